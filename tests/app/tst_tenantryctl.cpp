@@ -1,0 +1,62 @@
+#include <QProcess>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+
+class TestTenantryCtl : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void helpExitsZero();
+    void unknownOptionIsAUsageError();
+    void versionPrintsTheVersion();
+
+private:
+    struct Result
+    {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+    static Result run(const QStringList &arguments);
+};
+
+TestTenantryCtl::Result TestTenantryCtl::run(const QStringList &arguments)
+{
+    QProcess process;
+    process.setProgram(QStringLiteral(TENANTRY_BIN_DIR "/tenantryctl"));
+    process.setArguments(arguments);
+    process.setStandardInputFile(QProcess::nullDevice());
+    process.start();
+    if (!process.waitForFinished(30000))
+        return {};
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
+            process.readAllStandardError()};
+}
+
+void TestTenantryCtl::helpExitsZero()
+{
+    const Result result = run({u"--help"_s});
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(result.out.contains("Usage: "), result.out.constData());
+    QVERIFY(result.out.contains("--version"));
+}
+
+void TestTenantryCtl::unknownOptionIsAUsageError()
+{
+    const Result result = run({u"--no-such-option"_s});
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains("Unknown option 'no-such-option'"), result.err.constData());
+    QVERIFY(result.out.isEmpty());
+}
+
+void TestTenantryCtl::versionPrintsTheVersion()
+{
+    const Result result = run({u"--version"_s});
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(result.out.contains(TENANTRY_VERSION), result.out.constData());
+}
+
+QTEST_GUILESS_MAIN(TestTenantryCtl)
+#include "tst_tenantryctl.moc"
