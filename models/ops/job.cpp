@@ -1,0 +1,349 @@
+#include "ops/job.h"
+
+#include "ops/journalreader.h"
+#include "ops/journalreplay.h"
+#include "ops/journalwriter.h"
+#include "ops/planreader.h"
+#include "ops/targetrunner.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QRandomGenerator>
+#include <QTimer>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Ops {
+
+Job::Job(const Plan &plan, const StepRegistry *registry, QObject *parent)
+    : QObject(parent)
+    , m_state(newJobId(), plan, false)
+    , m_registry(registry)
+{ }
+
+Job::~Job() = default;
+
+QString Job::newJobId()
+{
+    // Sortable by start time, unique enough to never collide on one machine.
+    return QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd-HHmmss"_s) + u'-'
+        + QString::number(QRandomGenerator::global()->generate(), 16).rightJustified(8, u'0');
+}
+
+int Job::concurrency() const
+{
+    return std::max(1, m_concurrency > 0 ? m_concurrency : m_state.plan.options.concurrency);
+}
+
+int Job::maxAttempts() const
+{
+    return std::max(1, m_maxAttempts > 0 ? m_maxAttempts : m_state.plan.options.maxAttempts);
+}
+
+std::chrono::milliseconds Job::retryDelay(int failures) const
+{
+    const int doublings = std::clamp(failures - 1, 0, 16);
+    const std::chrono::milliseconds delay(m_retryDelay.count() * (qint64(1) << doublings));
+    return std::min(delay, std::chrono::milliseconds(30000));
+}
+
+std::unique_ptr<Job> Job::resume(const QString &journalPath, const StepRegistry *registry, QString *error)
+{
+    const JournalContents contents = JournalReader::read(journalPath);
+    std::optional<JobState> state = JournalReplay::replay(contents, error);
+    if (!state)
+        return nullptr;
+    if (state->dryRun) {
+        *error = u"job %1 was a dry run; there is nothing to resume"_s.arg(state->jobId);
+        return nullptr;
+    }
+    if (state->status != JobStatus::Interrupted && state->status != JobStatus::Cancelled) {
+        const JobState::Counts counts = state->counts();
+        *error = u"job %1 already finished (%2: %3 succeeded, %4 failed, %5 blocked); apply its plan again to "
+                 u"converge, or retry its failed targets"_s.arg(state->jobId, jobStatusName(state->status))
+                     .arg(counts.succeeded)
+                     .arg(counts.failed)
+                     .arg(counts.blocked);
+        return nullptr;
+    }
+    // The plan must still be runnable here: every step type known, every parameter valid.
+    const PlanReadResult check = PlanReader(registry).fromJson(state->plan.toJson());
+    if (!check.ok()) {
+        *error = u"job %1 cannot be resumed by this Tenantry: "_s.arg(state->jobId)
+            + PlanIssue::toStrings(check.issues).join(u"; "_s);
+        return nullptr;
+    }
+
+    auto job = std::make_unique<Job>(state->plan, registry);
+    job->m_journal = JournalWriter::reopen(journalPath, contents.validSize, contents.lastSeq, error);
+    if (!job->m_journal)
+        return nullptr;
+    job->m_state = *state;
+    job->m_state.status = JobStatus::Ready;
+    job->m_state.finished = {};
+    for (JobState::Target &target : job->m_state.targets) {
+        if (target.status == TargetStatus::Succeeded || target.status == TargetStatus::Failed
+            || target.status == TargetStatus::Blocked)
+            continue;
+        // Unfinished: completed steps stay done; the one in flight and the rest start over with a probe.
+        target.status = TargetStatus::Pending;
+        target.message.clear();
+        target.finished = {};
+        for (JobState::Step &step : target.steps) {
+            if (!step.isComplete())
+                step = JobState::Step();
+        }
+    }
+    job->attachJournal();
+    job->m_journalPath = journalPath;
+    job->m_resumeValidSize = contents.validSize;
+    job->m_resumeLastSeq = contents.lastSeq;
+    job->m_resumeNote = contents.note;
+    return job;
+}
+
+bool Job::start(Mode mode)
+{
+    const bool resumed = m_resumeValidSize >= 0;
+    if (m_state.status != JobStatus::Ready) {
+        m_error = u"job %1 has already run; use retryFailed() to run its failed targets again"_s.arg(id());
+        return false;
+    }
+    if (resumed && mode == Mode::DryRun) {
+        m_error = u"a resumed job applies; run a new dry run of its plan instead"_s;
+        return false;
+    }
+    m_mode = mode;
+    m_cancelled = false;
+    m_journalBroken = false;
+    if (resumed) {
+        QJsonObject resume{{u"rec"_s, u"resume"_s}};
+        QJsonArray targets;
+        for (qsizetype t = 0; t < m_state.targets.size(); ++t) {
+            if (m_state.targets.at(t).status == TargetStatus::Pending)
+                targets.append(m_state.plan.targets.at(t).id);
+        }
+        resume.insert(u"targets"_s, targets);
+        if (!m_resumeNote.isEmpty())
+            resume.insert(u"note"_s, m_resumeNote);
+        if (!record(resume)) {
+            m_error = m_journal->errorString();
+            return false;
+        }
+        if (!m_resumeNote.isEmpty())
+            m_state.notes.append(m_resumeNote);
+        m_state.notes.append(u"resumed at %1"_s.arg(QDateTime::currentDateTimeUtc().toString(Qt::ISODate)));
+    } else {
+        m_state.dryRun = mode == Mode::DryRun;
+        m_state.started = QDateTime::currentDateTimeUtc();
+        if (!m_journalDirectory.isEmpty()) {
+            m_journal = JournalWriter::create(m_journalDirectory, id(), &m_error);
+            if (!m_journal)
+                return false;
+            m_journalPath = m_journal->path();
+            attachJournal();
+            const QJsonObject start{
+                {u"rec"_s, u"job-start"_s},
+                {u"format"_s, u"tenantry-journal"_s},
+                {u"version"_s, JournalReplay::FormatVersion},
+                {u"jobId"_s, id()},
+                {u"mode"_s, mode == Mode::DryRun ? u"dry-run"_s : u"apply"_s},
+                {u"plan"_s, m_state.plan.toJson()},
+                {u"planPath"_s, m_state.planPath},
+                {u"planSha256"_s, QString::fromLatin1(m_state.planSha256)},
+                {u"program"_s,
+                 QString(QCoreApplication::applicationName() + u' ' + QCoreApplication::applicationVersion())}};
+            if (!record(start)) {
+                m_error = m_journal->errorString();
+                return false;
+            }
+        }
+    }
+
+    m_queue.clear();
+    for (qsizetype t = 0; t < m_state.targets.size(); ++t) {
+        if (m_state.targets.at(t).status == TargetStatus::Pending)
+            m_queue.append(static_cast<int>(t));
+    }
+    m_phase = mode == Mode::Apply && m_state.plan.options.preflight == Plan::Preflight::Plan ? Phase::Preflight
+                                                                                             : Phase::Apply;
+    setStatus(JobStatus::Running);
+    pump();
+    return true;
+}
+
+void Job::attachJournal()
+{
+    connect(m_journal.get(), &JournalWriter::appended, this, &Job::recorded);
+}
+
+bool Job::retryFailed()
+{
+    if (m_state.status == JobStatus::Running || m_state.status == JobStatus::Ready || m_mode != Mode::Apply) {
+        m_error = u"only a finished apply can retry its failed targets"_s;
+        return false;
+    }
+    QJsonArray retried;
+    m_queue.clear();
+    for (qsizetype t = 0; t < m_state.targets.size(); ++t) {
+        JobState::Target &target = m_state.targets[t];
+        if (target.status != TargetStatus::Failed && target.status != TargetStatus::Blocked)
+            continue;
+        target.status = TargetStatus::Pending;
+        target.message.clear();
+        target.finished = {};
+        for (qsizetype s = 0; s < target.steps.size(); ++s) {
+            if (!target.steps.at(s).isComplete()) {
+                target.steps[s] = JobState::Step();
+                Q_EMIT stepChanged(static_cast<int>(t), static_cast<int>(s));
+            }
+        }
+        Q_EMIT targetChanged(static_cast<int>(t));
+        retried.append(m_state.plan.targets.at(t).id);
+        m_queue.append(static_cast<int>(t));
+    }
+    if (m_queue.isEmpty()) {
+        m_error = u"no failed or blocked targets to retry"_s;
+        return false;
+    }
+    m_cancelled = false;
+    m_state.finished = {};
+    record({{u"rec"_s, u"retry"_s}, {u"targets"_s, retried}});
+    m_phase = m_state.plan.options.preflight == Plan::Preflight::Plan ? Phase::Preflight : Phase::Apply;
+    setStatus(JobStatus::Running);
+    pump();
+    return true;
+}
+
+void Job::cancel()
+{
+    if (m_state.status != JobStatus::Running || m_cancelled)
+        return;
+    m_cancelled = true;
+    // Targets not started yet end here; running ones stop at their next safe point.
+    for (const int t : std::as_const(m_queue)) {
+        JobState::Target &target = m_state.targets[t];
+        target.status = TargetStatus::Cancelled;
+        target.message = u"cancelled before it started"_s;
+        record({{u"rec"_s, u"target-end"_s},
+                {u"target"_s, m_state.plan.targets.at(t).id},
+                {u"status"_s, targetStatusName(TargetStatus::Cancelled)},
+                {u"message"_s, target.message}});
+        Q_EMIT targetChanged(t);
+    }
+    m_queue.clear();
+    const QList<TargetRunner *> runners = m_runners.values();
+    for (TargetRunner *runner : runners)
+        runner->cancel();
+    if (m_runners.isEmpty())
+        QMetaObject::invokeMethod(this, &Job::phaseFinished, Qt::QueuedConnection);
+}
+
+void Job::pump()
+{
+    while (!m_cancelled && m_runners.size() < concurrency() && !m_queue.isEmpty())
+        startRunner(m_queue.takeFirst());
+    if (m_runners.isEmpty() && (m_queue.isEmpty() || m_cancelled))
+        phaseFinished();
+}
+
+void Job::startRunner(int target)
+{
+    TargetRunner::Pass pass = TargetRunner::Pass::Apply;
+    if (m_mode == Mode::DryRun || m_phase == Phase::Preflight)
+        pass = TargetRunner::Pass::Dry;
+    else if (m_state.plan.options.preflight == Plan::Preflight::Target)
+        pass = TargetRunner::Pass::DryThenApply;
+    auto *runner = new TargetRunner(this, target, pass);
+    connect(runner, &TargetRunner::finished, this, &Job::runnerFinished);
+    m_runners.insert(target, runner);
+    m_peakRunning = std::max(m_peakRunning, static_cast<int>(m_runners.size()));
+    runner->start();
+}
+
+void Job::runnerFinished(int target)
+{
+    if (TargetRunner *runner = m_runners.take(target))
+        runner->deleteLater();
+    pump();
+}
+
+void Job::phaseFinished()
+{
+    if (m_state.status != JobStatus::Running || !m_runners.isEmpty())
+        return;
+    if (!m_cancelled && m_mode == Mode::Apply && m_phase == Phase::Preflight) {
+        const JobState::Counts counts = m_state.counts();
+        if (counts.blocked > 0 || counts.failed > 0) {
+            // Preflight "plan": all or nothing. The planned targets stay as planned, untouched.
+            m_state.notes.append(
+                u"nothing was applied: the preflight found %1 blocked and %2 failed targets"_s.arg(counts.blocked)
+                    .arg(counts.failed));
+            finish();
+            return;
+        }
+        m_phase = Phase::Apply;
+        for (qsizetype t = 0; t < m_state.targets.size(); ++t) {
+            if (m_state.targets.at(t).status == TargetStatus::Planned)
+                m_queue.append(static_cast<int>(t));
+        }
+        pump();
+        return;
+    }
+    finish();
+}
+
+void Job::finish()
+{
+    const JobState::Counts counts = m_state.counts();
+    JobStatus status = JobStatus::Succeeded;
+    if (m_journalBroken)
+        status = JobStatus::Failed;
+    else if (m_cancelled)
+        status = JobStatus::Cancelled;
+    else if (m_mode == Mode::DryRun)
+        status = counts.failed > 0 ? JobStatus::Failed : JobStatus::Planned;
+    else if (m_phase == Phase::Preflight)
+        status = JobStatus::Refused;
+    else if (counts.succeeded != counts.targets)
+        status = JobStatus::Failed;
+    m_state.finished = QDateTime::currentDateTimeUtc();
+    QJsonObject end{{u"rec"_s, u"job-end"_s}, {u"status"_s, jobStatusName(status)}, {u"counts"_s, counts.toJson()}};
+    if (m_journalBroken)
+        end.insert(u"error"_s, m_error);
+    if (!m_journalBroken)
+        record(end);
+    setStatus(status);
+    Q_EMIT finished();
+}
+
+void Job::setStatus(JobStatus status)
+{
+    if (m_state.status == status)
+        return;
+    m_state.status = status;
+    Q_EMIT statusChanged(status);
+}
+
+bool Job::record(QJsonObject record)
+{
+    if (!m_journal)
+        return true;
+    if (m_journalBroken)
+        return false;
+    if (m_journal->append(record))
+        return true;
+    m_journalBroken = true;
+    m_error = m_journal->errorString();
+    m_state.notes.append(m_error);
+    QMetaObject::invokeMethod(this, &Job::journalFailed, Qt::QueuedConnection);
+    return false;
+}
+
+void Job::journalFailed()
+{
+    // Without a journal the job could not be resumed safely: stop everything at its next safe point.
+    cancel();
+}
+
+} // namespace Ops

@@ -1,0 +1,129 @@
+#pragma once
+
+#include "ops/jobstate.h"
+#include "ops/plan.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+
+#include <chrono>
+#include <memory>
+
+namespace Cloud {
+class CloudClient;
+}
+
+namespace Ops {
+
+class JournalWriter;
+class StepRegistry;
+class TargetRunner;
+
+// Runs a plan (DESIGN.md §4): targets in parallel, at most `concurrency` at a time; the steps of one
+// target in order. A dry run only probes. An apply probes, applies and verifies each step, with the
+// plan's preflight policy deciding what is probed before anything changes. Every probe, every
+// apply intent (before the call), every change with its ids, and every end goes to the journal
+// first, so that a job killed at any point can be resumed without repeating or duplicating work.
+class Job : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Mode { DryRun, Apply };
+
+    // `registry` must outlive the job.
+    Job(const Plan &plan, const StepRegistry *registry, QObject *parent = nullptr);
+    ~Job() override;
+    Q_DISABLE_COPY_MOVE(Job)
+
+    // A job rebuilt from the journal of an earlier run that did not finish (crash, kill, cancel):
+    // targets that ended (succeeded, failed, blocked) stay as they are; the others continue, their
+    // completed steps are not run again, and the step that was in flight is probed again first.
+    // Null with `error` when there is nothing to resume or the journal cannot be trusted.
+    [[nodiscard]] static std::unique_ptr<Job> resume(const QString &journalPath, const StepRegistry *registry,
+                                                     QString *error);
+
+    // Settings; change them before start().
+    void setCloudClient(Cloud::CloudClient *cloud) { m_cloud = cloud; }
+    // Where `<jobId>.jsonl` goes (JobHistory::defaultDirectory() in the programs); empty: no journal.
+    void setJournalDirectory(const QString &directory) { m_journalDirectory = directory; }
+    void setPlanPath(const QString &path) { m_state.planPath = path; }
+    void setConcurrency(int concurrency) { m_concurrency = concurrency; } // 0: the plan's
+    void setMaxAttempts(int attempts) { m_maxAttempts = attempts; } // 0: the plan's
+    // First retry waits this long, each further one twice as long (at most 30 s).
+    void setRetryDelay(std::chrono::milliseconds delay) { m_retryDelay = delay; }
+
+    // Starts; false (see errorString()) when already running or the journal cannot be written.
+    bool start(Mode mode = Mode::Apply);
+    // Stops starting targets and aborts what is in flight; finished() follows once all have stopped.
+    void cancel();
+    // Runs the failed and blocked targets of a finished apply again, from their first incomplete step.
+    bool retryFailed();
+
+    [[nodiscard]] QString id() const { return m_state.jobId; }
+    [[nodiscard]] const JobState &state() const { return m_state; }
+    [[nodiscard]] Mode mode() const { return m_mode; }
+    [[nodiscard]] bool isRunning() const { return m_state.status == JobStatus::Running; }
+    [[nodiscard]] QString journalPath() const { return m_journalPath; }
+    [[nodiscard]] QString errorString() const { return m_error; }
+    [[nodiscard]] int concurrency() const;
+    [[nodiscard]] int maxAttempts() const;
+    [[nodiscard]] std::chrono::milliseconds retryDelay(int failures) const;
+    // The most targets that ran at the same time (for tests and benchmarks).
+    [[nodiscard]] int peakRunningTargets() const { return m_peakRunning; }
+
+    [[nodiscard]] static QString newJobId();
+
+Q_SIGNALS:
+    void statusChanged(Ops::JobStatus status);
+    void targetChanged(int target);
+    void stepChanged(int target, int step);
+    void finished();
+    // A record has reached the journal (with its "seq" and "time"): for live logs and tests.
+    void recorded(const QJsonObject &record);
+
+private:
+    void attachJournal();
+    friend class TargetRunner;
+    enum class Phase { Preflight, Apply };
+
+    void pump();
+    void startRunner(int target);
+    void runnerFinished(int target);
+    void phaseFinished();
+    void finish();
+    void setStatus(JobStatus status);
+
+    // For TargetRunner.
+    bool record(QJsonObject record);
+    void journalFailed();
+    [[nodiscard]] const StepRegistry *registry() const { return m_registry; }
+    [[nodiscard]] Cloud::CloudClient *cloud() const { return m_cloud; }
+    [[nodiscard]] JobState::Target &targetState(int target) { return m_state.targets[target]; }
+    void notifyTarget(int target) { Q_EMIT targetChanged(target); }
+    void notifyStep(int target, int step) { Q_EMIT stepChanged(target, step); }
+
+    JobState m_state;
+    const StepRegistry *m_registry;
+    Cloud::CloudClient *m_cloud = nullptr;
+    QString m_journalDirectory;
+    QString m_journalPath;
+    std::unique_ptr<JournalWriter> m_journal;
+    qint64 m_resumeValidSize = -1; // >= 0: a resumed job continues this journal
+    qint64 m_resumeLastSeq = 0;
+    QString m_resumeNote;
+    Mode m_mode = Mode::Apply;
+    Phase m_phase = Phase::Apply;
+    int m_concurrency = 0;
+    int m_maxAttempts = 0;
+    std::chrono::milliseconds m_retryDelay{500};
+    QList<int> m_queue;
+    QHash<int, TargetRunner *> m_runners;
+    int m_peakRunning = 0;
+    bool m_cancelled = false;
+    bool m_journalBroken = false;
+    QString m_error;
+};
+
+} // namespace Ops

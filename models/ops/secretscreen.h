@@ -1,0 +1,31 @@
+#pragma once
+
+#include "ops/planissue.h"
+
+#include <QJsonValue>
+#include <QList>
+#include <QStringView>
+
+namespace Ops {
+
+// Keeps secrets out of plans, journals and summaries. A plan names credential profiles and keychain
+// entries; it never carries a client secret, token, password or private key. The screen rejects
+// fields whose name says "secret" (clientSecret, password, token, privateKey...) unless the name
+// says it is a reference (…Ref, …Entry, …Profile), and values that are secrets whatever their
+// field: private-key PEM blocks, JSON Web Tokens, bearer credentials.
+class SecretScreen
+{
+public:
+    // Every secret-looking field of `value`, with its JSON path under `path`.
+    [[nodiscard]] static QList<PlanIssue> findSecrets(const QJsonValue &value, const QString &path);
+
+    // A copy of `value` with secret-looking fields replaced by "<redacted>" and secret-looking parts
+    // of strings cut out: what journals and summaries write.
+    [[nodiscard]] static QJsonValue redact(const QJsonValue &value);
+    [[nodiscard]] static QString redactText(const QString &text);
+
+    [[nodiscard]] static bool isSecretKey(QStringView key);
+    [[nodiscard]] static bool looksLikeSecretValue(const QString &value);
+};
+
+} // namespace Ops
