@@ -168,7 +168,8 @@ bool Job::start(Mode mode)
     m_phase = mode == Mode::Apply && m_state.plan.options.preflight == Plan::Preflight::Plan ? Phase::Preflight
                                                                                              : Phase::Apply;
     setStatus(JobStatus::Running);
-    pump();
+    // Targets start from the event loop, never from within start(): callers may connect after start().
+    QMetaObject::invokeMethod(this, &Job::pump, Qt::QueuedConnection);
     return true;
 }
 
@@ -211,7 +212,7 @@ bool Job::retryFailed()
     record({{u"rec"_s, u"retry"_s}, {u"targets"_s, retried}});
     m_phase = m_state.plan.options.preflight == Plan::Preflight::Plan ? Phase::Preflight : Phase::Apply;
     setStatus(JobStatus::Running);
-    pump();
+    QMetaObject::invokeMethod(this, &Job::pump, Qt::QueuedConnection);
     return true;
 }
 

@@ -55,6 +55,7 @@ public:
     void setRetryDelay(std::chrono::milliseconds delay) { m_retryDelay = delay; }
 
     // Starts; false (see errorString()) when already running or the journal cannot be written.
+    // Progress and finished() come later, from the event loop, never from within start().
     bool start(Mode mode = Mode::Apply);
     // Stops starting targets and aborts what is in flight; finished() follows once all have stopped.
     void cancel();

@@ -26,12 +26,14 @@ public:
     [[nodiscard]] bool isValid() const { return m_schema != nullptr; }
 
     // The violations of `value`, with paths under `basePath` ("$", "$.targets[0].steps[1].params").
-    // Wrapper messages ("failed to validate against child schema") are dropped when a more precise
-    // message exists.
+    // Messages quote the offending value and the schema's own words (allowed values, pattern,
+    // description); wrapper messages ("failed to validate against child schema") are dropped when a
+    // more precise one exists.
     [[nodiscard]] QList<PlanIssue> validate(const QJsonValue &value, const QString &basePath) const;
 
 private:
     std::shared_ptr<const valijson::Schema> m_schema;
+    QJsonObject m_document; // to explain violations with the schema's own words (enum, pattern, description)
 };
 
 } // namespace Ops
