@@ -5,11 +5,14 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QLoggingCategory>
+
+#ifdef Q_OS_UNIX
 #include <QSocketNotifier>
 
 #include <csignal>
 #include <sys/socket.h>
 #include <unistd.h>
+#endif
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -17,6 +20,7 @@ Q_LOGGING_CATEGORY(lcApp, "tenantry.app")
 
 namespace {
 
+#ifdef Q_OS_UNIX
 int g_signalPipe[2] = {-1, -1};
 
 // Only write(2) is async-signal-safe; the event loop reads the pipe and closes the window cleanly, so a
@@ -26,6 +30,23 @@ void onTerminationSignal(int)
     const char byte = 1;
     [[maybe_unused]] const ssize_t written = ::write(g_signalPipe[0], &byte, 1);
 }
+
+void quitOnTerminationSignals(QCoreApplication *app)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0) {
+        qCWarning(lcApp) << "Cannot watch for termination signals; SIGTERM will end Tenantry abruptly";
+        return;
+    }
+    auto *notifier = new QSocketNotifier(g_signalPipe[1], QSocketNotifier::Read, app);
+    QObject::connect(notifier, &QSocketNotifier::activated, app, [] {
+        qCInfo(lcApp) << "Termination signal received; closing";
+        QApplication::closeAllWindows();
+        QCoreApplication::quit();
+    });
+    std::signal(SIGTERM, onTerminationSignal);
+    std::signal(SIGINT, onTerminationSignal);
+}
+#endif
 
 } // namespace
 
@@ -55,19 +76,13 @@ int main(int argc, char *argv[])
     qCInfo(lcApp).noquote() << "Tenantry" << QApplication::applicationVersion() << "starting; Qt" << qVersion() << "on"
                             << QGuiApplication::platformName();
 
-    QSocketNotifier *signalNotifier = nullptr;
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) == 0) {
-        signalNotifier = new QSocketNotifier(g_signalPipe[1], QSocketNotifier::Read, &app);
-        QObject::connect(signalNotifier, &QSocketNotifier::activated, &app, [] {
-            qCInfo(lcApp) << "Termination signal received; closing";
-            QApplication::closeAllWindows();
-            QCoreApplication::quit();
-        });
-        std::signal(SIGTERM, onTerminationSignal);
-        std::signal(SIGINT, onTerminationSignal);
-    } else {
-        qCWarning(lcApp) << "Cannot watch for termination signals; SIGTERM will end Tenantry abruptly";
-    }
+    // Without Qt's SVG icon engine plugin every icon is blank; say so instead of looking broken.
+    if (IconCatalog::applicationIcon().pixmap(QSize(16, 16)).isNull())
+        qCWarning(lcApp) << "Cannot draw SVG icons: Qt's SVG icon engine plugin (iconengines/libqsvgicon) is missing";
+
+#ifdef Q_OS_UNIX
+    quitOnTerminationSignals(&app);
+#endif
 
     MainWindow window;
     window.show();
