@@ -75,6 +75,9 @@ int main(int argc, char *argv[])
         qCWarning(lcApp).noquote() << "Logging to stderr only:" << logError;
     qCInfo(lcApp).noquote() << "Tenantry" << QApplication::applicationVersion() << "starting; Qt" << qVersion() << "on"
                             << QGuiApplication::platformName();
+    // Where plugins come from is the first question when icons or the platform plugin go missing.
+    qCDebug(lcApp) << "Log file:" << Logging::ApplicationLog::currentFilePath()
+                   << "plugin paths:" << QCoreApplication::libraryPaths();
 
     // Without Qt's SVG icon engine plugin every icon is blank; say so instead of looking broken.
     if (IconCatalog::applicationIcon().pixmap(QSize(16, 16)).isNull())
