@@ -61,7 +61,7 @@ enum class Icon {
     LogFolder,
     Warning,
     Error,
-    Loading,
+    Loading, // keep last: IconCatalog::count is derived from it
 };
 
 // QIcons for the Icon set, built once per palette variant and cached: cheap enough to call from a
