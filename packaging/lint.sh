@@ -6,7 +6,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${TENANTRY_BUILD_DIR:-$root/build}
 cd "$root"
 what=${1:-all}
-mapfile -t sources < <(git ls-files -- 'app/*.cpp' 'app/*.h' 'ui/*.cpp' 'ui/*.h' 'models/*.cpp' 'models/*.h' \
+mapfile -t sources < <(git ls-files -- 'app/*.cpp' 'app/*.h' 'ui/*.cpp' 'ui/*.h' 'models/*.cpp' 'models/*.h' 'packaging/*.cpp' \
     'sandbox/*.cpp' 'sandbox/*.h' 'tests/*.cpp' 'tests/*.h')
 status=0
 if [ "$what" = format ] || [ "$what" = all ]; then

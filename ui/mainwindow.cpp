@@ -1,12 +1,31 @@
 #include "ui/mainwindow.h"
 
+#include "logging/applicationlog.h"
+#include "ui/iconcatalog.h"
+
 #include <QApplication>
+#include <QCloseEvent>
+#include <QDesktopServices>
+#include <QDir>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSettings>
 #include <QStatusBar>
 #include <QTreeView>
+#include <QUrl>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+// QSettings keys of the window's layout; the state covers docks and toolbars by their object names.
+constexpr auto geometryKey = "MainWindow/geometry"_L1;
+constexpr auto stateKey = "MainWindow/state"_L1;
+
+} // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
@@ -35,9 +54,43 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(m_connectionLabel);
 
     createMenus();
+    restoreLayout();
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::restoreLayout()
+{
+    // Nothing saved yet, or saved by a build with other docks: the default layout above stays.
+    const QSettings settings;
+    restoreGeometry(settings.value(geometryKey).toByteArray());
+    restoreState(settings.value(stateKey).toByteArray());
+}
+
+void MainWindow::saveLayout() const
+{
+    QSettings settings;
+    settings.setValue(geometryKey, saveGeometry());
+    settings.setValue(stateKey, saveState());
+}
+
+void MainWindow::openLogFolder()
+{
+    const QString file = Logging::ApplicationLog::currentFilePath();
+    const QString folder = file.isEmpty() ? Logging::ApplicationLog::defaultDirectory() : QFileInfo(file).path();
+    if (folder.isEmpty() || !QDir().mkpath(folder) || !QDesktopServices::openUrl(QUrl::fromLocalFile(folder))) {
+        QMessageBox::warning(
+            this, tr("Open Log Folder"),
+            tr("The log folder could not be opened. Tenantry writes its logs to:\n%1")
+                .arg(folder.isEmpty() ? tr("(no writable data folder)") : QDir::toNativeSeparators(folder)));
+    }
+}
 
 void MainWindow::createMenus()
 {
@@ -49,6 +102,10 @@ void MainWindow::createMenus()
     viewMenu->addAction(m_estateDock->toggleViewAction());
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    QAction *logFolderAction = helpMenu->addAction(IconCatalog::icon(Icon::LogFolder), tr("Open &Log Folder"), this,
+                                                   &MainWindow::openLogFolder);
+    logFolderAction->setObjectName(u"openLogFolderAction"_s);
+    helpMenu->addSeparator();
     helpMenu->addAction(tr("&About Tenantry"), this, [this] {
         QMessageBox::about(this, tr("About Tenantry"),
                            tr("<h3>Tenantry %1</h3><p>A desktop console for Qlik Cloud platform operations: "

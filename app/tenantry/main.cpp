@@ -1,16 +1,96 @@
+#include "logging/applicationlog.h"
+#include "ui/iconcatalog.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QLoggingCategory>
+
+#ifdef Q_OS_UNIX
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+#endif
+
+using namespace Qt::Literals::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcApp, "tenantry.app")
+
+namespace {
+
+#ifdef Q_OS_UNIX
+int g_signalPipe[2] = {-1, -1};
+
+// Only write(2) is async-signal-safe; the event loop reads the pipe and closes the window cleanly, so a
+// session logout or `kill` still saves the window state and ends with exit code 0.
+void onTerminationSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const ssize_t written = ::write(g_signalPipe[0], &byte, 1);
+}
+
+void quitOnTerminationSignals(QCoreApplication *app)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0) {
+        qCWarning(lcApp) << "Cannot watch for termination signals; SIGTERM will end Tenantry abruptly";
+        return;
+    }
+    auto *notifier = new QSocketNotifier(g_signalPipe[1], QSocketNotifier::Read, app);
+    QObject::connect(notifier, &QSocketNotifier::activated, app, [] {
+        qCInfo(lcApp) << "Termination signal received; closing";
+        QApplication::closeAllWindows();
+        QCoreApplication::quit();
+    });
+    std::signal(SIGTERM, onTerminationSignal);
+    std::signal(SIGINT, onTerminationSignal);
+}
+#endif
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("Tenantry"));
-    QApplication::setOrganizationName(QStringLiteral("Tenantry"));
+    QApplication::setApplicationName(u"Tenantry"_s);
+    QApplication::setOrganizationName(u"Tenantry"_s);
     QApplication::setApplicationVersion(QStringLiteral(TENANTRY_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("io.github.tenantry.Tenantry"));
+    QApplication::setDesktopFileName(u"io.github.tenantry.Tenantry"_s);
+    QApplication::setWindowIcon(IconCatalog::applicationIcon());
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Tenantry: a desktop console for Qlik Cloud platform operations."_s);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption verboseOption(u"verbose"_s, u"Log debug messages too (log file and stderr)."_s);
+    parser.addOption(verboseOption);
+    parser.process(app);
+
+    Logging::ApplicationLog::Options logOptions;
+    logOptions.baseName = u"tenantry"_s;
+    logOptions.verbose = parser.isSet(verboseOption);
+    const QString logError = Logging::ApplicationLog::install(logOptions);
+    if (!logError.isEmpty())
+        qCWarning(lcApp).noquote() << "Logging to stderr only:" << logError;
+    qCInfo(lcApp).noquote() << "Tenantry" << QApplication::applicationVersion() << "starting; Qt" << qVersion() << "on"
+                            << QGuiApplication::platformName();
+    // Where plugins come from is the first question when icons or the platform plugin go missing.
+    qCDebug(lcApp) << "Log file:" << Logging::ApplicationLog::currentFilePath()
+                   << "plugin paths:" << QCoreApplication::libraryPaths();
+
+    // Without Qt's SVG icon engine plugin every icon is blank; say so instead of looking broken.
+    if (IconCatalog::applicationIcon().pixmap(QSize(16, 16)).isNull())
+        qCWarning(lcApp) << "Cannot draw SVG icons: Qt's SVG icon engine plugin (iconengines/libqsvgicon) is missing";
+
+#ifdef Q_OS_UNIX
+    quitOnTerminationSignals(&app);
+#endif
 
     MainWindow window;
     window.show();
-    return QApplication::exec();
+    qCInfo(lcApp) << "Main window shown";
+    const int exitCode = QApplication::exec();
+    qCInfo(lcApp) << "Tenantry exits with code" << exitCode;
+    return exitCode;
 }

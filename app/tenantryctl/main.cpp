@@ -1,3 +1,5 @@
+#include "logging/applicationlog.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QTextStream>
@@ -22,6 +24,8 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(u"Tenantry, headless: Qlik Cloud platform operations from scripts and CI."_s);
     parser.addHelpOption();
     parser.addVersionOption();
+    const QCommandLineOption verboseOption(u"verbose"_s, u"Log debug messages too (log file and stderr)."_s);
+    parser.addOption(verboseOption);
 
     if (!parser.parse(QCoreApplication::arguments())) {
         QTextStream(stderr) << "tenantryctl: " << parser.errorText() << '\n'
@@ -32,6 +36,13 @@ int main(int argc, char *argv[])
         parser.showHelp(ExitOk);
     if (parser.isSet(u"version"_s))
         parser.showVersion();
+
+    // Every message from here on is redacted and also goes to <AppDataLocation>/logs/tenantryctl.log.
+    Logging::ApplicationLog::Options logOptions;
+    logOptions.baseName = u"tenantryctl"_s;
+    logOptions.verbose = parser.isSet(verboseOption);
+    if (const QString logError = Logging::ApplicationLog::install(logOptions); !logError.isEmpty())
+        QTextStream(stderr) << "tenantryctl: logging to stderr only: " << logError << '\n';
 
     parser.showHelp(ExitUsage);
 }

@@ -11,6 +11,7 @@ private Q_SLOTS:
     void helpExitsZero();
     void unknownOptionIsAUsageError();
     void versionPrintsTheVersion();
+    void verboseIsAnOption();
 
 private:
     struct Result
@@ -56,6 +57,14 @@ void TestTenantryCtl::versionPrintsTheVersion()
     const Result result = run({u"--version"_s});
     QCOMPARE(result.exitCode, 0);
     QVERIFY2(result.out.contains(TENANTRY_VERSION), result.out.constData());
+}
+
+void TestTenantryCtl::verboseIsAnOption()
+{
+    const Result result = run({u"--verbose"_s, u"--help"_s});
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(result.out.contains("--verbose"), result.out.constData());
+    QVERIFY(result.err.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestTenantryCtl)

@@ -2,6 +2,8 @@
 
 #include <QDockWidget>
 #include <QMenuBar>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTest>
 #include <QTreeView>
@@ -13,8 +15,23 @@ class TestMainWindow : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase();
+    void init();
     void opensWithMenusStatusAndEstateDock();
+    void helpMenuOpensTheLogFolder();
+    void restoresItsLayout();
 };
+
+void TestMainWindow::initTestCase()
+{
+    // Settings go to ~/.qttest, never to the user's own Tenantry configuration.
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestMainWindow::init()
+{
+    QSettings().clear();
+}
 
 void TestMainWindow::opensWithMenusStatusAndEstateDock()
 {
@@ -37,6 +54,35 @@ void TestMainWindow::opensWithMenusStatusAndEstateDock()
     QCOMPARE(dock->widget(), window.estateView());
     // Nothing is connected yet, so the estate shows nothing rather than invented data.
     QVERIFY(!window.estateView()->model() || window.estateView()->model()->rowCount() == 0);
+}
+
+void TestMainWindow::helpMenuOpensTheLogFolder()
+{
+    MainWindow window;
+    auto *action = window.findChild<QAction *>(u"openLogFolderAction"_s);
+    QVERIFY(action);
+    QCOMPARE(action->text(), u"Open &Log Folder"_s);
+    QVERIFY(!action->icon().isNull());
+    QVERIFY(window.menuBar()->actions().constLast()->menu()->actions().contains(action));
+}
+
+void TestMainWindow::restoresItsLayout()
+{
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.resize(900, 610);
+        window.findChild<QDockWidget *>(u"estateDock"_s)->hide();
+        QVERIFY(window.close());
+    }
+    QVERIFY(QSettings().contains(u"MainWindow/state"_s));
+
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.size(), QSize(900, 610));
+    QVERIFY(!window.findChild<QDockWidget *>(u"estateDock"_s)->isVisible());
 }
 
 QTEST_MAIN(TestMainWindow)
