@@ -4,6 +4,7 @@
 #include "ops/journalreplay.h"
 #include "ops/journalwriter.h"
 #include "ops/planreader.h"
+#include "ops/secretscreen.h"
 #include "ops/targetrunner.h"
 
 #include <QCoreApplication>
@@ -111,6 +112,11 @@ bool Job::start(Mode mode)
     }
     if (resumed && mode == Mode::DryRun) {
         m_error = u"a resumed job applies; run a new dry run of its plan instead"_s;
+        return false;
+    }
+    // Plans from files passed the same screen in PlanReader; plans built in code must pass it too.
+    if (const QList<PlanIssue> secrets = SecretScreen::findSecrets(m_state.plan.toJson(), u"$"_s); !secrets.isEmpty()) {
+        m_error = u"the plan holds what looks like a secret: "_s + PlanIssue::toStrings(secrets).join(u"; "_s);
         return false;
     }
     m_mode = mode;
@@ -298,15 +304,13 @@ void Job::finish()
 {
     const JobState::Counts counts = m_state.counts();
     JobStatus status = JobStatus::Succeeded;
-    if (m_journalBroken)
-        status = JobStatus::Failed;
-    else if (m_cancelled)
+    if (m_cancelled && !m_journalBroken)
         status = JobStatus::Cancelled;
-    else if (m_mode == Mode::DryRun)
+    else if (m_mode == Mode::DryRun && !m_journalBroken)
         status = counts.failed > 0 ? JobStatus::Failed : JobStatus::Planned;
-    else if (m_phase == Phase::Preflight)
+    else if (m_phase == Phase::Preflight && !m_journalBroken)
         status = JobStatus::Refused;
-    else if (counts.succeeded != counts.targets)
+    else if (m_journalBroken || counts.succeeded != counts.targets)
         status = JobStatus::Failed;
     m_state.finished = QDateTime::currentDateTimeUtc();
     QJsonObject end{{u"rec"_s, u"job-end"_s}, {u"status"_s, jobStatusName(status)}, {u"counts"_s, counts.toJson()}};
@@ -326,7 +330,7 @@ void Job::setStatus(JobStatus status)
     Q_EMIT statusChanged(status);
 }
 
-bool Job::record(QJsonObject record)
+bool Job::record(const QJsonObject &record)
 {
     if (!m_journal)
         return true;

@@ -97,7 +97,7 @@ private:
     void setStatus(JobStatus status);
 
     // For TargetRunner.
-    bool record(QJsonObject record);
+    bool record(const QJsonObject &record);
     void journalFailed();
     [[nodiscard]] const StepRegistry *registry() const { return m_registry; }
     [[nodiscard]] Cloud::CloudClient *cloud() const { return m_cloud; }

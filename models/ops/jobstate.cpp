@@ -148,7 +148,7 @@ int JobState::Target::progressPercent() const
 {
     if (isSettled() || steps.isEmpty())
         return status == TargetStatus::Pending ? 0 : 100;
-    return static_cast<int>(100 * settledSteps() / steps.size());
+    return static_cast<int>(qsizetype(100) * settledSteps() / steps.size());
 }
 
 bool JobState::Target::isSettled() const
@@ -218,7 +218,7 @@ int JobState::progressPercent() const
         total += target.steps.size();
         settled += target.isSettled() ? target.steps.size() : target.settledSteps();
     }
-    return total == 0 ? 0 : static_cast<int>(100 * settled / total);
+    return total == 0 ? 0 : static_cast<int>(qint64(100) * settled / total);
 }
 
 bool JobState::isFinished() const

@@ -78,7 +78,7 @@ JournalContents JournalReader::readEnds(const QString &path)
 
     // The last complete record lies in the tail; grow the window until a whole line fits.
     const qint64 size = file.size();
-    for (qint64 window = 64 * 1024;; window *= 4) {
+    for (qint64 window = qint64(64) * 1024;; window *= 4) {
         const qint64 from = std::max<qint64>(0, size - window);
         if (!file.seek(from))
             break;

@@ -78,7 +78,7 @@ std::optional<JobState> JournalReplay::replay(const JournalContents &contents, Q
             if (kind == u"resume"_s)
                 state->notes.append(u"resumed at %1"_s.arg(record.value(u"time"_s).toString()));
             const QJsonArray retried = record.value(u"targets"_s).toArray();
-            for (const QJsonValue &id : retried) {
+            for (const QJsonValue id : retried) {
                 const qsizetype t = state->plan.targetIndex(id.toString());
                 if (t < 0)
                     continue;

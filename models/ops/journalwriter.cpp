@@ -85,7 +85,13 @@ std::unique_ptr<JournalWriter> JournalWriter::reopen(const QString &path, qint64
 
 bool JournalWriter::append(const QJsonObject &record)
 {
-    QJsonObject line = SecretScreen::redact(record).toObject();
+    // The plan of a job-start record is written as is: Job::start() refuses plans the secret screen
+    // objects to, and redacting it could change what a resumed job runs.
+    QJsonObject rest = record;
+    const QJsonValue plan = rest.take(u"plan"_s);
+    QJsonObject line = SecretScreen::redact(rest).toObject();
+    if (!plan.isUndefined())
+        line.insert(u"plan"_s, plan);
     line.insert(u"seq"_s, ++m_seq);
     line.insert(u"time"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
     QByteArray bytes = QJsonDocument(line).toJson(QJsonDocument::Compact);

@@ -13,7 +13,8 @@ namespace Ops {
 // Appends a job's records to its journal, `<directory>/<jobId>.jsonl`: one compact JSON object per
 // line, each written with a single write() and flushed to the operating system at once, so a crash
 // or `kill -9` loses at most the record being written. Adds "seq" and "time" to every record and
-// redacts anything secret-looking (SecretScreen) before it reaches the disk. While a writer is
+// redacts anything secret-looking (SecretScreen) before it reaches the disk — except a "plan" field,
+// which the caller has screened (Job::start() refuses plans that hold secrets). While a writer is
 // open it holds `<jobId>.lock`, so other processes see the job as running, not as resumable.
 class JournalWriter : public QObject
 {

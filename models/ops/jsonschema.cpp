@@ -132,7 +132,7 @@ QString explain(const QString &message, const QJsonValue &value, const QJsonObje
     }
     if (message.startsWith(u"Failed to match against any enum values"_s)) {
         QStringList allowed;
-        for (const QJsonValue &candidate : schema.value(u"enum"_s).toArray())
+        for (const QJsonValue candidate : schema.value(u"enum"_s).toArray())
             allowed.append(jsonText(candidate));
         return jsonText(value) + u" is not one of "_s
             + (allowed.isEmpty() ? u"the allowed values"_s : allowed.join(u", "_s)) + hint;
@@ -143,7 +143,7 @@ QString explain(const QString &message, const QJsonValue &value, const QJsonObje
         const QJsonValue expected = schema.value(u"type"_s);
         QStringList types;
         if (expected.isArray()) {
-            for (const QJsonValue &type : expected.toArray())
+            for (const QJsonValue type : expected.toArray())
                 types.append(type.toString());
         } else if (expected.isString()) {
             types.append(expected.toString());

@@ -51,7 +51,7 @@ QList<Plan::Step> stepsFromJson(const QJsonArray &array)
 {
     QList<Plan::Step> steps;
     steps.reserve(array.size());
-    for (const QJsonValue &value : array) {
+    for (const QJsonValue value : array) {
         const QJsonObject object = value.toObject();
         steps.append({object.value(u"id"_s).toString(), object.value(u"type"_s).toString(),
                       object.value(u"label"_s).toString(), object.value(u"params"_s).toObject()});
@@ -200,7 +200,7 @@ QList<PlanIssue> PlanReader::checkSemantics(const QJsonObject &json) const
         }
 
         QStringList stepIds;
-        for (const QJsonValue &step : steps)
+        for (const QJsonValue step : steps)
             stepIds.append(step.toObject().value(u"id"_s).toString());
         auto typeOfStep = [&](qsizetype index) -> const StepType * {
             return m_registry ? m_registry->find(steps.at(index).toObject().value(u"type"_s).toString()) : nullptr;
@@ -359,7 +359,7 @@ Plan PlanReader::toPlan(const QJsonObject &json)
 
     const QJsonArray targets = json.value(u"targets"_s).toArray();
     plan.targets.reserve(targets.size());
-    for (const QJsonValue &value : targets) {
+    for (const QJsonValue value : targets) {
         const QJsonObject object = value.toObject();
         Plan::Target target;
         target.id = object.value(u"id"_s).toString();

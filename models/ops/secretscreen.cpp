@@ -1,5 +1,6 @@
 #include "ops/secretscreen.h"
 
+#include "logging/logredactor.h"
 #include "ops/jsonpath.h"
 
 #include <QJsonArray>
@@ -96,11 +97,11 @@ QList<PlanIssue> SecretScreen::findSecrets(const QJsonValue &value, const QStrin
 
 QString SecretScreen::redactText(const QString &text)
 {
-    if (!looksLikeSecretValue(text))
-        return text;
     QString redacted = text;
-    redacted.replace(secretValuePattern(), u"<redacted>"_s);
-    return redacted;
+    if (looksLikeSecretValue(text))
+        redacted.replace(secretValuePattern(), u"<redacted>"_s);
+    // And whatever the application log would hide ("client_secret=…", passwords in URLs, …).
+    return Logging::LogRedactor::redact(redacted);
 }
 
 QJsonValue SecretScreen::redact(const QJsonValue &value)
@@ -116,10 +117,10 @@ QJsonValue SecretScreen::redact(const QJsonValue &value)
         return object;
     }
     if (value.isArray()) {
-        QJsonArray array = value.toArray();
-        for (auto it = array.begin(); it != array.end(); ++it)
-            *it = redact(*it);
-        return array;
+        QJsonArray redacted;
+        for (const QJsonValue item : value.toArray())
+            redacted.append(redact(item));
+        return redacted;
     }
     if (value.isString())
         return redactText(value.toString());

@@ -20,7 +20,7 @@ public:
     [[nodiscard]] static QList<PlanIssue> findSecrets(const QJsonValue &value, const QString &path);
 
     // A copy of `value` with secret-looking fields replaced by "<redacted>" and secret-looking parts
-    // of strings cut out: what journals and summaries write.
+    // of strings cut out (also everything Logging::LogRedactor hides): what journals and summaries write.
     [[nodiscard]] static QJsonValue redact(const QJsonValue &value);
     [[nodiscard]] static QString redactText(const QString &text);
 

@@ -20,7 +20,7 @@ QList<ResourceRef> refsFromJson(const QJsonArray &array)
 {
     QList<ResourceRef> refs;
     refs.reserve(array.size());
-    for (const QJsonValue &value : array)
+    for (const QJsonValue value : array)
         refs.append(ResourceRef::fromJson(value.toObject()));
     return refs;
 }

@@ -97,9 +97,9 @@ StepProbe StepProbe::fromJson(const QJsonObject &json)
     if (!parseStepAction(json.value(u"action"_s).toString(), &probe.action))
         probe.action = StepAction::Blocked;
     probe.summary = json.value(u"summary"_s).toString();
-    for (const QJsonValue &call : json.value(u"calls"_s).toArray())
+    for (const QJsonValue call : json.value(u"calls"_s).toArray())
         probe.calls.append(call.toString());
-    for (const QJsonValue &change : json.value(u"changes"_s).toArray()) {
+    for (const QJsonValue change : json.value(u"changes"_s).toArray()) {
         const QJsonObject object = change.toObject();
         probe.changes.append(
             {object.value(u"field"_s).toString(), object.value(u"before"_s), object.value(u"after"_s)});

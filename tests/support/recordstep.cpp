@@ -44,7 +44,7 @@ RecordStep::RecordStep(const StepContext &context, RecordStore *store, QObject *
 
 RecordStep::~RecordStep()
 {
-    abort();
+    abortTicket();
 }
 
 bool RecordStep::registerType(StepRegistry *registry, RecordStore *store)
@@ -195,6 +195,11 @@ void RecordStep::verify(const StepChange &change)
 }
 
 void RecordStep::abort()
+{
+    abortTicket();
+}
+
+void RecordStep::abortTicket()
 {
     if (m_store && m_ticket != 0)
         m_store->abort(m_ticket);

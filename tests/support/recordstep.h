@@ -38,6 +38,7 @@ protected:
 
 private:
     void probeRecord();
+    void abortTicket();
     [[nodiscard]] QString name() const;
     [[nodiscard]] QJsonValue value() const;
 

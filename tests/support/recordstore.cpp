@@ -59,13 +59,13 @@ bool RecordStore::load(QString *error)
     const QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
     m_nextId = json.value(u"nextId"_s).toInt(1);
     m_records.clear();
-    for (const QJsonValue &value : json.value(u"records"_s).toArray()) {
+    for (const QJsonValue value : json.value(u"records"_s).toArray()) {
         const QJsonObject object = value.toObject();
         m_records.append(
             {object.value(u"id"_s).toString(), object.value(u"name"_s).toString(), object.value(u"value"_s)});
     }
     m_log.clear();
-    for (const QJsonValue &value : json.value(u"log"_s).toArray())
+    for (const QJsonValue value : json.value(u"log"_s).toArray())
         m_log.append(value.toObject());
     return true;
 }
@@ -96,7 +96,7 @@ void RecordStore::addFault(Operation operation, const QString &namePattern, Faul
 
 bool RecordStore::addFaults(const QJsonValue &json, QString *error)
 {
-    for (const QJsonValue &value : json.toArray()) {
+    for (const QJsonValue value : json.toArray()) {
         const QJsonObject rule = value.toObject();
         Operation operation = Operation::Get;
         bool knownOperation = false;

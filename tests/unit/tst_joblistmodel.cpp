@@ -171,7 +171,7 @@ void TestJobListModel::coalescesUpdates()
     }
     qInfo("%lld step changes reached views as %lld dataChanged signals", qlonglong(stepChanged.size()),
           qlonglong(dataChanged.size()));
-    QVERIFY(stepChanged.size() >= 40 * 2 * 4);
+    QVERIFY(stepChanged.size() >= qsizetype(40) * 2 * 4);
     QVERIFY2(dataChanged.size() * 3 < stepChanged.size(), "updates are not coalesced");
     // Each signal is one ranged change under one parent.
     for (const QList<QVariant> &arguments : dataChanged) {

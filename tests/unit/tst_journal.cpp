@@ -197,7 +197,7 @@ void TestJournal::readEndsFindsTheLastRecordOfLongJournals()
     records.append({{u"rec"_s, u"job-end"_s}, {u"status"_s, u"succeeded"_s}});
     const QString path = writeJournal(m_dir.path(), u"long"_s, records);
     QFile file(path);
-    QVERIFY(file.size() > 256 * 1024);
+    QVERIFY(file.size() > qint64(256) * 1024);
     const Ops::JournalContents ends = JournalReader::readEnds(path);
     QVERIFY(ends.ok());
     QCOMPARE(ends.records.size(), 2);
