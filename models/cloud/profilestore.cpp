@@ -143,7 +143,7 @@ QString ProfileStore::add(const CredentialProfile &profile)
         return error;
     if (QString error = write(profile); !error.isEmpty())
         return error;
-    qCInfo(lcProfiles) << "added profile" << profile.name;
+    qCDebug(lcProfiles) << "added profile" << profile.name;
     Q_EMIT profileAdded(profile.name);
     return {};
 }
@@ -156,7 +156,7 @@ QString ProfileStore::update(const CredentialProfile &profile)
         return u"there is no profile named '%1'"_s.arg(profile.name);
     if (QString error = write(profile); !error.isEmpty())
         return error;
-    qCInfo(lcProfiles) << "updated profile" << profile.name;
+    qCDebug(lcProfiles) << "updated profile" << profile.name;
     Q_EMIT profileUpdated(profile.name);
     return {};
 }
@@ -192,7 +192,7 @@ QString ProfileStore::remove(const QString &name, QObject *context, Secrets::Sec
     m_settings.sync();
     if (const QString status = settingsStatusText(m_settings.status()); !status.isEmpty())
         return u"could not remove profile '%1' from %2: %3"_s.arg(name, m_settings.fileName(), status);
-    qCInfo(lcProfiles) << "removed profile" << name;
+    qCDebug(lcProfiles) << "removed profile" << name;
     Q_EMIT profileRemoved(name);
     m_secrets->remove(Secrets::SecretStore::oauthClientKey(name), context, std::move(done));
     return {};

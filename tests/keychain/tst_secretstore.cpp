@@ -2,12 +2,12 @@
 #include "cloud/storagepaths.h"
 #include "cloud/tenantinventory.h"
 #include "keychaintestsupport.h"
+#include "logging/applicationlog.h"
 #include "secrets/clientsecretresolver.h"
 #include "secrets/secretstore.h"
 
 #include <QDir>
 #include <QFile>
-#include <QLoggingCategory>
 #include <QProcess>
 #include <QScopeGuard>
 #include <QSignalSpy>
@@ -366,15 +366,6 @@ void TestSecretStore::secretsCrossProcesses()
     QCOMPARE(result.status, SecretStatus::NotFound);
 }
 
-namespace {
-QFile *g_logFile = nullptr;
-void logToFile(QtMsgType, const QMessageLogContext &context, const QString &message)
-{
-    if (g_logFile)
-        g_logFile->write((QString::fromLatin1(context.category) + u": "_s + message + u'\n').toUtf8());
-}
-} // namespace
-
 void TestSecretStore::noSecretInAnyFileTheAppWrote()
 {
     // Everything the app writes goes below a private HOME: settings, data, cache, and a log of
@@ -388,18 +379,14 @@ void TestSecretStore::noSecretInAnyFileTheAppWrote()
     const auto restoreHome = qScopeGuard([&] { qputenv("HOME", oldHome); });
     QVERIFY(Cloud::StoragePaths::profilesFile().startsWith(home.path()));
 
-    const QString logDir = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) + u"/Tenantry"_s;
-    QVERIFY(QDir().mkpath(logDir));
-    QFile log(logDir + u"/tenantry.log"_s);
-    QVERIFY(log.open(QIODevice::WriteOnly));
-    g_logFile = &log;
-    QLoggingCategory::setFilterRules(u"tenantry.*=true"_s);
-    const QtMessageHandler previous = qInstallMessageHandler(logToFile);
-    const auto restoreLog = qScopeGuard([&] {
-        qInstallMessageHandler(previous);
-        QLoggingCategory::setFilterRules(QString());
-        g_logFile = nullptr;
-    });
+    // The application's own log (Logging::ApplicationLog), verbose, in its usual folder.
+    Logging::ApplicationLog::Options logOptions;
+    logOptions.baseName = u"tenantry"_s;
+    logOptions.verbose = true;
+    QCOMPARE(Logging::ApplicationLog::install(logOptions), QString());
+    const QString logPath = Logging::ApplicationLog::currentFilePath();
+    QVERIFY2(logPath.startsWith(home.path()), qPrintable(logPath));
+    auto restoreLog = qScopeGuard([] { Logging::ApplicationLog::uninstall(); });
 
     const QString secret = u"s3cr3t-Zq8v!never-in-files"_s;
     {
@@ -427,13 +414,14 @@ void TestSecretStore::noSecretInAnyFileTheAppWrote()
         QTRY_VERIFY(removed.has_value());
         QVERIFY(removed->ok());
     }
-    log.close();
+    restoreLog.dismiss();
+    Logging::ApplicationLog::uninstall();
 
     // The test must be able to fail: the app did write these files, and the log is not empty.
     const QStringList written = filesBelow(home.path());
     QVERIFY2(written.contains(u".config/Tenantry/profiles.ini"_s), qPrintable(written.join(u", "_s)));
     QVERIFY2(written.contains(u".local/share/Tenantry/tenant-inventory.jsonl"_s), qPrintable(written.join(u", "_s)));
-    QFile logCheck(log.fileName());
+    QFile logCheck(logPath);
     QVERIFY(logCheck.open(QIODevice::ReadOnly));
     const QByteArray logged = logCheck.readAll();
     QVERIFY2(logged.contains("oauth-client/acme-eu"), logged.constData());
