@@ -4,6 +4,7 @@
 #include "cloud/cloudclient.h"
 #include "cloud/cloudlogging.h"
 #include "cloud/networkpool.h"
+#include "cloud/oneshotbody.h"
 #include "cloud/redaction.h"
 #include "cloud/tokenprovider.h"
 
@@ -227,18 +228,24 @@ void ApiRequest::run()
     }
 
     QNetworkAccessManager *manager = m_client->networkPool()->managerFor(m_url.host());
-    if (m_method == "GET")
+    if (!m_call.isIdempotent()) {
+        // Qt would resend it by itself if the connection dropped after sending (see OneShotBody).
+        request.setHeader(QNetworkRequest::ContentLengthHeader, m_body.size());
+        request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true); // else Qt copies it, rewindable
+        auto *body = new OneShotBody(m_body);
+        m_reply = manager->sendCustomRequest(request, m_method, body);
+        body->setParent(m_reply);
+    } else if (m_method == "GET") {
         m_reply = manager->get(request);
-    else if (m_method == "HEAD")
+    } else if (m_method == "HEAD") {
         m_reply = manager->head(request);
-    else if (m_method == "POST")
-        m_reply = manager->post(request, m_body);
-    else if (m_method == "PUT")
+    } else if (m_method == "PUT") {
         m_reply = manager->put(request, m_body);
-    else if (m_method == "DELETE" && m_body.isEmpty())
+    } else if (m_method == "DELETE" && m_body.isEmpty()) {
         m_reply = manager->deleteResource(request);
-    else
+    } else {
         m_reply = manager->sendCustomRequest(request, m_method, m_body);
+    }
 
     connect(m_reply, &QNetworkReply::finished, this, &ApiRequest::onReplyFinished);
     // TLS errors are reported, never ignored: the reply then fails with SslHandshakeFailedError.

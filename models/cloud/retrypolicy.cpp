@@ -49,6 +49,7 @@ RetryPolicy::Delivery RetryPolicy::classify(QNetworkReply::NetworkError error)
     case QNetworkReply::ProxyTimeoutError:
     case QNetworkReply::UnknownProxyError:
     case QNetworkReply::BackgroundRequestNotAllowedError:
+    case QNetworkReply::ContentReSendError: // Qt wanted to resend a OneShotBody: the first one went out
         return Delivery::MaybeDelivered;
     case QNetworkReply::NoError:
     case QNetworkReply::SslHandshakeFailedError:
@@ -59,7 +60,6 @@ RetryPolicy::Delivery RetryPolicy::classify(QNetworkReply::NetworkError error)
     case QNetworkReply::ContentOperationNotPermittedError:
     case QNetworkReply::ContentNotFoundError:
     case QNetworkReply::AuthenticationRequiredError:
-    case QNetworkReply::ContentReSendError:
     case QNetworkReply::ContentConflictError:
     case QNetworkReply::ContentGoneError:
     case QNetworkReply::UnknownContentError:
