@@ -135,11 +135,16 @@ QString ProfileStore::checkNameClash(const CredentialProfile &profile) const
     return {};
 }
 
-QString ProfileStore::add(const CredentialProfile &profile)
+QString ProfileStore::validateNew(const CredentialProfile &profile) const
 {
     if (QString error = profile.validationError(); !error.isEmpty())
         return error;
-    if (QString error = checkNameClash(profile); !error.isEmpty())
+    return checkNameClash(profile);
+}
+
+QString ProfileStore::add(const CredentialProfile &profile)
+{
+    if (QString error = validateNew(profile); !error.isEmpty())
         return error;
     if (QString error = write(profile); !error.isEmpty())
         return error;

@@ -32,6 +32,9 @@ public:
     [[nodiscard]] std::optional<CredentialProfile> profile(const QString &name) const;
     [[nodiscard]] QStringList problems() const;
 
+    // What add() would refuse, without saving anything (empty when it would accept the profile).
+    [[nodiscard]] QString validateNew(const CredentialProfile &profile) const;
+
     // Each returns an empty string on success, otherwise what is wrong, naming the field.
     [[nodiscard]] QString add(const CredentialProfile &profile);
     [[nodiscard]] QString update(const CredentialProfile &profile); // matched by name
