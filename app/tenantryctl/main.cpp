@@ -1,15 +1,55 @@
+#include "command.h"
+#include "commandcontext.h"
+#include "commandregistry.h"
+#include "credentialscommands.h"
+#include "exitcode.h"
+
 #include "logging/applicationlog.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QRegularExpression>
 #include <QTextStream>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-// Exit codes are part of the interface: scripts and CI rely on them.
-enum ExitCode { ExitOk = 0, ExitFailed = 1, ExitUsage = 2 };
+// Global options: accepted before the command and after it ("tenantryctl tenants list --json").
+struct GlobalOptions
+{
+    QCommandLineOption json{u"json"_s, u"Print results as JSON on stdout (stable keys, for scripts)."_s};
+    QCommandLineOption sandboxUrl{u"sandbox-url"_s,
+                                  u"Send every *.qlikcloud.com request to this tenantry-sandbox instead, with its "
+                                  "seed credentials."_s,
+                                  u"URL"_s};
+    QCommandLineOption verbose{u"verbose"_s, u"Log debug messages too (log file and stderr)."_s};
+
+    void addTo(QCommandLineParser &parser) const
+    {
+        parser.addOption(json);
+        parser.addOption(sandboxUrl);
+        parser.addOption(verbose);
+    }
+};
+
+void printTo(FILE *stream, const QString &text)
+{
+    QTextStream(stream) << text;
+}
+
+// "Usage: <argv[0]> [options]" as QCommandLineParser writes it; replaced by the plain program name.
+QRegularExpression usagePrefix()
+{
+    return QRegularExpression(u"^Usage: \\S+ \\[options\\]"_s);
+}
+
+QString mainHelp(QCommandLineParser &parser, const CommandRegistry &registry)
+{
+    QString help = parser.helpText();
+    help.replace(usagePrefix(), u"Usage: tenantryctl [options] <command> <action> [arguments]"_s);
+    return help + u'\n' + registry.overview() + u"\nExit codes: 0 success, 1 the command failed, 2 usage error.\n"_s;
+}
 
 } // namespace
 
@@ -20,29 +60,90 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(u"Tenantry"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(TENANTRY_VERSION));
 
+    CommandRegistry registry;
+    CredentialsCommands::registerIn(registry);
+
+    const GlobalOptions globals;
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Tenantry, headless: Qlik Cloud platform operations from scripts and CI."_s);
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption verboseOption(u"verbose"_s, u"Log debug messages too (log file and stderr)."_s);
-    parser.addOption(verboseOption);
+    globals.addTo(parser);
+    // Everything from the command on belongs to the command's own parser.
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
 
     if (!parser.parse(QCoreApplication::arguments())) {
-        QTextStream(stderr) << "tenantryctl: " << parser.errorText() << '\n'
-                            << "Try 'tenantryctl --help' for the options and commands.\n";
+        printTo(stderr, u"tenantryctl: "_s + parser.errorText() + u"\nTry 'tenantryctl --help'.\n"_s);
         return ExitUsage;
     }
-    if (parser.isSet(u"help"_s))
-        parser.showHelp(ExitOk);
     if (parser.isSet(u"version"_s))
         parser.showVersion();
+    const QStringList rest = parser.positionalArguments();
+    if (rest.isEmpty()) {
+        const bool asked = parser.isSet(u"help"_s);
+        printTo(asked ? stdout : stderr, mainHelp(parser, registry));
+        return asked ? ExitOk : ExitUsage;
+    }
+
+    const QString &group = rest.at(0);
+    if (!registry.hasGroup(group)) {
+        printTo(stderr, u"tenantryctl: unknown command '%1'\nTry 'tenantryctl --help'.\n"_s.arg(group));
+        return ExitUsage;
+    }
+    const QString action = rest.value(1);
+    const CommandRegistry::Entry *entry = registry.find(group, action);
+    if (!entry) {
+        const bool asked = action.isEmpty() && parser.isSet(u"help"_s);
+        if (!action.isEmpty() && action != "--help"_L1 && action != "-h"_L1)
+            printTo(stderr, u"tenantryctl: unknown action '%1 %2'\n"_s.arg(group, action));
+        const bool help = asked || action == "--help"_L1 || action == "-h"_L1;
+        printTo(help ? stdout : stderr, registry.groupOverview(group));
+        return help ? ExitOk : ExitUsage;
+    }
+
+    // The command's own parser: its options plus the global ones.
+    const QString commandName = group + u' ' + action;
+    QCommandLineParser commandParser;
+    commandParser.setApplicationDescription(entry->summary);
+    commandParser.addHelpOption();
+    globals.addTo(commandParser);
+
+    CommandContext context(commandName);
+    std::unique_ptr<Command> command = entry->create(context);
+    command->defineArguments(commandParser);
+    if (!commandParser.parse(QStringList{u"tenantryctl"_s} + rest.mid(2))) {
+        printTo(stderr,
+                u"tenantryctl: %1\nTry 'tenantryctl %2 --help'.\n"_s.arg(commandParser.errorText(), commandName));
+        return ExitUsage;
+    }
+    if (commandParser.isSet(u"help"_s)) {
+        QString help = commandParser.helpText();
+        help.replace(usagePrefix(), u"Usage: tenantryctl "_s + commandName + u" [options]"_s);
+        printTo(stdout, help);
+        return ExitOk;
+    }
+    CommandContext::Globals settings;
+    settings.json = parser.isSet(globals.json) || commandParser.isSet(globals.json);
+    settings.verbose = parser.isSet(globals.verbose) || commandParser.isSet(globals.verbose);
+    settings.sandboxUrl = QUrl(commandParser.isSet(globals.sandboxUrl) ? commandParser.value(globals.sandboxUrl)
+                                                                       : parser.value(globals.sandboxUrl));
+    context.setGlobals(settings);
 
     // Every message from here on is redacted and also goes to <AppDataLocation>/logs/tenantryctl.log.
     Logging::ApplicationLog::Options logOptions;
     logOptions.baseName = u"tenantryctl"_s;
-    logOptions.verbose = parser.isSet(verboseOption);
+    logOptions.verbose = settings.verbose;
     if (const QString logError = Logging::ApplicationLog::install(logOptions); !logError.isEmpty())
-        QTextStream(stderr) << "tenantryctl: logging to stderr only: " << logError << '\n';
+        context.output().warning(u"logging to stderr only: "_s + logError);
 
-    parser.showHelp(ExitUsage);
+    int exitCode = ExitFailed;
+    QObject::connect(command.get(), &Command::finished, &app, [&](int code) {
+        exitCode = code;
+        QCoreApplication::exit(code);
+    });
+    command->run(commandParser);
+    if (!command->isFinished())
+        QCoreApplication::exec();
+    command.reset(); // before the context it refers to
+    return exitCode;
 }

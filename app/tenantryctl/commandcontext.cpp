@@ -1,0 +1,48 @@
+#include "commandcontext.h"
+
+#include "cloud/profilestore.h"
+#include "cloud/tenantinventory.h"
+#include "secrets/clientsecretresolver.h"
+#include "secrets/secretstore.h"
+
+CommandContext::CommandContext(const QString &commandName)
+    : m_output(false)
+    , m_commandName(commandName)
+{ }
+
+void CommandContext::setGlobals(const Globals &globals)
+{
+    m_globals = globals;
+    m_output = Output(globals.json);
+}
+
+// Members go in reverse order: the profile store and resolver before the secret store they use.
+CommandContext::~CommandContext() = default;
+
+Secrets::SecretStore &CommandContext::secretStore()
+{
+    if (!m_secretStore)
+        m_secretStore = std::make_unique<Secrets::SecretStore>();
+    return *m_secretStore;
+}
+
+Secrets::ClientSecretResolver &CommandContext::secretResolver()
+{
+    if (!m_secretResolver)
+        m_secretResolver = std::make_unique<Secrets::ClientSecretResolver>(&secretStore());
+    return *m_secretResolver;
+}
+
+Cloud::ProfileStore &CommandContext::profileStore()
+{
+    if (!m_profileStore)
+        m_profileStore = std::make_unique<Cloud::ProfileStore>(&secretStore());
+    return *m_profileStore;
+}
+
+Cloud::TenantInventory &CommandContext::tenantInventory()
+{
+    if (!m_tenantInventory)
+        m_tenantInventory = std::make_unique<Cloud::TenantInventory>();
+    return *m_tenantInventory;
+}

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "output.h"
+
+#include <memory>
+#include <QUrl>
+
+namespace Cloud {
+class ProfileStore;
+class TenantInventory;
+} // namespace Cloud
+namespace Secrets {
+class ClientSecretResolver;
+class SecretStore;
+} // namespace Secrets
+
+// What a running command shares with the rest of tenantryctl: the global options, the output,
+// and the stores and services it may need, created on first use.
+class CommandContext
+{
+public:
+    struct Globals
+    {
+        bool json = false;
+        bool verbose = false;
+        QUrl sandboxUrl; // empty: the real Qlik Cloud
+    };
+
+    explicit CommandContext(const QString &commandName);
+    ~CommandContext();
+    CommandContext(const CommandContext &) = delete;
+    CommandContext &operator=(const CommandContext &) = delete;
+
+    // Set once the command line is parsed, before the command runs.
+    void setGlobals(const Globals &globals);
+    [[nodiscard]] const Globals &globals() const { return m_globals; }
+    [[nodiscard]] const Output &output() const { return m_output; }
+    [[nodiscard]] const QString &commandName() const { return m_commandName; } // "tenants list"
+
+    [[nodiscard]] Secrets::SecretStore &secretStore();
+    [[nodiscard]] Secrets::ClientSecretResolver &secretResolver();
+    [[nodiscard]] Cloud::ProfileStore &profileStore();
+    [[nodiscard]] Cloud::TenantInventory &tenantInventory();
+
+private:
+    Globals m_globals;
+    Output m_output;
+    QString m_commandName;
+    std::unique_ptr<Secrets::SecretStore> m_secretStore;
+    std::unique_ptr<Secrets::ClientSecretResolver> m_secretResolver;
+    std::unique_ptr<Cloud::ProfileStore> m_profileStore;
+    std::unique_ptr<Cloud::TenantInventory> m_tenantInventory;
+};
