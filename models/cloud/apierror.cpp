@@ -16,6 +16,8 @@ using namespace Qt::Literals::StringLiterals;
 namespace Cloud {
 namespace {
 
+constexpr qint64 kOneDaySeconds = 24LL * 3600; // longest wait a server may ask for
+
 // Qlik sends codes as strings ("TENANT_DISABLED") but some services use numbers (users' ErrorItem).
 QString scalarText(const QJsonValue &value)
 {
@@ -271,7 +273,7 @@ int parseRetryAfter(const QByteArray &value)
     bool ok = false;
     const qlonglong seconds = trimmed.toLongLong(&ok);
     if (ok)
-        return seconds < 0 ? -1 : static_cast<int>(std::min<qlonglong>(seconds, 24 * 3600));
+        return seconds < 0 ? -1 : static_cast<int>(std::min<qlonglong>(seconds, kOneDaySeconds));
     // RFC 9110 also allows an HTTP date ("Wed, 21 Oct 2015 07:28:00 GMT").
     if (!trimmed.endsWith(" GMT"))
         return -1;
@@ -281,7 +283,7 @@ int parseRetryAfter(const QByteArray &value)
         return -1;
     const QDateTime date(parsed.date(), parsed.time(), Qt::UTC);
     const qint64 delta = QDateTime::currentDateTimeUtc().secsTo(date);
-    return static_cast<int>(std::clamp<qint64>(delta, 0, 24 * 3600));
+    return static_cast<int>(std::clamp<qint64>(delta, 0, kOneDaySeconds));
 }
 
 } // namespace Cloud

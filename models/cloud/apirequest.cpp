@@ -78,6 +78,7 @@ ApiRequest::~ApiRequest()
         m_reply->disconnect(this);
         m_reply->abort();
         m_reply->deleteLater();
+        m_client->networkPool()->release(m_manager);
         m_client->scheduler()->finish(m_ticket);
     }
     m_client->forget(this);
@@ -227,7 +228,8 @@ void ApiRequest::run()
                                        << Redaction::headersForLog(headers) << "]";
     }
 
-    QNetworkAccessManager *manager = m_client->networkPool()->managerFor(m_url.host());
+    m_manager = m_client->networkPool()->acquire(m_url.host(), !route.hostHeader.isEmpty());
+    QNetworkAccessManager *manager = m_client->networkPool()->manager(m_manager);
     if (!m_call.isIdempotent()) {
         // Qt would resend it by itself if the connection dropped after sending (see OneShotBody).
         request.setHeader(QNetworkRequest::ContentLengthHeader, m_body.size());
@@ -261,6 +263,7 @@ void ApiRequest::onReplyFinished()
     if (!reply)
         return;
     reply->deleteLater();
+    m_client->networkPool()->release(std::exchange(m_manager, -1));
     m_client->scheduler()->finish(std::exchange(m_ticket, 0));
 
     const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
@@ -456,6 +459,7 @@ void ApiRequest::cancel()
             reply->abort();
             reply->deleteLater();
         }
+        m_client->networkPool()->release(std::exchange(m_manager, -1));
         m_client->scheduler()->finish(std::exchange(m_ticket, 0));
         onTheWire = true;
         break;

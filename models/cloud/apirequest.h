@@ -77,6 +77,7 @@ private:
     AccessToken m_token;
     RequestScheduler::Ticket m_ticket = 0;
     QNetworkReply *m_reply = nullptr;
+    int m_manager = -1; // NetworkPool index while a reply runs
     QTimer m_retryTimer;
     QElapsedTimer m_elapsed;
     QElapsedTimer m_attemptElapsed;

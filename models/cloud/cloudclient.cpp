@@ -72,6 +72,13 @@ ApiRequest *CloudClient::send(const ApiCall &call)
     return request;
 }
 
+ApiRequest *CloudClient::send(const ApiCall &call, const QObject *context, std::function<void(const ApiResult &)> done)
+{
+    ApiRequest *request = send(call);
+    connect(request, &ApiRequest::finished, context, std::move(done));
+    return request;
+}
+
 Pager *CloudClient::list(const ApiCall &firstPage, const QString &itemsKey)
 {
     auto *pager = new Pager(this, firstPage, itemsKey);

@@ -7,6 +7,7 @@
 #include "cloud/requestscheduler.h"
 #include "cloud/retrypolicy.h"
 
+#include <functional>
 #include <QByteArray>
 #include <QList>
 #include <QObject>
@@ -15,6 +16,7 @@
 namespace Cloud {
 
 class ApiRequest;
+class ApiResult;
 class ClientSecretSource;
 class NetworkPool;
 class Pager;
@@ -64,6 +66,8 @@ public:
     // Starts a call. Never null; `finished` always comes later (never inside send), exactly once.
     // The request is owned by the client and deletes itself after `finished`.
     [[nodiscard]] ApiRequest *send(const ApiCall &call);
+    // Same, with `done` connected to `finished` (not called if `context` is destroyed first).
+    ApiRequest *send(const ApiCall &call, const QObject *context, std::function<void(const ApiResult &)> done);
 
     // Lists a collection page by page, following links.next.href verbatim (FACTS §14.1). The pager
     // is owned by the client and deletes itself after `finished`.

@@ -51,7 +51,7 @@ void CredentialRouter::setHostRegion(const QString &hostname, const QString &reg
 
 QString CredentialRouter::regionOf(const CloudHost &host, const QString &hint, QString *conflict) const
 {
-    const QString normalizedHint = hint.trimmed().toLower();
+    QString normalizedHint = hint.trimmed().toLower();
     QString region = host.regionId();
     if (region.isEmpty())
         region = m_hostRegions.value(host.hostname());

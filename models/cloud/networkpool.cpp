@@ -21,19 +21,40 @@ NetworkPool::NetworkPool(int size, QObject *parent)
         manager->setAutoDeleteReplies(false);
         m_managers.append(manager);
     }
+    m_busy.fill(0, count);
 }
 
 NetworkPool::~NetworkPool() = default;
 
 int NetworkPool::indexFor(const QString &logicalHost, int poolSize)
 {
-    // A fixed seed: the same host lands on the same manager in every run (and every process).
+    // A fixed seed: the same host lands on the same manager in every run.
     return static_cast<int>(qHash(logicalHost.toLower(), size_t(0)) % size_t(std::max(1, poolSize)));
 }
 
-QNetworkAccessManager *NetworkPool::managerFor(const QString &logicalHost) const
+int NetworkPool::acquire(const QString &logicalHost, bool sharedEndpoint)
 {
-    return m_managers.at(indexFor(logicalHost, size()));
+    int index = 0;
+    if (sharedEndpoint) {
+        // Least busy; ties rotate so idle managers all get warm connections.
+        index = m_nextProbe;
+        for (int i = 0; i < size(); ++i) {
+            const int candidate = (m_nextProbe + i) % size();
+            if (m_busy.at(candidate) < m_busy.at(index))
+                index = candidate;
+        }
+        m_nextProbe = (index + 1) % size();
+    } else {
+        index = indexFor(logicalHost, size());
+    }
+    ++m_busy[index];
+    return index;
+}
+
+void NetworkPool::release(int index)
+{
+    if (index >= 0 && index < size() && m_busy.at(index) > 0)
+        --m_busy[index];
 }
 
 void NetworkPool::setDirectConnections(bool direct)

@@ -80,11 +80,9 @@ RequestScheduler::Ticket RequestScheduler::enqueue(const Budget &budget, std::fu
 
 bool RequestScheduler::cancel(Ticket ticket)
 {
-    const auto hostIt = m_queuedHost.constFind(ticket);
-    if (hostIt == m_queuedHost.cend())
+    if (!m_queuedHost.contains(ticket))
         return false;
-    const QString host = hostIt.value();
-    m_queuedHost.erase(hostIt);
+    const QString host = m_queuedHost.take(ticket);
     std::deque<Job> &queue = m_queues[host];
     const auto it = std::find_if(queue.begin(), queue.end(), [ticket](const Job &job) { return job.ticket == ticket; });
     if (it != queue.end()) {
@@ -98,11 +96,9 @@ bool RequestScheduler::cancel(Ticket ticket)
 
 void RequestScheduler::finish(Ticket ticket)
 {
-    const auto it = m_running.constFind(ticket);
-    if (it == m_running.cend())
+    if (!m_running.contains(ticket))
         return;
-    const Running running = it.value();
-    m_running.erase(it);
+    const Running running = m_running.take(ticket);
     if (--m_runningPerHost[running.host] <= 0)
         m_runningPerHost.remove(running.host);
     const auto budget = m_budgets.find(running.budgetKey);

@@ -139,8 +139,8 @@ void TestDebianPackage::dependsOnLinkedLibrariesAndRuntimePlugins()
         packages << QString::fromUtf8(entry.trimmed().split(' ').first());
 
     // What dpkg-shlibdeps found in the programs' ELF dependencies.
-    for (const QString &library :
-         {u"libc6"_s, u"libqt6core6"_s, u"libqt6gui6"_s, u"libqt6widgets6"_s, u"libqt6network6"_s})
+    for (const QString &library : {u"libc6"_s, u"libqt6core6"_s, u"libqt6gui6"_s, u"libqt6widgets6"_s,
+                                   u"libqt6network6"_s, u"libqt6httpserver6"_s, u"libqt6keychain1"_s})
         QVERIFY2(packages.contains(library), qPrintable(library + u" missing from "_s + packages.join(u", ")));
 
     // What Qt loads at run time: whichever package ships each plugin on this system must be declared.
