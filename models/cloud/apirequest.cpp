@@ -234,6 +234,8 @@ void ApiRequest::run()
         // Qt would resend it by itself if the connection dropped after sending (see OneShotBody).
         request.setHeader(QNetworkRequest::ContentLengthHeader, m_body.size());
         request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true); // else Qt copies it, rewindable
+        // HTTP/2 has its own resend path that does not rewind the body: keep these on HTTP/1.1.
+        request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
         auto *body = new OneShotBody(m_body);
         m_reply = manager->sendCustomRequest(request, m_method, body);
         body->setParent(m_reply);
