@@ -26,7 +26,9 @@ JobHistory::JobHistory(const QString &directory)
 
 QString JobHistory::defaultDirectory()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/journals"_s;
+    // Fixed under "Tenantry", not each program's AppDataLocation, so that the GUI's activity panel
+    // lists (and resumes) the jobs tenantryctl ran, and the other way round (as Cloud::StoragePaths).
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/Tenantry/journals"_s;
 }
 
 QString JobHistory::journalPath(const QString &jobId) const

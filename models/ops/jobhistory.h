@@ -38,7 +38,8 @@ public:
 
     explicit JobHistory(const QString &directory = defaultDirectory());
 
-    // `<AppDataLocation>/journals`: each program's own data folder.
+    // `<GenericDataLocation>/Tenantry/journals` (~/.local/share/Tenantry/journals): shared by the GUI
+    // and tenantryctl.
     [[nodiscard]] static QString defaultDirectory();
     [[nodiscard]] QString directory() const { return m_directory; }
 

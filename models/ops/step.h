@@ -16,7 +16,9 @@ namespace Ops {
 //   API calls it would make. When the resource exists, put the step's outputs (ids...) in the probe.
 //   A probe never changes anything.
 // - apply(probe): make the change the probe described, then finishApply() with the ids created or
-//   updated and every output the step type declares.
+//   updated and every output the step type declares. Work from `probe` alone (its outputs and
+//   applyData), not from members set by probe(): the engine may pass a probe that a dry pass made
+//   with another Step object of the same step.
 // - verify(change): read back and check that the change is there, then finishVerify().
 // - Each call ends with exactly one finish…() or fail(); the signal is delivered later, never from
 //   within the call, so steps may finish synchronously. A call that finishes twice is a bug and the

@@ -88,6 +88,8 @@ QJsonObject StepProbe::toJson() const
         json.insert(u"blockedReason"_s, blockedReason);
     if (!outputs.isEmpty())
         json.insert(u"outputs"_s, outputs);
+    if (!applyData.isEmpty())
+        json.insert(u"applyData"_s, applyData);
     return json;
 }
 
@@ -106,6 +108,7 @@ StepProbe StepProbe::fromJson(const QJsonObject &json)
     }
     probe.blockedReason = json.value(u"blockedReason"_s).toString();
     probe.outputs = json.value(u"outputs"_s).toObject();
+    probe.applyData = json.value(u"applyData"_s).toObject();
     return probe;
 }
 

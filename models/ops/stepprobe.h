@@ -41,6 +41,9 @@ struct StepProbe
     // When the resource exists (NoChange, Update): the step's outputs (ids, hostnames), so later steps
     // can be probed in a dry run and a resumed job can continue.
     QJsonObject outputs;
+    // What apply() needs beyond the outputs (ids of sub-resources to update...). apply() must work
+    // from the probe alone: the engine may hand it a probe a dry pass made with another Step object.
+    QJsonObject applyData;
 
     [[nodiscard]] static StepProbe create(const QString &summary, const QStringList &calls);
     [[nodiscard]] static StepProbe update(const QString &summary, const QStringList &calls,

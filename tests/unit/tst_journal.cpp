@@ -290,7 +290,7 @@ void TestJournal::historyListsAndFindsResumableJobs()
     QVERIFY2(error.contains(u"is running"_s), qPrintable(error));
     QVERIFY2(history.remove(u"20250101-000000-aaaa"_s, &error), qPrintable(error));
     QCOMPARE(history.entries().size(), 4);
-    QVERIFY(JobHistory::defaultDirectory().endsWith(u"/journals"_s));
+    QVERIFY(JobHistory::defaultDirectory().endsWith(u"/Tenantry/journals"_s));
 }
 
 QTEST_GUILESS_MAIN(TestJournal)

@@ -1,3 +1,4 @@
+#include "ops/builtinsteps.h"
 #include "ops/jsonschema.h"
 #include "ops/planreader.h"
 #include "ops/secretscreen.h"
@@ -62,6 +63,8 @@ private Q_SLOTS:
     void schemaInProgramIsTheProjectFile();
     void shippedPlansValidate();
     void capsTheNumberOfIssues();
+    void builtInStepsCheckTheirParameters_data();
+    void builtInStepsCheckTheirParameters();
 
 private:
     Ops::StepRegistry m_registry;
@@ -376,6 +379,8 @@ void TestPlanReader::shippedPlansValidate()
         = Ops::JsonSchema::compile(QJsonDocument::fromJson(schemaFile.readAll()).object(), &error);
     QVERIFY2(schema.isValid(), qPrintable(error));
 
+    Ops::StepRegistry builtIn;
+    Ops::BuiltInSteps::registerAll(&builtIn);
     const QDir dir(QStringLiteral(TENANTRY_SOURCE_DIR "/resources/plans"));
     const QStringList plans
         = dir.entryList({u"*.json"_s}, QDir::Files).filter(QRegularExpression(u"^(?!.*schema).*$"_s));
@@ -386,7 +391,7 @@ void TestPlanReader::shippedPlansValidate()
         const QByteArray bytes = file.readAll();
         const QList<PlanIssue> issues = schema.validate(QJsonDocument::fromJson(bytes).object(), u"$"_s);
         QVERIFY2(issues.isEmpty(), qPrintable(name + u": "_s + PlanIssue::toStrings(issues).join(u'\n')));
-        const Ops::PlanReadResult result = PlanReader().read(bytes);
+        const Ops::PlanReadResult result = PlanReader(&builtIn).read(bytes);
         QVERIFY2(result.ok(), qPrintable(name + u": "_s + PlanIssue::toStrings(result.issues).join(u'\n')));
     }
 
@@ -406,6 +411,59 @@ void TestPlanReader::capsTheNumberOfIssues()
     const Ops::PlanReadResult result = PlanReader(&m_registry).fromJson(json);
     QCOMPARE(result.issues.size(), PlanReader::MaxIssues + 1);
     QCOMPARE(result.issues.last().message, u"… and 299 more issues"_s);
+}
+
+void TestPlanReader::builtInStepsCheckTheirParameters_data()
+{
+    QTest::addColumn<QByteArray>("params");
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("message");
+
+    QTest::newRow("space: forbidden character")
+        << QByteArray(R"({"name": "Sales: EMEA", "type": "shared"})") << u"space"_s
+        << u"$.targets[0].steps[0].params.name"_s << u"\"Sales: EMEA\" is not valid here"_s;
+    QTest::newRow("space: unknown type") << QByteArray(R"({"name": "Sales", "type": "personal"})") << u"space"_s
+                                         << u"$.targets[0].steps[0].params.type"_s
+                                         << u"\"personal\" is not one of \"shared\", \"managed\", \"data\""_s;
+    QTest::newRow("space: role of another type")
+        << QByteArray(
+               R"({"name": "Prod", "type": "managed", "assignments": [{"type": "group", "assignee": "g1", "roles": ["consumer", "producer"]}]})")
+        << u"space"_s << u"$.targets[0].steps[0].params.assignments[0].roles[1]"_s
+        << u"\"producer\" is not a role of managed spaces; they take basicconsumer, consumer, contributor"_s;
+    QTest::newRow("space: member twice") << QByteArray(
+        R"({"name": "Prod", "type": "shared", "assignments": [{"type": "group", "assignee": "g1", "roles": ["consumer"]},
+                                                                            {"type": "group", "assignee": "g1", "roles": ["producer"]}]})")
+                                         << u"space"_s << u"$.targets[0].steps[0].params.assignments[1].assignee"_s
+                                         << u"listed twice"_s;
+    QTest::newRow("space: no roles") << QByteArray(
+        R"({"name": "Prod", "type": "shared", "assignments": [{"type": "group", "assignee": "g1", "roles": []}]})")
+                                     << u"space"_s << u"$.targets[0].steps[0].params.assignments[0].roles"_s
+                                     << u"no fewer than 1"_s;
+    QTest::newRow("group: name too long") << QByteArray(R"({"name": ")") + QByteArray(300, 'x') + R"("})" << u"group"_s
+                                          << u"$.targets[0].steps[0].params.name"_s << u"no more than 256"_s;
+    QTest::newRow("group: roles twice") << QByteArray(R"({"name": "Sales", "roles": ["TenantAdmin", "TenantAdmin"]})")
+                                        << u"group"_s << u"$.targets[0].steps[0].params.roles"_s << u""_s;
+}
+
+void TestPlanReader::builtInStepsCheckTheirParameters()
+{
+    QFETCH(QByteArray, params);
+    QFETCH(QString, type);
+    QFETCH(QString, path);
+    QFETCH(QString, message);
+    Ops::StepRegistry builtIn;
+    Ops::BuiltInSteps::registerAll(&builtIn);
+    const QByteArray targets
+        = QByteArray(R"([{"id": "acme", "hostname": "acme.eu.qlikcloud.com", "steps": [{"id": "one", "type": ")")
+        + type.toUtf8() + R"(", "params": )" + params + "}]}]";
+    const QByteArray json = plan(targets.constData());
+    const Ops::PlanReadResult result = PlanReader(&builtIn).read(json);
+    QVERIFY(!result.ok());
+    bool found = false;
+    for (const PlanIssue &issue : result.issues)
+        found = found || (issue.path == path && issue.message.contains(message));
+    QVERIFY2(found, qPrintable(PlanIssue::toStrings(result.issues).join(u'\n')));
 }
 
 QTEST_GUILESS_MAIN(TestPlanReader)
