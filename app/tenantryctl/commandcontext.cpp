@@ -1,5 +1,7 @@
 #include "commandcontext.h"
 
+#include "cloud/cloudclient.h"
+#include "cloud/connecttomap.h"
 #include "cloud/profilestore.h"
 #include "cloud/tenantinventory.h"
 #include "secrets/clientsecretresolver.h"
@@ -45,4 +47,27 @@ Cloud::TenantInventory &CommandContext::tenantInventory()
     if (!m_tenantInventory)
         m_tenantInventory = std::make_unique<Cloud::TenantInventory>();
     return *m_tenantInventory;
+}
+
+Cloud::CloudClient *CommandContext::client(QString *error)
+{
+    if (m_client)
+        return m_client.get();
+    auto client = std::make_unique<Cloud::CloudClient>();
+    if (!m_globals.sandboxUrl.isEmpty()) {
+        QString mapError;
+        const Cloud::ConnectToMap map = Cloud::ConnectToMap::sandbox(m_globals.sandboxUrl, &mapError);
+        if (!mapError.isEmpty()) {
+            *error = QStringLiteral("--sandbox-url: ") + mapError;
+            return nullptr;
+        }
+        client->setConnectTo(map);
+    }
+    client->setProfiles(profileStore().profiles());
+    client->setSecretSource(&secretResolver());
+    // Alias hostnames do not tell their region; the inventory does.
+    for (const Cloud::InventoryTenant &tenant : tenantInventory().tenants())
+        client->setHostRegion(tenant.hostname, tenant.region);
+    m_client = std::move(client);
+    return m_client.get();
 }

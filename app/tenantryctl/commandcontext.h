@@ -6,6 +6,7 @@
 #include <QUrl>
 
 namespace Cloud {
+class CloudClient;
 class ProfileStore;
 class TenantInventory;
 } // namespace Cloud
@@ -42,6 +43,11 @@ public:
     [[nodiscard]] Cloud::ProfileStore &profileStore();
     [[nodiscard]] Cloud::TenantInventory &tenantInventory();
 
+    // The REST client: the saved profiles with their keychain (or environment) secrets; with
+    // --sandbox-url every *.qlikcloud.com host goes to that sandbox. Null, with `error` set, when the
+    // sandbox URL is not acceptable.
+    [[nodiscard]] Cloud::CloudClient *client(QString *error);
+
 private:
     Globals m_globals;
     Output m_output;
@@ -50,4 +56,5 @@ private:
     std::unique_ptr<Secrets::ClientSecretResolver> m_secretResolver;
     std::unique_ptr<Cloud::ProfileStore> m_profileStore;
     std::unique_ptr<Cloud::TenantInventory> m_tenantInventory;
+    std::unique_ptr<Cloud::CloudClient> m_client;
 };

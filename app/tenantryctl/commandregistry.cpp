@@ -1,6 +1,7 @@
 #include "commandregistry.h"
 
 #include <algorithm>
+#include <QRegularExpression>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -21,8 +22,9 @@ bool CommandRegistry::hasGroup(const QString &group) const
 
 const CommandRegistry::Entry *CommandRegistry::find(const QString &group, const QString &action) const
 {
-    const auto found = std::find_if(m_entries.cbegin(), m_entries.cend(),
-                                    [&](const Entry &e) { return e.group == group && e.action == action; });
+    const auto found = std::find_if(m_entries.cbegin(), m_entries.cend(), [&](const Entry &e) {
+        return e.group == group && (e.action == action || e.action.isEmpty());
+    });
     return found == m_entries.cend() ? nullptr : &*found;
 }
 
@@ -42,7 +44,8 @@ QString CommandRegistry::overview() const
     QString text = u"Commands:\n"_s;
     for (const Group &group : m_groups) {
         for (const Entry &entry : actions(group.name)) {
-            const QString synopsis = QString(entry.group + u' ' + entry.action + u' ' + entry.arguments).trimmed();
+            const QString synopsis
+                = QStringList{entry.group, entry.action, entry.arguments}.filter(QRegularExpression(u"."_s)).join(u' ');
             text += u"  "_s + synopsis.leftJustified(width) + u"  "_s + entry.summary + u'\n';
         }
     }

@@ -20,7 +20,7 @@ public:
     struct Entry
     {
         QString group;
-        QString action;
+        QString action; // empty: a command of one word ("plan FILE"), all that follows are its arguments
         QString summary; // one line for the command overview
         QString arguments; // positional synopsis for the usage line, e.g. "NAME"
         Factory create;
@@ -36,6 +36,7 @@ public:
     void add(Entry entry);
 
     [[nodiscard]] bool hasGroup(const QString &group) const;
+    // The entry of "group action", or the group's one-word command whatever `action` is.
     [[nodiscard]] const Entry *find(const QString &group, const QString &action) const;
     [[nodiscard]] QList<Entry> actions(const QString &group) const;
     // "Commands:" followed by one aligned line per action, for --help.

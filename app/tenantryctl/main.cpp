@@ -3,6 +3,7 @@
 #include "commandregistry.h"
 #include "credentialscommands.h"
 #include "exitcode.h"
+#include "plancommands.h"
 
 #include "logging/applicationlog.h"
 
@@ -62,6 +63,7 @@ int main(int argc, char *argv[])
 
     CommandRegistry registry;
     CredentialsCommands::registerIn(registry);
+    PlanCommands::registerIn(registry);
 
     const GlobalOptions globals;
     QCommandLineParser parser;
@@ -101,8 +103,10 @@ int main(int argc, char *argv[])
         return help ? ExitOk : ExitUsage;
     }
 
-    // The command's own parser: its options plus the global ones.
-    const QString commandName = group + u' ' + action;
+    // The command's own parser: its options plus the global ones. A one-word command ("plan FILE")
+    // takes everything after its name.
+    const bool oneWord = entry->action.isEmpty();
+    const QString commandName = oneWord ? group : group + u' ' + action;
     QCommandLineParser commandParser;
     commandParser.setApplicationDescription(entry->summary);
     commandParser.addHelpOption();
@@ -111,7 +115,7 @@ int main(int argc, char *argv[])
     CommandContext context(commandName);
     std::unique_ptr<Command> command = entry->create(context);
     command->defineArguments(commandParser);
-    if (!commandParser.parse(QStringList{u"tenantryctl"_s} + rest.mid(2))) {
+    if (!commandParser.parse(QStringList{u"tenantryctl"_s} + rest.mid(oneWord ? 1 : 2))) {
         printTo(stderr,
                 u"tenantryctl: %1\nTry 'tenantryctl %2 --help'.\n"_s.arg(commandParser.errorText(), commandName));
         return ExitUsage;
