@@ -394,7 +394,8 @@ void seedDemo(SeedBuilder &builder, SandboxState &state)
         if (customer.state == Customer::Deactivated) {
             tenant.status = TenantStatus::Disabled;
             tenant.purgeAfterDays = 30;
-            tenant.estimatedPurgeDate = builder.now().addDays(20);
+            // Midnight, 20 days ahead: in the future and the same for every reset of the day.
+            tenant.estimatedPurgeDate = QDateTime(builder.now().date().addDays(20), QTime(0, 0), Qt::UTC);
         }
     }
 }

@@ -108,9 +108,7 @@ int main(int argc, char *argv[])
         QTextStream(stderr) << "tenantry-sandbox: cannot listen on 127.0.0.1:" << options.port << '\n';
         return 1;
     }
-    QTextStream out(stdout);
-    out << "listening on http://127.0.0.1:" << bound << Qt::endl;
-
+    // Signals are handled before the address is announced: whoever reads the line may stop us at once.
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0) {
         QTextStream(stderr) << "tenantry-sandbox: cannot set up signal handling\n";
         return 1;
@@ -119,5 +117,8 @@ int main(int argc, char *argv[])
     QObject::connect(&signalNotifier, &QSocketNotifier::activated, &app, &QCoreApplication::quit);
     std::signal(SIGTERM, onTerminationSignal);
     std::signal(SIGINT, onTerminationSignal);
+
+    QTextStream out(stdout);
+    out << "listening on http://127.0.0.1:" << bound << Qt::endl;
     return QCoreApplication::exec();
 }
