@@ -6,6 +6,11 @@
 #include <QString>
 #include <QUrlQuery>
 
+#include <chrono>
+
+class QJsonArray;
+class QJsonObject;
+
 namespace Sandbox {
 
 using HeaderList = QList<QPair<QByteArray, QByteArray>>;
@@ -15,6 +20,7 @@ struct HttpRequest
 {
     QByteArray method; // upper case: "GET", "POST", ...
     QString host; // Host header without any ":port" suffix, lower case
+    QByteArray hostHeader; // Host header as received (links are built on it)
     QString path; // decoded path, e.g. "/api/v1/spaces"
     QUrlQuery query;
     HeaderList headers; // as received
@@ -31,6 +37,25 @@ struct HttpResponse
     QByteArray body;
 
     void setHeader(const QByteArray &name, const QByteArray &value);
+    [[nodiscard]] QByteArray header(QByteArrayView name) const;
+
+    [[nodiscard]] static HttpResponse json(int status, const QJsonObject &body);
+    [[nodiscard]] static HttpResponse json(int status, const QJsonArray &body);
+    // No body at all (204, or a status whose body the spec leaves empty).
+    [[nodiscard]] static HttpResponse empty(int status);
+    // A redirect with a path-only Location (FACTS §17) and the small HTML body Go servers write.
+    [[nodiscard]] static HttpResponse redirect(int status, const QString &location);
+};
+
+// What the transport does with an answer: send it, reset the connection (nothing committed), or
+// drop the connection without answering (the change is committed: a "lost response").
+struct Delivery
+{
+    enum class Kind { Answer, Reset, Drop };
+
+    Kind kind = Kind::Answer;
+    HttpResponse response;
+    std::chrono::milliseconds delay{0};
 };
 
 } // namespace Sandbox

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QString>
+
+namespace Sandbox {
+
+// How a sandbox starts (the executable's options, DESIGN.md §5). All of it can change later through
+// the control surface except the port.
+struct SandboxOptions
+{
+    quint16 port = 0; // 0 picks a free port
+    QString seed = QStringLiteral("demo"); // demo | empty | estate:TENANTS[:REGIONS]
+    int latencyMs = 0; // added to every answer of a Qlik route
+    int jitterMs = 0; // plus 0..jitterMs, uniformly
+    int tokenTtlSeconds = 21600; // FACTS §2.1: expires_in 21600
+    double timeScale = 1.0; // > 1 shrinks rate-limit windows and Retry-After
+};
+
+} // namespace Sandbox
