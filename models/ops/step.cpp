@@ -24,8 +24,7 @@ StepChange Step::recoveredChange(StepAction intended, const StepProbe &found) co
 {
     StepChange change;
     const bool created = intended == StepAction::Create;
-    change.summary
-        = (created ? u"created "_s : u"updated "_s) + describe() + u" (found done after an unknown outcome)"_s;
+    change.summary = (created ? u"created "_s : u"updated "_s) + describe();
     change.outputs = found.outputs;
     QString id = found.outputs.value(u"id"_s).toString();
     for (auto it = found.outputs.begin(); id.isEmpty() && it != found.outputs.end(); ++it) {

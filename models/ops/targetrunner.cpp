@@ -123,6 +123,7 @@ void TargetRunner::nextStep()
     m_applyAttempts = 0;
     m_verifyFailures = 0;
     m_intended.reset();
+    m_earlier.reset();
     m_outcomeUnknown = false;
 
     const qsizetype count = state().steps.size();
@@ -324,6 +325,13 @@ void TargetRunner::onProbed(const StepProbe &probe)
         QMetaObject::invokeMethod(this, &TargetRunner::nextStep, Qt::QueuedConnection);
         return;
     }
+    if (m_outcomeUnknown && m_intended && m_intended->action == StepAction::Create && probe.action == StepAction::Update
+        && !m_earlier) {
+        // The create whose answer was lost did happen; what is left is an update. Remember what was
+        // created, so the summary tells it.
+        m_earlier = m_current->recoveredChange(StepAction::Create, probe);
+        step.recovered = true;
+    }
     if (m_outcomeUnknown && m_applyAttempts >= m_job->maxAttempts()) {
         failStep(StepError::outcomeUnknown(
             u"the change was not confirmed after %1 attempts whose outcome was unknown; the step is probed again "
@@ -362,8 +370,26 @@ void TargetRunner::applyStep(const StepProbe &probe)
     m_current->runApply(probe);
 }
 
-void TargetRunner::onApplied(const StepChange &change)
+StepStatus TargetRunner::appliedStatus() const
 {
+    const bool created
+        = (m_earlier && !m_earlier->created.isEmpty()) || (m_intended && m_intended->action == StepAction::Create);
+    return created ? StepStatus::Created : StepStatus::Updated;
+}
+
+void TargetRunner::onApplied(const StepChange &applied)
+{
+    StepChange change = applied;
+    if (m_earlier) {
+        // An earlier attempt did part of the work (found by probing): the change is both.
+        change.created = m_earlier->created + applied.created;
+        change.updated.clear();
+        for (const ResourceRef &ref : m_earlier->updated + applied.updated) {
+            if (!change.created.contains(ref) && !change.updated.contains(ref))
+                change.updated.append(ref);
+        }
+        change.summary = m_earlier->summary + u"; then "_s + applied.summary;
+    }
     m_call = Call::None;
     m_outcomeUnknown = false;
     m_changedInPass = true;
@@ -386,8 +412,7 @@ void TargetRunner::onApplied(const StepChange &change)
     }
     if (m_cancelled) {
         step.verifyDetail = u"not verified: the job was cancelled"_s;
-        completeStep(m_intended && m_intended->action == StepAction::Update ? StepStatus::Updated
-                                                                            : StepStatus::Created);
+        completeStep(appliedStatus());
         return;
     }
     step.status = StepStatus::Verifying;
@@ -404,7 +429,7 @@ void TargetRunner::onVerified(const QString &detail)
     QJsonObject verifyRecord = stepRecord(u"verify"_s);
     verifyRecord.insert(u"detail"_s, detail);
     record(verifyRecord);
-    completeStep(m_intended && m_intended->action == StepAction::Update ? StepStatus::Updated : StepStatus::Created);
+    completeStep(appliedStatus());
 }
 
 void TargetRunner::onFailed(const StepError &error)
@@ -461,8 +486,7 @@ void TargetRunner::onFailed(const StepError &error)
             retryLater(Call::Verify, m_verifyFailures);
         } else if (m_cancelled || error.kind == StepError::Kind::Cancelled) {
             step.verifyDetail = u"not verified: the job was cancelled"_s;
-            completeStep(m_intended && m_intended->action == StepAction::Update ? StepStatus::Updated
-                                                                                : StepStatus::Created);
+            completeStep(appliedStatus());
         } else {
             StepError failed = error;
             failed.message = u"applied, but verification failed: "_s + error.message;
@@ -491,8 +515,7 @@ void TargetRunner::onRetryTimer()
     case Call::Verify:
         if (m_cancelled) {
             stepState().verifyDetail = u"not verified: the job was cancelled"_s;
-            completeStep(m_intended && m_intended->action == StepAction::Update ? StepStatus::Updated
-                                                                                : StepStatus::Created);
+            completeStep(appliedStatus());
             return;
         }
         stepState().status = StepStatus::Verifying;

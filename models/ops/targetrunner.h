@@ -49,7 +49,8 @@ private:
     void nextStep();
     void probeStep();
     void onProbed(const StepProbe &probe);
-    void onApplied(const StepChange &change);
+    void onApplied(const StepChange &applied);
+    [[nodiscard]] StepStatus appliedStatus() const;
     void onVerified(const QString &detail);
     void onFailed(const StepError &error);
     void applyStep(const StepProbe &probe);
@@ -83,6 +84,7 @@ private:
     int m_applyAttempts = 0;
     int m_verifyFailures = 0;
     std::optional<StepProbe> m_intended; // the probe whose change is being applied
+    std::optional<StepChange> m_earlier; // what an attempt with a lost answer did, found by probing
     bool m_outcomeUnknown = false; // the last apply may have happened: the next probe decides
     bool m_changedInPass = false; // a step of this target changed something in this apply pass
     bool m_blockedInPass = false;
