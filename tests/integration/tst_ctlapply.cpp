@@ -1,0 +1,281 @@
+// tenantryctl plan / apply against the sandbox, as a script or CI would run them: the exit codes,
+// the JSON summary, the journal, and `kill -9` of a running apply at ten points, each followed by
+// `apply --resume-last` converging with no duplicate (issue 6).
+#include "app/ctlrunner.h"
+#include "support/sandboxfixture.h"
+
+#include <QJsonArray>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+using TestSupport::SandboxFixture;
+
+namespace {
+
+constexpr int Tenants = 4;
+
+} // namespace
+
+class TestCtlApply : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void planChangesNothing();
+    void applyConvergesAndSaysWhatItDid();
+    void blockedTargetFailsTheRun();
+    void killedAndResumed_data();
+    void killedAndResumed();
+
+private:
+    struct Killed
+    {
+        bool killed = false;
+        int lines = 0;
+        QByteArray err;
+    };
+    CtlRunner::Result ctl(const QStringList &arguments);
+    // Runs apply and kills it with SIGKILL after `progressLines` lines on stderr (0: at once).
+    Killed applyAndKill(int progressLines);
+    void checkConverged();
+    [[nodiscard]] QList<QJsonObject> spacesNamed(const QString &host, const QString &name);
+
+    std::unique_ptr<SandboxFixture> m_sandbox;
+    std::unique_ptr<CtlRunner> m_ctl;
+    QStringList m_hosts;
+    QString m_plan;
+};
+
+void TestCtlApply::initTestCase()
+{
+    m_sandbox = std::make_unique<SandboxFixture>();
+    QVERIFY2(m_sandbox->isReady(), qPrintable(m_sandbox->error()));
+}
+
+void TestCtlApply::init()
+{
+    QVERIFY(m_sandbox->http().reset(u"demo"_s));
+    m_ctl = std::make_unique<CtlRunner>();
+    QVERIFY(m_ctl->isValid());
+    // The region client's secret comes from the environment, as in CI (no keychain needed).
+    m_ctl->environment().insert(u"TENANTRY_CLIENT_SECRET_SANDBOX_REGION_EU"_s, u"sandbox-region-eu-secret"_s);
+    const CtlRunner::Result profile
+        = ctl({u"credentials"_s, u"set"_s, u"sandbox-region-eu"_s, u"--tier"_s, u"region"_s, u"--client-id"_s,
+               u"sandbox-region-eu"_s, u"--region"_s, u"eu"_s, u"--no-secret"_s});
+    QVERIFY2(profile.exitCode == 0, profile.err.constData());
+
+    m_hosts.clear();
+    for (const QJsonValue tenant : m_sandbox->http().state().value(u"tenants"_s).toArray()) {
+        const QJsonObject object = tenant.toObject();
+        if (object.value(u"region"_s).toString() == u"eu"_s && object.value(u"status"_s).toString() == u"active"_s
+            && m_hosts.size() < Tenants)
+            m_hosts.append(object.value(u"hostnames"_s).toArray().first().toString());
+    }
+    QCOMPARE(m_hosts.size(), Tenants);
+
+    QJsonArray targets;
+    for (qsizetype i = 0; i < m_hosts.size(); ++i) {
+        targets.append(QJsonObject{
+            {u"id"_s, u"customer-%1"_s.arg(i)},
+            {u"hostname"_s, m_hosts.at(i)},
+            {u"profile"_s, u"sandbox-region-eu"_s},
+            {u"steps"_s,
+             QJsonArray{
+                 QJsonObject{{u"id"_s, u"staging"_s},
+                             {u"type"_s, u"space"_s},
+                             {u"params"_s, QJsonObject{{u"name"_s, u"Tenantry staging"_s}, {u"type"_s, u"shared"_s}}}},
+                 QJsonObject{{u"id"_s, u"production"_s},
+                             {u"type"_s, u"space"_s},
+                             {u"params"_s,
+                              QJsonObject{{u"name"_s, u"Tenantry production"_s},
+                                          {u"type"_s, u"managed"_s},
+                                          {u"description"_s, u"next to ${staging.spaceId}"_s}}}}}}});
+    }
+    m_plan = m_ctl->home() + u"/plan.json"_s;
+    QFile file(m_plan);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QJsonDocument(QJsonObject{{u"format"_s, u"tenantry-plan"_s},
+                                         {u"version"_s, 1},
+                                         {u"name"_s, u"ctl test"_s},
+                                         {u"options"_s, QJsonObject{{u"concurrency"_s, 2}}},
+                                         {u"targets"_s, targets}})
+                   .toJson());
+}
+
+void TestCtlApply::cleanup()
+{
+    QVERIFY(m_sandbox->http().control("PUT", u"/__sandbox/faults"_s, QJsonArray()));
+    QVERIFY(m_sandbox->http().control("PUT", u"/__sandbox/settings"_s, QJsonObject{{u"latencyMs"_s, 0}}));
+}
+
+CtlRunner::Result TestCtlApply::ctl(const QStringList &arguments)
+{
+    return m_ctl->run(QStringList{u"--sandbox-url"_s, u"http://127.0.0.1:%1"_s.arg(m_sandbox->port())} + arguments);
+}
+
+QList<QJsonObject> TestCtlApply::spacesNamed(const QString &host, const QString &name)
+{
+    QList<QJsonObject> found;
+    for (const QJsonValue space : m_sandbox->tenantState(host).value(u"spaces"_s).toArray()) {
+        if (space.toObject().value(u"name"_s).toString() == name)
+            found.append(space.toObject());
+    }
+    return found;
+}
+
+void TestCtlApply::checkConverged()
+{
+    for (const QString &host : std::as_const(m_hosts)) {
+        const QList<QJsonObject> staging = spacesNamed(host, u"Tenantry staging"_s);
+        const QList<QJsonObject> production = spacesNamed(host, u"Tenantry production"_s);
+        QCOMPARE(staging.size(), 1);
+        QCOMPARE(production.size(), 1);
+        QCOMPARE(production.first().value(u"description"_s).toString(),
+                 u"next to "_s + staging.first().value(u"id"_s).toString());
+    }
+}
+
+void TestCtlApply::planChangesNothing()
+{
+    const CtlRunner::Result plan = ctl({u"plan"_s, m_plan});
+    QVERIFY2(plan.exitCode == 0, plan.err.constData());
+    QVERIFY2(plan.out.contains("dry run of 4 targets (nothing was changed)"), plan.out.constData());
+    QVERIFY2(plan.out.contains("+ staging     space  create shared space 'Tenantry staging'"), plan.out.constData());
+    QVERIFY2(plan.out.contains("after step \"staging\""), plan.out.constData());
+    QVERIFY2(plan.out.contains("POST /api/v1/spaces"), plan.out.constData());
+    QVERIFY(spacesNamed(m_hosts.first(), u"Tenantry staging"_s).isEmpty());
+    QVERIFY(!QDir(m_ctl->home() + u"/.local/share/Tenantry/journals"_s).exists()); // no journal for a dry run
+
+    const CtlRunner::Result json = ctl({u"plan"_s, m_plan, u"--json"_s});
+    QCOMPARE(json.exitCode, 0);
+    QCOMPARE(json.json().value(u"mode"_s).toString(), u"dry-run"_s);
+    QCOMPARE(json.json().value(u"steps"_s).toObject().value(u"create"_s).toInt(), 8);
+}
+
+void TestCtlApply::applyConvergesAndSaysWhatItDid()
+{
+    const CtlRunner::Result apply = ctl({u"apply"_s, m_plan, u"--json"_s});
+    QVERIFY2(apply.exitCode == 0, apply.err.constData());
+    checkConverged();
+    const QJsonObject summary = apply.json();
+    QCOMPARE(summary.value(u"status"_s).toString(), u"succeeded"_s);
+    QCOMPARE(summary.value(u"counts"_s).toObject().value(u"succeeded"_s).toInt(), Tenants);
+    const QJsonObject first = summary.value(u"targets"_s).toArray().first().toObject();
+    const QJsonObject created
+        = first.value(u"steps"_s).toArray().first().toObject().value(u"created"_s).toArray().first().toObject();
+    QCOMPARE(
+        created.value(u"id"_s).toString(),
+        spacesNamed(first.value(u"hostname"_s).toString(), u"Tenantry staging"_s).first().value(u"id"_s).toString());
+    // Progress on stderr, one line per step and target; the journal where the history looks.
+    QVERIFY2(apply.err.contains(": staging (space): created shared space 'Tenantry staging'"), apply.err.constData());
+    QVERIFY2(apply.err.contains("[4/4] "), apply.err.constData());
+    const QStringList journals = QDir(m_ctl->home() + u"/.local/share/Tenantry/journals"_s).entryList({u"*.jsonl"_s});
+    QCOMPARE(journals.size(), 1);
+    QVERIFY(journals.first().startsWith(summary.value(u"jobId"_s).toString()));
+
+    // Again: nothing to do, and it says so.
+    const CtlRunner::Result again = ctl({u"apply"_s, m_plan});
+    QVERIFY2(again.exitCode == 0, again.err.constData());
+    QVERIFY2(again.out.contains("Steps: 0 created, 0 updated, 8 unchanged."), again.out.constData());
+    checkConverged();
+}
+
+void TestCtlApply::blockedTargetFailsTheRun()
+{
+    // The demo's tenants have a shared "Staging"; asking for a managed one blocks, changing nothing.
+    QFile file(m_plan);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QByteArray json = file.readAll();
+    file.close();
+    json.replace("\"Tenantry staging\"", "\"Staging\"").replace("\"shared\"", "\"managed\"");
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(json);
+    file.close();
+    const CtlRunner::Result apply = ctl({u"apply"_s, m_plan});
+    QCOMPARE(apply.exitCode, 1);
+    QVERIFY2(apply.err.contains("blocked — step \"staging\" blocked: a shared space named 'Staging' exists already"),
+             apply.err.constData());
+    QVERIFY(spacesNamed(m_hosts.first(), u"Tenantry production"_s).isEmpty());
+}
+
+TestCtlApply::Killed TestCtlApply::applyAndKill(int progressLines)
+{
+    QProcess process;
+    process.setProcessEnvironment(m_ctl->environment());
+    process.setProgram(QStringLiteral(TENANTRY_BIN_DIR "/tenantryctl"));
+    process.setArguments({u"--sandbox-url"_s, u"http://127.0.0.1:%1"_s.arg(m_sandbox->port()), u"apply"_s, m_plan});
+    process.start();
+    Killed result;
+    if (!process.waitForStarted(10000))
+        return result;
+    process.setReadChannel(QProcess::StandardError);
+    while (result.lines < progressLines && process.state() == QProcess::Running && process.waitForReadyRead(20000)) {
+        while (process.canReadLine()) {
+            const QByteArray line = process.readLine();
+            result.err += line;
+            // The job's own lines: per settled step and per finished target.
+            if (line.contains(" (space): ") || line.contains("] "))
+                ++result.lines;
+        }
+    }
+    if (process.state() == QProcess::Running)
+        process.kill(); // SIGKILL
+    process.waitForFinished(30000);
+    result.killed = process.exitStatus() == QProcess::CrashExit;
+    result.err += process.readAllStandardError();
+    return result;
+}
+
+void TestCtlApply::killedAndResumed_data()
+{
+    QTest::addColumn<int>("progressLines");
+    // 0 kills it at once (maybe before the journal exists); 11 is past the last step line.
+    for (const int lines : {0, 1, 2, 3, 4, 5, 6, 7, 9, 11})
+        QTest::newRow(qPrintable(u"after %1 lines"_s.arg(lines))) << lines;
+}
+
+void TestCtlApply::killedAndResumed()
+{
+    QFETCH(int, progressLines);
+    // Slow answers and lost ones: a kill lands while requests are in flight, and a create's lost
+    // answer must not turn into a duplicate on resume.
+    QVERIFY(m_sandbox->http().control("PUT", u"/__sandbox/settings"_s, QJsonObject{{u"latencyMs"_s, 25}}));
+    QVERIFY(m_sandbox->http().control("PUT", u"/__sandbox/faults"_s,
+                                      QJsonObject{{u"seed"_s, progressLines + 1},
+                                                  {u"rules"_s,
+                                                   QJsonArray{QJsonObject{{u"path"_s, u"^/api/v1/spaces$"_s},
+                                                                          {u"method"_s, u"POST"_s},
+                                                                          {u"rate"_s, 0.3},
+                                                                          {u"kind"_s, u"lost-response"_s}}}}}));
+    const Killed killed = applyAndKill(progressLines);
+    if (!killed.killed) {
+        // It finished before the kill (only possible for the last row).
+        QVERIFY2(progressLines >= 11, killed.err.constData());
+    }
+
+    CtlRunner::Result resumed = ctl({u"apply"_s, m_plan, u"--resume-last"_s});
+    if (resumed.err.contains("no interrupted job of plan")) {
+        // Killed before the journal's first record: nothing ran, so a plain apply does it all.
+        QVERIFY2(progressLines == 0 || !killed.killed, resumed.err.constData());
+        resumed = ctl({u"apply"_s, m_plan});
+    } else {
+        QVERIFY2(resumed.err.contains("resuming job "), resumed.err.constData());
+    }
+    QVERIFY2(resumed.exitCode == 0, QByteArray(killed.err + "\n---\n" + resumed.err).constData());
+    checkConverged();
+    // Every create that reached the sandbox made a space that is still the only one of its name:
+    // no create was ever sent twice, across lost answers, the kill and the resume.
+    QCOMPARE(m_sandbox->http().state().value(u"requests"_s).toObject().value(u"POST /v1/spaces"_s).toInteger(),
+             2 * Tenants);
+
+    // A second resume finds nothing left to do.
+    const CtlRunner::Result nothing = ctl({u"apply"_s, u"--resume-last"_s});
+    QCOMPARE(nothing.exitCode, 1);
+    QVERIFY2(nothing.err.contains("no interrupted job to resume"), nothing.err.constData());
+}
+
+QTEST_GUILESS_MAIN(TestCtlApply)
+#include "tst_ctlapply.moc"
