@@ -196,6 +196,7 @@ JsonSchema JsonSchema::compile(const QJsonObject &schema, QString *error)
         const QJsonValue root(schema);
         parser.populateSchema(valijson::adapters::QtJsonAdapter(root), *parsed);
         compiled.m_schema = std::move(parsed);
+        compiled.m_validator = std::make_shared<valijson::Validator>();
         compiled.m_document = schema;
     } catch (const std::exception &exception) {
         if (error)
@@ -208,9 +209,8 @@ QList<PlanIssue> JsonSchema::validate(const QJsonValue &value, const QString &ba
 {
     if (!m_schema)
         return {{basePath, u"no schema to validate against"_s}};
-    valijson::Validator validator;
     valijson::ValidationResults results;
-    if (validator.validate(*m_schema, valijson::adapters::QtJsonAdapter(value), &results))
+    if (m_validator->validate(*m_schema, valijson::adapters::QtJsonAdapter(value), &results))
         return {};
 
     QList<PlanIssue> precise;

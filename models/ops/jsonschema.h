@@ -9,7 +9,8 @@
 
 namespace valijson {
 class Schema;
-}
+class Validator;
+} // namespace valijson
 
 namespace Ops {
 
@@ -33,6 +34,8 @@ public:
 
 private:
     std::shared_ptr<const valijson::Schema> m_schema;
+    // Keeps the regular expressions of `pattern`s compiled between validations (one thread only).
+    std::shared_ptr<valijson::Validator> m_validator;
     QJsonObject m_document; // to explain violations with the schema's own words (enum, pattern, description)
 };
 

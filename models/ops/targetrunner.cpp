@@ -241,7 +241,10 @@ void TargetRunner::runStep()
         QMetaObject::invokeMethod(this, &TargetRunner::nextStep, Qt::QueuedConnection);
         return;
     }
-    const QList<PlanIssue> invalid = m_job->registry()->validateParams(planStep.type, context.params, paramsPath);
+    // The plan's own values passed when it was read; what references brought in is checked now.
+    const QList<PlanIssue> invalid = context.params == planStep.params
+        ? QList<PlanIssue>()
+        : m_job->registry()->validateParams(planStep.type, context.params, paramsPath);
     if (!invalid.isEmpty()) {
         failStep(StepError::failed(u"parameters not valid once references are resolved: "_s
                                    + PlanIssue::toStrings(invalid).join(u"; "_s)));
