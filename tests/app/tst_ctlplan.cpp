@@ -35,7 +35,7 @@ void TestCtlPlan::initTestCase()
 
 QString TestCtlPlan::writePlan(const QByteArray &json)
 {
-    const QString path = m_dir.filePath(u"plan%1.json"_s.arg(++m_files));
+    QString path = m_dir.filePath(u"plan%1.json"_s.arg(++m_files));
     QFile file(path);
     if (file.open(QIODevice::WriteOnly))
         file.write(json);
