@@ -29,9 +29,10 @@ using namespace std::chrono_literals;
 namespace {
 
 constexpr int StepsPerTarget = 3;
-// Calls per target with preflight "target": 3 dry probes, then step 1 create + verify (its probe
-// still holds), steps 2 and 3 probe + create + verify.
-constexpr int CallsPerTarget = 3 + 2 + 3 + 3;
+// Calls per target with preflight "target": the dry pass probes step 1 only (steps 2 and 3 wait for
+// ids their predecessors create), then step 1 create + verify (its probe still holds), steps 2 and
+// 3 probe + create + verify.
+constexpr int CallsPerTarget = 1 + 2 + 3 + 3;
 
 struct Figures
 {

@@ -67,7 +67,18 @@ bool RecordStore::load(QString *error)
     m_log.clear();
     for (const QJsonValue value : json.value(u"log"_s).toArray())
         m_log.append(value.toObject());
+    reindex();
     return true;
+}
+
+void RecordStore::reindex()
+{
+    m_byName.clear();
+    m_byId.clear();
+    for (qsizetype i = 0; i < m_records.size(); ++i) {
+        m_byName[m_records.at(i).name].append(i);
+        m_byId.insert(m_records.at(i).id, i);
+    }
 }
 
 void RecordStore::save()
@@ -190,10 +201,7 @@ void RecordStore::execute(quint64 ticket)
     QString name = pending.key;
     qsizetype index = -1;
     if (pending.operation == Operation::Update) {
-        for (qsizetype i = 0; i < m_records.size(); ++i) {
-            if (m_records.at(i).id == pending.key)
-                index = i;
-        }
+        index = m_byId.value(pending.key, -1);
         name = index >= 0 ? m_records.at(index).name : QString();
     }
     Result result;
@@ -207,6 +215,8 @@ void RecordStore::execute(quint64 ticket)
             break;
         case Operation::Create:
             result.record = {u"rec-%1"_s.arg(m_nextId++, 4, 10, QChar(u'0')), name, pending.value};
+            m_byName[name].append(m_records.size());
+            m_byId.insert(result.record.id, m_records.size());
             m_records.append(result.record);
             m_log.append({{u"op"_s, u"create"_s}, {u"name"_s, name}, {u"id"_s, result.record.id}});
             break;
@@ -234,10 +244,8 @@ void RecordStore::execute(quint64 ticket)
 QList<RecordStore::Record> RecordStore::recordsNamed(const QString &name) const
 {
     QList<Record> found;
-    for (const Record &record : m_records) {
-        if (record.name == name)
-            found.append(record);
-    }
+    for (const qsizetype index : m_byName.value(name))
+        found.append(m_records.at(index));
     return found;
 }
 

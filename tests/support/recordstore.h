@@ -107,8 +107,12 @@ private:
     Fault takeFault(Operation operation, const QString &name);
     void save();
 
+    void reindex();
+
     QString m_file;
     QList<Record> m_records;
+    QHash<QString, QList<qsizetype>> m_byName; // name -> indexes in m_records
+    QHash<QString, qsizetype> m_byId;
     QList<QJsonObject> m_log;
     int m_nextId = 1;
     std::chrono::milliseconds m_latency{0};
