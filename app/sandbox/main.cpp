@@ -3,6 +3,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QSocketNotifier>
 #include <QTextStream>
 
@@ -12,6 +13,8 @@
 #include <unistd.h>
 
 using namespace Qt::Literals::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcSandboxApp, "tenantry.sandbox.app")
 
 namespace {
 
@@ -61,7 +64,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption ttlOption(u"token-ttl"_s, u"Access token lifetime."_s, u"SECONDS"_s, u"21600"_s);
     const QCommandLineOption scaleOption(u"time-scale"_s, u"Shrink rate-limit windows and waits by X."_s, u"X"_s,
                                          u"1"_s);
-    parser.addOptions({portOption, seedOption, latencyOption, jitterOption, ttlOption, scaleOption});
+    const QCommandLineOption verboseOption(u"verbose"_s, u"Print debug messages on stderr."_s);
+    parser.addOptions({portOption, seedOption, latencyOption, jitterOption, ttlOption, scaleOption, verboseOption});
     if (!parser.parse(QCoreApplication::arguments())) {
         QTextStream(stderr) << "tenantry-sandbox: " << parser.errorText() << '\n';
         return 2;
@@ -75,6 +79,11 @@ int main(int argc, char *argv[])
                             << "'\n";
         return 2;
     }
+
+    // The same rules as tenantry and tenantryctl (Logging::ApplicationLog, which this program, depending on
+    // nothing of ours, does not link): debug categories only when asked; QT_LOGGING_RULES still wins.
+    QLoggingCategory::setFilterRules(parser.isSet(verboseOption) ? u"*.debug=true\nqt.*.debug=false"_s
+                                                                 : u"*.debug=false"_s);
 
     Sandbox::SandboxOptions options;
     const std::optional<int> port = intOption(parser, portOption, 0, 65535);
@@ -118,6 +127,9 @@ int main(int argc, char *argv[])
     std::signal(SIGTERM, onTerminationSignal);
     std::signal(SIGINT, onTerminationSignal);
 
+    qCDebug(lcSandboxApp).nospace().noquote()
+        << "seed " << options.seed << ", latency " << options.latencyMs << " ms, jitter " << options.jitterMs
+        << " ms, token TTL " << options.tokenTtlSeconds << " s, time scale " << options.timeScale;
     QTextStream out(stdout);
     out << "listening on http://127.0.0.1:" << bound << Qt::endl;
     return QCoreApplication::exec();

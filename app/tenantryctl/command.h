@@ -21,6 +21,8 @@ public:
 
     // Options and positional arguments of this command (the global ones are already there).
     virtual void defineArguments(QCommandLineParser &parser) = 0;
+    // False for commands that take no positional arguments, so stray words are a usage error.
+    [[nodiscard]] virtual bool takesPositionalArguments() const { return true; }
     virtual void run(const QCommandLineParser &parser) = 0;
 
     [[nodiscard]] bool isFinished() const { return m_finished; }

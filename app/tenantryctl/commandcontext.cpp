@@ -3,6 +3,7 @@
 #include "cloud/cloudclient.h"
 #include "cloud/connecttomap.h"
 #include "cloud/profilestore.h"
+#include "cloud/sandboxcredentials.h"
 #include "cloud/tenantinventory.h"
 #include "secrets/clientsecretresolver.h"
 #include "secrets/secretstore.h"
@@ -54,7 +55,7 @@ Cloud::CloudClient *CommandContext::client(QString *error)
     if (m_client)
         return m_client.get();
     auto client = std::make_unique<Cloud::CloudClient>();
-    if (!m_globals.sandboxUrl.isEmpty()) {
+    if (isSandbox()) {
         QString mapError;
         const Cloud::ConnectToMap map = Cloud::ConnectToMap::sandbox(m_globals.sandboxUrl, &mapError);
         if (!mapError.isEmpty()) {
@@ -62,9 +63,13 @@ Cloud::CloudClient *CommandContext::client(QString *error)
             return nullptr;
         }
         client->setConnectTo(map);
+        m_sandboxCredentials = std::make_unique<Cloud::SandboxCredentials>(&secretResolver());
+        client->setProfiles(Cloud::SandboxCredentials::profilesWith(profileStore().profiles()));
+        client->setSecretSource(m_sandboxCredentials.get());
+    } else {
+        client->setProfiles(profileStore().profiles());
+        client->setSecretSource(&secretResolver());
     }
-    client->setProfiles(profileStore().profiles());
-    client->setSecretSource(&secretResolver());
     // Alias hostnames do not tell their region; the inventory does.
     for (const Cloud::InventoryTenant &tenant : tenantInventory().tenants())
         client->setHostRegion(tenant.hostname, tenant.region);

@@ -8,6 +8,7 @@
 namespace Cloud {
 class CloudClient;
 class ProfileStore;
+class SandboxCredentials;
 class TenantInventory;
 } // namespace Cloud
 namespace Secrets {
@@ -43,10 +44,11 @@ public:
     [[nodiscard]] Cloud::ProfileStore &profileStore();
     [[nodiscard]] Cloud::TenantInventory &tenantInventory();
 
-    // The REST client: the saved profiles with their keychain (or environment) secrets; with
-    // --sandbox-url every *.qlikcloud.com host goes to that sandbox. Null, with `error` set, when the
-    // sandbox URL is not acceptable.
+    // The REST client: the saved profiles and their keychain (or environment) secrets; with
+    // --sandbox-url every *.qlikcloud.com host goes to the sandbox and its seed clients come first.
+    // Null, with `error` set, when the sandbox URL is not acceptable.
     [[nodiscard]] Cloud::CloudClient *client(QString *error);
+    [[nodiscard]] bool isSandbox() const { return !m_globals.sandboxUrl.isEmpty(); }
 
 private:
     Globals m_globals;
@@ -56,5 +58,6 @@ private:
     std::unique_ptr<Secrets::ClientSecretResolver> m_secretResolver;
     std::unique_ptr<Cloud::ProfileStore> m_profileStore;
     std::unique_ptr<Cloud::TenantInventory> m_tenantInventory;
-    std::unique_ptr<Cloud::CloudClient> m_client;
+    std::unique_ptr<Cloud::SandboxCredentials> m_sandboxCredentials;
+    std::unique_ptr<Cloud::CloudClient> m_client; // last: it uses the secret sources above
 };

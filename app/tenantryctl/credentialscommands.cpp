@@ -55,6 +55,8 @@ class ListCredentials final : public Command
 public:
     using Command::Command;
 
+    [[nodiscard]] bool takesPositionalArguments() const override { return false; }
+
     void defineArguments(QCommandLineParser &) override { }
 
     void run(const QCommandLineParser &) override

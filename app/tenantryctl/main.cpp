@@ -1,9 +1,13 @@
+#include "appscommands.h"
 #include "command.h"
 #include "commandcontext.h"
 #include "commandregistry.h"
 #include "credentialscommands.h"
 #include "exitcode.h"
 #include "plancommands.h"
+#include "spacescommands.h"
+#include "tenantscommands.h"
+#include "userscommands.h"
 
 #include "logging/applicationlog.h"
 
@@ -64,6 +68,10 @@ int main(int argc, char *argv[])
     CommandRegistry registry;
     CredentialsCommands::registerIn(registry);
     PlanCommands::registerIn(registry);
+    TenantsCommands::registerIn(registry);
+    SpacesCommands::registerIn(registry);
+    AppsCommands::registerIn(registry);
+    UsersCommands::registerIn(registry);
 
     const GlobalOptions globals;
     QCommandLineParser parser;
@@ -118,6 +126,12 @@ int main(int argc, char *argv[])
     if (!commandParser.parse(QStringList{u"tenantryctl"_s} + rest.mid(oneWord ? 1 : 2))) {
         printTo(stderr,
                 u"tenantryctl: %1\nTry 'tenantryctl %2 --help'.\n"_s.arg(commandParser.errorText(), commandName));
+        return ExitUsage;
+    }
+    if (!command->takesPositionalArguments() && !commandParser.positionalArguments().isEmpty()) {
+        printTo(stderr,
+                u"tenantryctl: unexpected argument '%1'\nTry 'tenantryctl %2 --help'.\n"_s.arg(
+                    commandParser.positionalArguments().first(), commandName));
         return ExitUsage;
     }
     if (commandParser.isSet(u"help"_s)) {

@@ -60,7 +60,7 @@ QString TestCtlCredentials::keychainSecret(const QString &profile)
 QJsonObject TestCtlCredentials::profileIn(const QJsonObject &list, const QString &name)
 {
     const QJsonArray profiles = list.value(u"profiles"_s).toArray();
-    for (const QJsonValue &profile : profiles) {
+    for (const auto &profile : profiles) {
         if (profile.toObject().value(u"name"_s).toString() == name)
             return profile.toObject();
     }

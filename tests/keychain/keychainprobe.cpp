@@ -40,8 +40,8 @@ int main(int argc, char *argv[])
         return 2;
     }
     Secrets::SecretStore store(args.at(1));
-    const QString operation = args.at(2);
-    const QString key = args.at(3);
+    const QString &operation = args.at(2);
+    const QString &key = args.at(3);
 
     const auto report = [&](const Secrets::SecretResult &result) {
         QTextStream out(stdout);

@@ -21,6 +21,8 @@ private Q_SLOTS:
     void badOptionsExit2();
     void stopsCleanlyOnSignals_data();
     void stopsCleanlyOnSignals();
+    void debugMessagesOnlyWhenVerbose_data();
+    void debugMessagesOnlyWhenVerbose();
 
 private:
     static QString binary() { return QStringLiteral(TENANTRY_BIN_DIR "/tenantry-sandbox"); }
@@ -113,6 +115,31 @@ void TestSandboxExecutable::stopsCleanlyOnSignals()
     QVERIFY(process.waitForFinished(10000));
     QCOMPARE(process.exitStatus(), QProcess::NormalExit);
     QCOMPARE(process.exitCode(), 0);
+}
+
+void TestSandboxExecutable::debugMessagesOnlyWhenVerbose_data()
+{
+    QTest::addColumn<bool>("verbose");
+    QTest::newRow("default") << false;
+    QTest::newRow("--verbose") << true;
+}
+
+void TestSandboxExecutable::debugMessagesOnlyWhenVerbose()
+{
+    QFETCH(bool, verbose);
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(u"QT_LOGGING_RULES"_s); // it would override what --verbose sets
+    process.setProcessEnvironment(environment);
+    QStringList arguments{u"--seed"_s, u"empty"_s};
+    if (verbose)
+        arguments << u"--verbose"_s;
+    QVERIFY(start(process, arguments) > 0);
+    process.terminate();
+    QVERIFY(process.waitForFinished(10000));
+    QCOMPARE(process.exitCode(), 0);
+    const QByteArray err = process.readAllStandardError();
+    QCOMPARE(err.contains("tenantry.sandbox.app: seed empty, latency 0 ms"), verbose);
 }
 
 QTEST_GUILESS_MAIN(TestSandboxExecutable)

@@ -18,6 +18,7 @@
 #include "cloud/resources/webintegration.h"
 
 #include <functional>
+#include <QJsonDocument>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -47,6 +48,7 @@ private Q_SLOTS:
     void malformedBodies();
     void theSpecsOwnLicenseAssignmentExampleIsMalformed();
     void truncatedBodiesNeverCrash();
+    void itemsSplitOffByThePager();
 };
 
 // Bodies below are copied from the spec's examples and FACTS.md (real responses quoted by Qlik's
@@ -698,6 +700,25 @@ void TestResources::truncatedBodiesNeverCrash()
     }
     QCOMPARE(reported, prefixes);
     QVERIFY(prefixes > 10000);
+}
+
+void TestResources::itemsSplitOffByThePager()
+{
+    // Cloud::Pager hands over each page's `data` array; the items are read with the same paths.
+    const QJsonArray items = QJsonDocument::fromJson(spacesPageBody).object().value(u"data"_s).toArray();
+    const Parsed<QList<Space>> parsed = ResourcePage<Space>::readItems(items, &Space::read);
+    QVERIFY2(parsed.ok(), qPrintable(parsed.error));
+    QCOMPARE(parsed.value->size(), 2);
+    QCOMPARE(parsed.value->at(1).name, u"Production"_s);
+
+    QJsonArray broken = items;
+    QJsonObject second = broken.at(1).toObject();
+    second.insert(u"meta"_s, QJsonObject{{u"roles"_s, u"consumer"_s}});
+    broken.replace(1, second);
+    QCOMPARE(ResourcePage<Space>::readItems(broken, &Space::read).error,
+             u"data[1].meta.roles: expected an array, got a string"_s);
+    QCOMPARE(ResourcePage<Space>::readItems(QJsonArray{1}, &Space::read).error,
+             u"data[0]: expected an object, got a number"_s);
 }
 
 QTEST_GUILESS_MAIN(TestResources)

@@ -41,6 +41,18 @@ struct ResourcePage
     }
 
     [[nodiscard]] static Parsed<ResourcePage> parse(const QByteArray &body) { return parse(body, &T::read); }
+
+    // Reads the items of a page someone else already split off (Cloud::Pager's ApiPage::items);
+    // errors name them "data[i]...".
+    template<typename Read>
+    [[nodiscard]] static Parsed<QList<T>> readItems(const QJsonArray &items, Read readItem)
+    {
+        JsonReader reader(QJsonObject{{QStringLiteral("data"), items}});
+        QList<T> values = reader.list<T>(u"data", readItem, true);
+        if (!reader.ok())
+            return {std::nullopt, reader.error()};
+        return {std::move(values), {}};
+    }
 };
 
 } // namespace Cloud

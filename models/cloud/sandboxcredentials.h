@@ -1,0 +1,36 @@
+#pragma once
+
+#include "cloud/clientsecretsource.h"
+#include "cloud/credentialprofile.h"
+
+#include <QList>
+
+namespace Cloud {
+
+// The seed OAuth clients every tenantry-sandbox has (sandbox/README.md): the organization client
+// `sandbox-org` and one region client `sandbox-region-<region>` per region, each with the secret
+// "<client id>-secret". They are public test values, so they come from here and never touch the
+// keychain. Only for a client whose connect-to map points at a sandbox.
+//
+// Saved profiles can be used next to the seeds (a client the sandbox recreated, say): their
+// secrets come from `savedSecrets`.
+class SandboxCredentials final : public ClientSecretSource
+{
+public:
+    explicit SandboxCredentials(ClientSecretSource *savedSecrets = nullptr);
+
+    // The organization profile and a region profile for every region Tenantry knows; a region the
+    // sandbox did not seed simply refuses its token.
+    [[nodiscard]] static QList<CredentialProfile> profiles();
+    // The seeds first, then each saved profile whose name is not a seed's.
+    [[nodiscard]] static QList<CredentialProfile> profilesWith(const QList<CredentialProfile> &saved);
+    [[nodiscard]] static bool isSeedProfile(const QString &profileName);
+
+    void fetchClientSecret(const QString &profileName, QObject *context,
+                           std::function<void(const SecretLookup &)> done) override;
+
+private:
+    ClientSecretSource *m_savedSecrets;
+};
+
+} // namespace Cloud
