@@ -1,7 +1,12 @@
 #include "sandbox/apifamilies.h"
 
+#include "sandbox/groupsapi.h"
+#include "sandbox/licensesapi.h"
 #include "sandbox/oauthapi.h"
+#include "sandbox/orgtenantsapi.h"
+#include "sandbox/rolesapi.h"
 #include "sandbox/spacesapi.h"
+#include "sandbox/tenantsapi.h"
 #include "sandbox/usersapi.h"
 
 namespace Sandbox {
@@ -10,7 +15,12 @@ void ApiFamilies::addRoutes(Router &router)
 {
     OAuthApi::addRoutes(router);
     UsersApi::addRoutes(router);
+    GroupsApi::addRoutes(router);
+    RolesApi::addRoutes(router);
     SpacesApi::addRoutes(router);
+    TenantsApi::addRoutes(router);
+    OrgTenantsApi::addRoutes(router);
+    LicensesApi::addRoutes(router);
 }
 
 } // namespace Sandbox

@@ -84,6 +84,12 @@ Space *Tenant::spaceByName(const QString &name) const
     return nullptr;
 }
 
+void Tenant::purgeIfDue(const QDateTime &now)
+{
+    if (status == TenantStatus::Disabled && estimatedPurgeDate.isValid() && estimatedPurgeDate <= now)
+        status = TenantStatus::Deleted;
+}
+
 bool Tenant::spaceHasContent(const QString &spaceId) const
 {
     const auto inSpace = [&spaceId](const auto &collection) {

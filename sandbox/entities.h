@@ -454,6 +454,8 @@ struct Tenant
     std::vector<AuditEvent> auditEvents;
 
     [[nodiscard]] bool isActive() const { return status == TenantStatus::Active; }
+    // A deactivated tenant is purged once its purge date passes (FACTS §3.3); then it is gone.
+    void purgeIfDue(const QDateTime &now);
     [[nodiscard]] User *userBySubject(const QString &subject) const;
     [[nodiscard]] User *userByEmail(const QString &email) const;
     [[nodiscard]] Group *groupByName(const QString &name) const; // case-insensitive

@@ -141,14 +141,6 @@ HttpAdapter::HttpAdapter(Handler handler, QObject *parent)
 
 HttpAdapter::~HttpAdapter() = default;
 
-int HttpAdapter::pendingAnswers() const
-{
-    int count = 0;
-    for (const std::deque<Pending> &queue : m_connections)
-        count += static_cast<int>(queue.size());
-    return count;
-}
-
 bool HttpAdapter::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     Pending pending;

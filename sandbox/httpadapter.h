@@ -31,9 +31,6 @@ public:
     explicit HttpAdapter(Handler handler, QObject *parent = nullptr);
     ~HttpAdapter() override;
 
-    // Connections that currently wait for at least one deferred answer (for tests and the state dump).
-    [[nodiscard]] int pendingAnswers() const;
-
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;

@@ -2,6 +2,9 @@
 
 #include "sandbox/entities.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace Sandbox {
@@ -116,6 +119,46 @@ QString RoleCatalog::defaultRoleId(const Tenant &tenant, const QString &name)
             return defaultRole(tenant, i).id;
     }
     return {};
+}
+
+QJsonArray RoleCatalog::refs(const Tenant &tenant, const QStringList &roleIds)
+{
+    QJsonArray refs;
+    for (const QString &id : roleIds) {
+        if (const auto role = byId(tenant, id)) {
+            refs.append(QJsonObject{
+                {u"id"_s, role->id}, {u"name"_s, role->name}, {u"type"_s, role->type}, {u"level"_s, role->level}});
+        }
+    }
+    return refs;
+}
+
+std::optional<ApiError> RoleCatalog::resolveRefs(const Tenant &tenant, const QJsonValue &value, const QString &pointer,
+                                                 QStringList &roleIds)
+{
+    if (!value.isArray())
+        return ApiError::badRequest(u"Roles must be an array of {\"id\"} or {\"name\"} objects."_s)
+            .withPointer(pointer);
+    const QJsonArray refs = value.toArray();
+    for (qsizetype i = 0; i < refs.size(); ++i) {
+        const QJsonObject ref = refs.at(i).toObject();
+        const QString itemPointer = pointer + u'/' + QString::number(i);
+        std::optional<RoleInfo> role;
+        if (ref.value(u"id"_s).isString())
+            role = byId(tenant, ref.value(u"id"_s).toString());
+        else if (ref.value(u"name"_s).isString())
+            role = byName(tenant, ref.value(u"name"_s).toString());
+        else
+            return ApiError::badRequest(u"Each role needs an 'id' or a 'name' string."_s).withPointer(itemPointer);
+        if (!role) {
+            return ApiError::badRequest(
+                       u"No such role: %1."_s.arg(QString::fromUtf8(QJsonDocument(ref).toJson(QJsonDocument::Compact))))
+                .withPointer(itemPointer);
+        }
+        if (!roleIds.contains(role->id))
+            roleIds.append(role->id);
+    }
+    return std::nullopt;
 }
 
 } // namespace Sandbox

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "sandbox/apierror.h"
+
+#include <QJsonArray>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -36,6 +39,13 @@ public:
     [[nodiscard]] static std::optional<RoleInfo> byId(const Tenant &tenant, const QString &id);
     [[nodiscard]] static std::optional<RoleInfo> byName(const Tenant &tenant, const QString &name); // case-sensitive
     [[nodiscard]] static QString defaultRoleId(const Tenant &tenant, const QString &name);
+
+    // assignedRoles as the APIs show them: [{"id","name","type","level"}].
+    [[nodiscard]] static QJsonArray refs(const Tenant &tenant, const QStringList &roleIds);
+    // Resolves [{"id"}] or [{"name"}] references (FACTS §5.1) and appends the ids to roleIds;
+    // the error names the reference at `pointer`/<index>.
+    [[nodiscard]] static std::optional<ApiError> resolveRefs(const Tenant &tenant, const QJsonValue &value,
+                                                             const QString &pointer, QStringList &roleIds);
 };
 
 } // namespace Sandbox

@@ -104,10 +104,7 @@ std::optional<HostContext> SandboxServer::resolveHost(const QString &host)
     Tenant *tenant = m_state->tenantByHostname(host);
     if (!tenant)
         return std::nullopt;
-    // A deactivated tenant is purged once its purge date passes (FACTS §3.3); then it is gone.
-    if (tenant->status == TenantStatus::Disabled && tenant->estimatedPurgeDate.isValid()
-        && tenant->estimatedPurgeDate <= m_clock->now())
-        tenant->status = TenantStatus::Deleted;
+    tenant->purgeIfDue(m_clock->now());
     if (tenant->status == TenantStatus::Deleted)
         return std::nullopt;
     return HostContext{HostKind::Tenant, tenant, tenant->region};

@@ -463,21 +463,21 @@ HttpResponse removeAssignment(RequestContext &ctx)
 
 void SpacesApi::addRoutes(Router &router)
 {
-    const auto add = [&router](QByteArrayView method, const QString &path, RouteHandler handler) {
+    const auto route = [&router](QByteArrayView method, const QString &path, RouteHandler handler) {
         router.add(HostKind::Tenant, method, path, std::move(handler)).errors(ErrorStyle::Spaces);
     };
-    add("GET", u"/v1/spaces"_s, list);
-    add("POST", u"/v1/spaces"_s, create);
-    add("GET", u"/v1/spaces/types"_s, types);
-    add("GET", u"/v1/spaces/{spaceId}"_s, get);
-    add("PATCH", u"/v1/spaces/{spaceId}"_s, patch);
-    add("PUT", u"/v1/spaces/{spaceId}"_s, put);
-    add("DELETE", u"/v1/spaces/{spaceId}"_s, remove);
-    add("GET", u"/v1/spaces/{spaceId}/assignments"_s, listAssignments);
-    add("POST", u"/v1/spaces/{spaceId}/assignments"_s, createAssignment);
-    add("GET", u"/v1/spaces/{spaceId}/assignments/{assignmentId}"_s, getAssignment);
-    add("PUT", u"/v1/spaces/{spaceId}/assignments/{assignmentId}"_s, updateAssignment);
-    add("DELETE", u"/v1/spaces/{spaceId}/assignments/{assignmentId}"_s, removeAssignment);
+    route("GET", u"/v1/spaces"_s, list);
+    route("POST", u"/v1/spaces"_s, create);
+    route("GET", u"/v1/spaces/types"_s, types);
+    route("GET", u"/v1/spaces/{spaceId}"_s, get);
+    route("PATCH", u"/v1/spaces/{spaceId}"_s, patch);
+    route("PUT", u"/v1/spaces/{spaceId}"_s, put);
+    route("DELETE", u"/v1/spaces/{spaceId}"_s, remove);
+    route("GET", u"/v1/spaces/{spaceId}/assignments"_s, listAssignments);
+    route("POST", u"/v1/spaces/{spaceId}/assignments"_s, createAssignment);
+    route("GET", u"/v1/spaces/{spaceId}/assignments/{assignmentId}"_s, getAssignment);
+    route("PUT", u"/v1/spaces/{spaceId}/assignments/{assignmentId}"_s, updateAssignment);
+    route("DELETE", u"/v1/spaces/{spaceId}/assignments/{assignmentId}"_s, removeAssignment);
 }
 
 QJsonObject SpacesApi::toJson(const RequestContext &ctx, const Tenant &tenant, const Space &space)

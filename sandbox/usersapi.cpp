@@ -13,7 +13,6 @@
 #include "sandbox/scimfilter.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 
 #include <algorithm>
 
@@ -27,21 +26,6 @@ const QString kSource = u"com.qlik/users"_s;
 // The deprecated `roles` array only knows these names (spec User.roles enum).
 const QStringList kLegacyRoles{u"TenantAdmin"_s,      u"Developer"_s,           u"AnalyticsAdmin"_s,    u"DataAdmin"_s,
                                u"DataSpaceCreator"_s, u"ManagedSpaceCreator"_s, u"SharedSpaceCreator"_s};
-
-QJsonObject roleRef(const RoleInfo &role)
-{
-    return {{u"id"_s, role.id}, {u"name"_s, role.name}, {u"type"_s, role.type}, {u"level"_s, role.level}};
-}
-
-QJsonArray roleRefs(const Tenant &tenant, const QStringList &roleIds)
-{
-    QJsonArray refs;
-    for (const QString &id : roleIds) {
-        if (const auto role = RoleCatalog::byId(tenant, id))
-            refs.append(roleRef(*role));
-    }
-    return refs;
-}
 
 // What a user's attributes are for the SCIM filter (lower-case attribute names).
 QStringList attributeValues(const Tenant &tenant, const User &user, const QString &attribute)
@@ -223,34 +207,6 @@ HttpResponse filterAction(RequestContext &ctx)
     return listWithFilter(ctx, filter, false);
 }
 
-// Resolves [{"id"}] or [{"name"}] role references (FACTS §5.1) to role ids.
-std::optional<ApiError> resolveRoles(const Tenant &tenant, const QJsonValue &value, const QString &pointer,
-                                     QStringList &roleIds)
-{
-    if (!value.isArray())
-        return ApiError::badRequest(u"Roles must be an array of {\"id\"} or {\"name\"} objects."_s)
-            .withPointer(pointer);
-    const QJsonArray refs = value.toArray();
-    for (qsizetype i = 0; i < refs.size(); ++i) {
-        const QJsonObject ref = refs.at(i).toObject();
-        const QString itemPointer = pointer + u'/' + QString::number(i);
-        std::optional<RoleInfo> role;
-        if (ref.value(u"id"_s).isString())
-            role = RoleCatalog::byId(tenant, ref.value(u"id"_s).toString());
-        else if (ref.value(u"name"_s).isString())
-            role = RoleCatalog::byName(tenant, ref.value(u"name"_s).toString());
-        else
-            return ApiError::badRequest(u"Each role needs an 'id' or a 'name' string."_s).withPointer(itemPointer);
-        if (!role)
-            return ApiError::badRequest(
-                       u"No such role: %1."_s.arg(QString::fromUtf8(QJsonDocument(ref).toJson(QJsonDocument::Compact))))
-                .withPointer(itemPointer);
-        if (!roleIds.contains(role->id))
-            roleIds.append(role->id);
-    }
-    return std::nullopt;
-}
-
 std::optional<ApiError> resolveLegacyRoles(const Tenant &tenant, const QJsonValue &value, const QString &pointer,
                                            QStringList &roleIds)
 {
@@ -316,7 +272,8 @@ HttpResponse create(RequestContext &ctx)
     if (const auto error = fields.error())
         return ctx.error(*error);
     if (body.contains(u"assignedRoles"_s)) {
-        if (auto error = resolveRoles(tenant, body.value(u"assignedRoles"_s), u"/assignedRoles"_s, user.roleIds))
+        if (auto error
+            = RoleCatalog::resolveRefs(tenant, body.value(u"assignedRoles"_s), u"/assignedRoles"_s, user.roleIds))
             return ctx.error(*error);
     }
     if (body.contains(u"roles"_s)) {
@@ -382,7 +339,7 @@ std::optional<ApiError> applyPatch(const Tenant &tenant, const PatchOperation &o
         user.status = status;
     } else if (op.path == "/assignedRoles"_L1 && (replacing || op.op == "add"_L1)) {
         QStringList roles = op.op == "add"_L1 ? user.roleIds : QStringList();
-        if (auto error = resolveRoles(tenant, op.value, valuePointer, roles))
+        if (auto error = RoleCatalog::resolveRefs(tenant, op.value, valuePointer, roles))
             return error;
         user.roleIds = roles;
     } else if (op.path == "/assignedRoles"_L1 && op.op == "unset"_L1) {
@@ -496,7 +453,7 @@ QJsonObject UsersApi::toJson(const RequestContext &ctx, const Tenant &tenant, co
         {u"lastUpdatedAt"_s, SandboxClock::iso(user.lastUpdatedAt)},
         {u"created"_s, SandboxClock::iso(user.createdAt)},
         {u"lastUpdated"_s, SandboxClock::iso(user.lastUpdatedAt)},
-        {u"assignedRoles"_s, roleRefs(tenant, user.roleIds)},
+        {u"assignedRoles"_s, RoleCatalog::refs(tenant, user.roleIds)},
         {u"assignedScopes"_s, QJsonArray()},
         {u"links"_s,
          QJsonObject{{u"self"_s, QJsonObject{{u"href"_s, ctx.absoluteUrl(u"/api/v1/users/"_s + user.id)}}}}}};
@@ -513,7 +470,7 @@ QJsonObject UsersApi::toJson(const RequestContext &ctx, const Tenant &tenant, co
             groups.append(QJsonObject{{u"id"_s, group->id},
                                       {u"name"_s, group->name},
                                       {u"providerType"_s, group->providerType},
-                                      {u"assignedRoles"_s, roleRefs(tenant, group->roleIds)}});
+                                      {u"assignedRoles"_s, RoleCatalog::refs(tenant, group->roleIds)}});
         }
     }
     json.insert(u"assignedGroups"_s, groups);
