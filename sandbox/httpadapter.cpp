@@ -167,7 +167,8 @@ void HttpAdapter::schedule(QTcpSocket *socket, Pending pending)
     const quint64 sequence = pending.sequence;
     const std::chrono::milliseconds delay = pending.delivery.delay;
     m_connections[socket].push_back(std::move(pending));
-    QTimer::singleShot(delay, this, [this, guard = QPointer<QTcpSocket>(socket), sequence] {
+    // Precise: a coarse timer may fire 5 % late, which would show up as latency nobody asked for.
+    QTimer::singleShot(delay, Qt::PreciseTimer, this, [this, guard = QPointer<QTcpSocket>(socket), sequence] {
         if (guard)
             markDue(guard, sequence);
     });
