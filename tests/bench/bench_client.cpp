@@ -131,7 +131,7 @@ public:
             ++running;
             QObject::connect(pager, &Cloud::Pager::pageReceived, pager, [&](const Cloud::ApiPage &page) {
                 ++figures.requests;
-                for (const QJsonValue &tenant : page.items)
+                for (const QJsonValue tenant : page.items)
                     ids.insert(tenant[u"id"_s].toString());
             });
             QObject::connect(pager, &Cloud::Pager::finished, pager, [&](const Cloud::ApiError &error) {
@@ -257,7 +257,7 @@ int main(int argc, char *argv[])
     const QString subscription = tenantList.first()[u"subscriptionId"_s].toString();
     QStringList hosts;
     QStringList regions;
-    for (const QJsonValue &tenant : tenantList) {
+    for (const QJsonValue tenant : tenantList) {
         hosts.append(tenant[u"hostnames"_s][0].toString());
         const QString region = tenant[u"region"_s].toString();
         if (!regions.contains(region))

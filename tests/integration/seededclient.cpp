@@ -77,7 +77,7 @@ QStringList SeededClient::tenantHosts(TestSupport::SandboxHttp &http)
     QJsonObject answer;
     http.control("GET", u"/__sandbox/state?content=false"_s, {}, &answer);
     QStringList hosts;
-    for (const QJsonValue &tenant : answer.value(u"tenants"_s).toArray())
+    for (const QJsonValue tenant : answer.value(u"tenants"_s).toArray())
         hosts.append(tenant[u"hostnames"_s][0].toString());
     return hosts;
 }

@@ -176,7 +176,7 @@ void TestClientFaults::neverResendsAPostWhoseResponseWasLost()
     const ApiResult lookup = SeededClient::await(seeded.client().send(ApiCall::get(host, u"/api/v1/spaces"_s, byName)));
     QVERIFY2(lookup.ok(), qPrintable(lookup.error().message()));
     int lost = 0;
-    for (const QJsonValue &space : lookup.json()[u"data"_s].toArray())
+    for (const QJsonValue space : lookup.json()[u"data"_s].toArray())
         lost += space[u"name"_s].toString() == u"Lost"_s;
     QCOMPARE(lost, 1);
 }

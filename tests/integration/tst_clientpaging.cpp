@@ -52,7 +52,7 @@ void TestClientPaging::initTestCase()
     m_tenants = static_cast<int>(tenants.size());
     QCOMPARE(m_tenants, 2100);
     m_subscription = tenants.first()[u"subscriptionId"_s].toString();
-    for (const QJsonValue &tenant : tenants)
+    for (const QJsonValue tenant : tenants)
         m_hosts.append(tenant[u"hostnames"_s][0].toString());
 }
 
@@ -76,7 +76,7 @@ void TestClientPaging::listsAllTenantsOfTheOrganization()
     QSet<QString> hosts;
     for (const Cloud::ApiPage &page : listing.pages) {
         QVERIFY(page.items.size() <= 100);
-        for (const QJsonValue &tenant : page.items) {
+        for (const QJsonValue tenant : page.items) {
             ids.insert(tenant[u"id"_s].toString());
             hosts.insert(tenant[u"hostnames"_s][0].toString());
         }

@@ -22,7 +22,6 @@ using Cloud::ApiError;
 using Cloud::ApiRequest;
 using Cloud::ApiResult;
 using Cloud::CloudClient;
-using Cloud::CredentialProfile;
 using Cloud::CredentialTier;
 using Reply = ScriptedServer::Reply;
 using Request = ScriptedServer::Request;
@@ -556,7 +555,7 @@ void TestApiRequest::pagerFollowsLinksAndCancels()
     QVERIFY(finished.first().first().value<ApiError>().isNull());
     QStringList ids;
     for (const QList<QVariant> &arguments : std::as_const(pages)) {
-        for (const QJsonValue &item : arguments.first().value<Cloud::ApiPage>().items)
+        for (const auto &item : arguments.first().value<Cloud::ApiPage>().items)
             ids.append(item[u"id"_s].toString());
     }
     QCOMPARE(ids, (QStringList{u"1"_s, u"2"_s, u"3"_s, u"4"_s, u"5"_s}));
