@@ -79,6 +79,7 @@ struct Figures
     int failures = 0;
     qsizetype items = 0;
     int peakInFlight = 0;
+    bool notServed = false; // the sandbox answered 404 for the route
 
     [[nodiscard]] double perSecond() const { return wallMs > 0 ? requests * 1000.0 / wallMs : 0; }
 };
@@ -135,7 +136,9 @@ public:
                     ids.insert(tenant[u"id"_s].toString());
             });
             QObject::connect(pager, &Cloud::Pager::finished, pager, [&](const Cloud::ApiError &error) {
-                if (!error.isNull()) {
+                if (error.httpStatus() == 404 && ids.isEmpty()) {
+                    figures.notServed = true;
+                } else if (!error.isNull()) {
                     ++figures.failures;
                     out() << "  ! " << error.message() << Qt::endl;
                 }
@@ -270,11 +273,16 @@ int main(int argc, char *argv[])
     Bench bench(port, regions);
     out() << "\nA. all " << tenants << " tenants through the organization API (limit 100)" << Qt::endl;
     const Figures oneList = bench.listTenants(subscription, {QString()});
-    print(u"one pager, page after page"_s, oneList);
-    const Figures perRegion = bench.listTenants(subscription, regionFilters);
-    print(u"one pager per region (%1), side by side"_s.arg(regions.size()), perRegion);
-    out() << "  ratio: " << QString::number(double(oneList.wallMs) / std::max<qint64>(1, perRegion.wallMs), 'f', 2)
-          << "x faster side by side" << Qt::endl;
+    Figures perRegion;
+    if (oneList.notServed) {
+        out() << "  skipped: this sandbox does not serve GET /api/core/tenants (HTTP 404)" << Qt::endl;
+    } else {
+        print(u"one pager, page after page"_s, oneList);
+        perRegion = bench.listTenants(subscription, regionFilters);
+        print(u"one pager per region (%1), side by side"_s.arg(regions.size()), perRegion);
+        out() << "  ratio: " << QString::number(double(oneList.wallMs) / std::max<qint64>(1, perRegion.wallMs), 'f', 2)
+              << "x faster side by side" << Qt::endl;
+    }
 
     out() << "\nB. spaces on " << spacesTenants << " tenants (token + GET /api/v1/spaces each)" << Qt::endl;
     const Figures concurrent = bench.listSpaces(hosts.mid(0, spacesTenants), 128);
@@ -290,6 +298,6 @@ int main(int argc, char *argv[])
     sandbox.terminate();
     runUntil([&] { return sandbox.state() == QProcess::NotRunning; });
     const bool failed = oneList.failures + perRegion.failures + concurrent.failures + sequential.failures > 0
-        || oneList.items != tenants || perRegion.items != tenants;
+        || (!oneList.notServed && (oneList.items != tenants || perRegion.items != tenants));
     return failed ? 1 : 0;
 }

@@ -31,7 +31,6 @@ private Q_SLOTS:
     void deletedClientFailsWithAClearError();
     void regionMismatchIsRefusedBeforeSending();
     void wrongRegionAtTheServerIsAnAuthenticationError();
-    void organizationClientListsTenants();
     void unavailableSecretSendsNothing();
     void followsUsersMeRedirect();
 
@@ -175,24 +174,6 @@ void TestClientAuth::wrongRegionAtTheServerIsAnAuthenticationError()
     QVERIFY(!result.error().traceId().isEmpty());
 }
 
-void TestClientAuth::organizationClientListsTenants()
-{
-    SeededClient seeded(m_sandbox->port(), {});
-    QJsonObject state;
-    QVERIFY(m_sandbox->http().control("GET", u"/__sandbox/state?content=false"_s, {}, &state));
-    const QString subscription = state[u"tenants"_s][0][u"subscriptionId"_s].toString();
-    QUrlQuery query;
-    query.addQueryItem(u"filter"_s, u"subscriptionId eq \"%1\""_s.arg(subscription));
-    const ApiResult result = SeededClient::await(
-        seeded.client().send(ApiCall::get(u"console.qlikcloud.com"_s, u"/api/core/tenants"_s, query)));
-    QVERIFY2(result.ok(), qPrintable(result.error().message()));
-    QCOMPARE(result.json()[u"data"_s].toArray().size(), 6);
-    // The organization client does not work on tenants (FACTS §2.2): refused before sending.
-    ApiCall onTenant = ApiCall::get(m_hosts.at(0), u"/api/v1/spaces"_s);
-    onTenant.profileName = u"org"_s;
-    QCOMPARE(SeededClient::await(seeded.client().send(onTenant)).error().kind(), ApiError::Kind::NoCredentials);
-}
-
 void TestClientAuth::unavailableSecretSendsNothing()
 {
     SeededClient seeded(m_sandbox->port(), {u"eu"_s});
@@ -211,10 +192,10 @@ void TestClientAuth::followsUsersMeRedirect()
     // FACTS §2.3: the token's identity is the client's bot user.
     QCOMPARE(me.json()[u"subject"_s].toString(), u"qlikbot\\sandbox-region-eu"_s);
     QCOMPARE(me.json()[u"clientId"_s].toString(), u"sandbox-region-eu"_s);
-    const ApiResult tenant
-        = SeededClient::await(seeded.client().send(ApiCall::get(m_hosts.at(0), u"/api/v1/tenants/me"_s)));
-    QVERIFY2(tenant.ok(), qPrintable(tenant.error().message()));
-    QCOMPARE(tenant.json()[u"id"_s].toString(), me.json()[u"tenantId"_s].toString());
+    // Followed to the user's own URL (FACTS §14.4: 301), with the token still attached.
+    QCOMPARE(me.response().url.path(), u"/api/v1/users/"_s + me.json()[u"id"_s].toString());
+    QCOMPARE(count(u"GET /v1/users/me"_s), 1);
+    QCOMPARE(count(u"GET /v1/users/{userId}"_s), 1);
 }
 
 QTEST_GUILESS_MAIN(TestClientAuth)
