@@ -8,7 +8,7 @@ class StepRegistry;
 class BuiltInSteps
 {
 public:
-    // Registers every built-in type: "group", "space".
+    // Registers every built-in type: "group", "licenses", "recovery-admin", "space", "tenant".
     static void registerAll(StepRegistry *registry);
 };
 

@@ -73,7 +73,8 @@ void TestCtlPlan::refusesBadPlansNamingThePath_data()
     QTest::newRow("unknown step type")
         << QByteArray(R"({"format": "tenantry-plan", "version": 1, "targets": [{"id": "a",
         "hostname": "a.eu.qlikcloud.com", "steps": [{"id": "s", "type": "test.record"}]}]})")
-        << QByteArray(R"(unknown step type "test.record"; known types are "group", "space")");
+        << QByteArray(
+               R"(unknown step type "test.record"; known types are "group", "licenses", "recovery-admin", "space", "tenant")");
     QTest::newRow("not json") << QByteArray("{") << QByteArray("not valid JSON");
 }
 
