@@ -1,0 +1,109 @@
+// resources/plans/onboard-demo.json, as a user would try it: tenantryctl plans and applies it
+// against the tenantry-sandbox process (demo seed), the sandbox's state shows every resource once
+// as planned, and applying it again changes nothing (issue 6).
+#include "ctlrunner.h"
+#include "sandboxprocess.h"
+
+#include <QJsonArray>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+const QString kAlias = u"demo-customer.eu.qlikcloud.com"_s;
+const QString kPlan = QStringLiteral(TENANTRY_SOURCE_DIR "/resources/plans/onboard-demo.json");
+
+QList<QJsonObject> named(const QJsonArray &items, const QString &name)
+{
+    QList<QJsonObject> found;
+    for (const QJsonValue item : items) {
+        if (item.toObject().value(u"name"_s).toString() == name)
+            found.append(item.toObject());
+    }
+    return found;
+}
+
+} // namespace
+
+class TestCtlOnboard : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void appliesOnceThenChangesNothing();
+};
+
+void TestCtlOnboard::appliesOnceThenChangesNothing()
+{
+    SandboxProcess sandbox({u"--seed"_s, u"demo"_s, u"--port"_s, u"0"_s});
+    QVERIFY2(sandbox.isRunning(), sandbox.errorOutput().constData());
+    CtlRunner ctl;
+    QVERIFY(ctl.isValid());
+    const QStringList base{u"--sandbox-url"_s, sandbox.urlText()};
+    const int tenantsBefore = static_cast<int>(sandbox.state().value(u"tenants"_s).toArray().size());
+
+    const CtlRunner::Result plan = ctl.run(base + QStringList{u"plan"_s, kPlan});
+    QVERIFY2(plan.exitCode == 0, plan.err.constData());
+    QVERIFY2(plan.out.contains("create tenant 'demo-customer.eu.qlikcloud.com'"), plan.out.constData());
+    QCOMPARE(sandbox.state().value(u"tenants"_s).toArray().size(), tenantsBefore);
+
+    const CtlRunner::Result apply = ctl.run(base + QStringList{u"apply"_s, kPlan, u"--json"_s});
+    QVERIFY2(apply.exitCode == 0, apply.err.constData());
+
+    // Exactly one new tenant, with its alias.
+    const QJsonArray tenants = sandbox.state().value(u"tenants"_s).toArray();
+    QCOMPARE(tenants.size(), tenantsBefore + 1);
+    QJsonObject tenant;
+    for (const QJsonValue candidate : tenants) {
+        if (candidate.toObject().value(u"hostnames"_s).toArray().contains(kAlias))
+            tenant = candidate.toObject();
+    }
+    QVERIFY(!tenant.isEmpty());
+
+    // The recovery admin, once, as TenantAdmin.
+    int admins = 0;
+    for (const QJsonValue user : tenant.value(u"users"_s).toArray()) {
+        const QJsonObject object = user.toObject();
+        if (object.value(u"email"_s).toString() == u"alex.morgan@acme-analytics.example"_s) {
+            ++admins;
+            QVERIFY(object.value(u"roles"_s).toArray().contains(u"TenantAdmin"_s));
+        }
+    }
+    QCOMPARE(admins, 1);
+
+    // Groups with their roles; spaces with their members.
+    const QList<QJsonObject> developers = named(tenant.value(u"groups"_s).toArray(), u"Demo Customer Developers"_s);
+    const QList<QJsonObject> viewers = named(tenant.value(u"groups"_s).toArray(), u"Demo Customer Viewers"_s);
+    QCOMPARE(developers.size(), 1);
+    QCOMPARE(viewers.size(), 1);
+    QCOMPARE(developers.first().value(u"roles"_s).toArray(), QJsonArray{u"SharedSpaceCreator"_s});
+    const QList<QJsonObject> staging = named(tenant.value(u"spaces"_s).toArray(), u"Staging"_s);
+    const QList<QJsonObject> production = named(tenant.value(u"spaces"_s).toArray(), u"Production"_s);
+    QCOMPARE(staging.size(), 1);
+    QCOMPARE(production.size(), 1);
+    QCOMPARE(staging.first().value(u"type"_s).toString(), u"shared"_s);
+    QCOMPARE(production.first().value(u"type"_s).toString(), u"managed"_s);
+    const QJsonObject consumer = production.first().value(u"assignments"_s).toArray().first().toObject();
+    QCOMPARE(consumer.value(u"assigneeId"_s).toString(), viewers.first().value(u"id"_s).toString());
+    QCOMPARE(consumer.value(u"roles"_s).toArray(), QJsonArray{u"consumer"_s});
+
+    // Automatic license assignment off.
+    QCOMPARE(tenant.value(u"licenseSettings"_s).toObject(),
+             (QJsonObject{{u"autoAssignProfessional"_s, false}, {u"autoAssignAnalyzer"_s, false}}));
+
+    // Again: every step says "no change", nothing is sent but reads.
+    const QJsonObject requests = sandbox.state().value(u"requests"_s).toObject();
+    const CtlRunner::Result again = ctl.run(base + QStringList{u"apply"_s, kPlan, u"--json"_s});
+    QVERIFY2(again.exitCode == 0, again.err.constData());
+    const QJsonObject after = sandbox.state().value(u"requests"_s).toObject();
+    for (auto it = after.begin(); it != after.end(); ++it) {
+        if (!it.key().startsWith(u"GET "_s) && !it.key().startsWith(u"POST /oauth/token"_s))
+            QVERIFY2(it.value().toInteger() == requests.value(it.key()).toInteger(), qPrintable(it.key()));
+    }
+    QCOMPARE(sandbox.state().value(u"tenants"_s).toArray().size(), tenantsBefore + 1);
+    QVERIFY2(again.out.contains("\"noChange\": 7") || again.out.contains("\"noChange\":7"), again.out.constData());
+}
+
+QTEST_GUILESS_MAIN(TestCtlOnboard)
+#include "tst_ctlonboard.moc"
