@@ -26,7 +26,9 @@ QString scopeOf(const CredentialProfile &profile)
 {
     switch (profile.tier) {
     case CredentialTier::Organization:
-        return u"console.qlikcloud.com"_s;
+        return profile.subscriptionIds.isEmpty()
+            ? u"console.qlikcloud.com"_s
+            : u"console.qlikcloud.com (subscription %1)"_s.arg(profile.subscriptionIds.join(u", "_s));
     case CredentialTier::Region:
         return profile.region;
     case CredentialTier::Tenant:
@@ -45,6 +47,8 @@ QJsonObject profileJson(const CredentialProfile &profile)
         object.insert(u"region"_s, profile.region);
     if (profile.tier == CredentialTier::Tenant)
         object.insert(u"tenantHost"_s, profile.tenantHost);
+    if (profile.tier == CredentialTier::Organization)
+        object.insert(u"subscriptionIds"_s, QJsonArray::fromStringList(profile.subscriptionIds));
     return object;
 }
 
@@ -148,6 +152,10 @@ public:
         parser.addOption({u"region"_s, u"Region id of a region client, e.g. eu."_s, u"REGION"_s});
         parser.addOption({u"tenant"_s, u"Tenant hostname of a tenant client."_s, u"HOST"_s});
         parser.addOption({u"label"_s, u"Free text shown in lists."_s, u"TEXT"_s});
+        parser.addOption({u"subscription"_s,
+                          u"Organization client: a subscription (license) number whose tenants it lists; repeat "
+                          "for several. Replaces the saved list."_s,
+                          u"ID"_s});
         parser.addOption({u"no-secret"_s,
                           u"Save the profile only; the secret comes from "
                           "TENANTRY_CLIENT_SECRET_<NAME> (CI)."_s});
@@ -182,6 +190,15 @@ public:
             usageError(u"--tenant applies to tenant profiles only"_s);
             return;
         }
+        if (parser.isSet(u"subscription"_s) && m_profile.tier != CredentialTier::Organization) {
+            usageError(u"--subscription applies to organization profiles only"_s);
+            return;
+        }
+        if (parser.isSet(u"subscription"_s)) {
+            m_profile.subscriptionIds.clear();
+            for (const QString &id : parser.values(u"subscription"_s))
+                m_profile.subscriptionIds.append(id.trimmed());
+        }
         if (parser.isSet(u"client-id"_s))
             m_profile.clientId = parser.value(u"client-id"_s).trimmed();
         if (parser.isSet(u"region"_s))
@@ -194,6 +211,8 @@ public:
             m_profile.region.clear();
         if (m_profile.tier != CredentialTier::Tenant)
             m_profile.tenantHost.clear();
+        if (m_profile.tier != CredentialTier::Organization)
+            m_profile.subscriptionIds.clear();
 
         const QString invalid = m_isNew ? store.validateNew(m_profile) : m_profile.validationError();
         if (!invalid.isEmpty()) {

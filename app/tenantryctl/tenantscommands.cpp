@@ -10,6 +10,7 @@
 #include "cloud/profilestore.h"
 #include "cloud/region.h"
 #include "cloud/resources/tenant.h"
+#include "cloud/sandboxcredentials.h"
 #include "cloud/tenantinventory.h"
 
 #include <algorithm>
@@ -68,7 +69,10 @@ public:
         parser.addOption({u"region"_s, u"Only tenants of this region id, e.g. eu."_s, u"REGION"_s});
         parser.addOption(
             {u"filter"_s, u"Only tenants whose hostname, name, id or label contains TEXT (any case)."_s, u"TEXT"_s});
-        parser.addOption({u"subscription"_s, u"Organization API: only tenants of this subscription id."_s, u"ID"_s});
+        parser.addOption({u"subscription"_s,
+                          u"Organization API: list this subscription (repeat for several) instead of the ones saved "
+                          "with the organization profile."_s,
+                          u"ID"_s});
     }
 
     void run(const QCommandLineParser &parser) override
@@ -85,43 +89,87 @@ public:
         for (const QString &problem : context().tenantInventory().problems())
             context().output().warning(problem);
 
-        const bool haveOrganizationClient = context().isSandbox()
-            || std::any_of(context().profileStore().profiles().cbegin(), context().profileStore().profiles().cend(),
-                           [](const Cloud::CredentialProfile &p) {
-                               return p.tier == Cloud::CredentialTier::Organization;
-                           });
-        if (!haveOrganizationClient) {
+        const QList<Cloud::CredentialProfile> profiles = context().profileStore().profiles();
+        QList<Cloud::CredentialProfile> organizationProfiles;
+        std::copy_if(profiles.cbegin(), profiles.cend(), std::back_inserter(organizationProfiles),
+                     [](const Cloud::CredentialProfile &p) { return p.tier == Cloud::CredentialTier::Organization; });
+        if (!context().isSandbox() && organizationProfiles.isEmpty()) {
             m_organizationNote = u"no organization client configured: listing the local inventory only"_s;
             context().output().warning(m_organizationNote);
             print({});
             return;
         }
-        Cloud::CloudClient *client = clientOrUsageError();
-        if (!client)
+        m_client = clientOrUsageError();
+        if (!m_client)
             return;
 
-        QStringList filters;
-        if (m_region)
-            filters << u"regionCode eq \"%1\""_s.arg(m_region->awsCode);
-        if (parser.isSet(u"subscription"_s))
-            filters << u"subscriptionId eq \"%1\""_s.arg(parser.value(u"subscription"_s));
-        QUrlQuery query;
-        query.addQueryItem(u"limit"_s, u"100"_s);
-        if (!filters.isEmpty())
-            query.addQueryItem(u"filter"_s, filters.join(u" and "_s));
-        m_usedOrganizationApi = true;
-        ListFetch::all<Cloud::Tenant>(
-            *client, Cloud::ApiCall::get(Cloud::CloudHost::console().hostname(), u"/api/core/tenants"_s, query), this,
-            &Cloud::Tenant::readOrganization, [this](const QList<Cloud::Tenant> &tenants, const QString &error) {
-                if (!error.isEmpty()) {
-                    m_organizationError = error;
-                    context().output().warning(u"the organization API could not be listed: "_s + error);
-                }
-                print(tenants);
-            });
+        // The organization API lists one subscription at a time (FACTS §3.4: its filter must name one).
+        if (parser.isSet(u"subscription"_s)) {
+            listSubscriptions(parser.values(u"subscription"_s));
+            return;
+        }
+        if (context().isSandbox()) { // the seed organization client: its subscriptions are seed data
+            Cloud::SandboxCredentials::fetchSubscriptionIds(*m_client, this,
+                                                            [this](const QStringList &ids, const QString &error) {
+                                                                if (!error.isEmpty())
+                                                                    organizationFailed(error);
+                                                                else
+                                                                    listSubscriptions(ids);
+                                                            });
+            return;
+        }
+        QStringList saved;
+        for (const Cloud::CredentialProfile &profile : std::as_const(organizationProfiles))
+            saved += profile.subscriptionIds;
+        if (!saved.isEmpty()) {
+            listSubscriptions(saved);
+            return;
+        }
+        organizationFailed(
+            u"the organization profile '%1' names no subscription: add one with 'tenantryctl "
+            "credentials set %1 --subscription ID' or pass --subscription"_s.arg(organizationProfiles.first().name));
     }
 
 private:
+    void listSubscriptions(QStringList subscriptions)
+    {
+        subscriptions.removeDuplicates();
+        m_usedOrganizationApi = true;
+        m_subscriptions = subscriptions;
+        m_pending = subscriptions.size();
+        if (m_pending == 0) {
+            organizationFailed(u"no subscription to list"_s);
+            return;
+        }
+        for (const QString &subscription : std::as_const(subscriptions)) {
+            QStringList filters{u"subscriptionId eq \"%1\""_s.arg(subscription)};
+            if (m_region)
+                filters << u"regionCode eq \"%1\""_s.arg(m_region->awsCode);
+            QUrlQuery query;
+            query.addQueryItem(u"limit"_s, u"100"_s);
+            query.addQueryItem(u"filter"_s, filters.join(u" and "_s));
+            ListFetch::all<Cloud::Tenant>(
+                *m_client, Cloud::ApiCall::get(Cloud::CloudHost::console().hostname(), u"/api/core/tenants"_s, query),
+                this, &Cloud::Tenant::readOrganization,
+                [this](const QList<Cloud::Tenant> &tenants, const QString &error) {
+                    if (!error.isEmpty() && m_organizationError.isEmpty()) {
+                        m_organizationError = error;
+                        context().output().warning(u"the organization API could not be listed: "_s + error);
+                    }
+                    m_organizationTenants += tenants;
+                    if (--m_pending == 0)
+                        print(m_organizationTenants);
+                });
+        }
+    }
+
+    void organizationFailed(const QString &error)
+    {
+        m_organizationError = error;
+        context().output().warning(u"the organization API could not be listed: "_s + error);
+        print({});
+    }
+
     void print(const QList<Cloud::Tenant> &organizationTenants)
     {
         QList<TenantRow> rows;
@@ -129,6 +177,8 @@ private:
         QHash<QString, qsizetype> byId;
         rows.reserve(organizationTenants.size());
         for (const Cloud::Tenant &tenant : organizationTenants) {
+            if (byId.contains(tenant.id))
+                continue; // listed under two subscriptions
             TenantRow row;
             row.id = tenant.id;
             row.name = tenant.name;
@@ -175,7 +225,8 @@ private:
             QJsonArray array;
             for (const TenantRow &row : std::as_const(rows))
                 array.append(row.toJson());
-            QJsonObject organization{{u"used"_s, m_usedOrganizationApi}};
+            QJsonObject organization{{u"used"_s, m_usedOrganizationApi},
+                                     {u"subscriptionIds"_s, QJsonArray::fromStringList(m_subscriptions)}};
             if (!m_organizationError.isEmpty())
                 organization.insert(u"error"_s, m_organizationError);
             if (!m_organizationNote.isEmpty())
@@ -195,6 +246,10 @@ private:
 
     std::optional<Cloud::Region> m_region;
     QString m_filter;
+    Cloud::CloudClient *m_client = nullptr;
+    QStringList m_subscriptions;
+    qsizetype m_pending = 0;
+    QList<Cloud::Tenant> m_organizationTenants;
     bool m_usedOrganizationApi = false;
     QString m_organizationError;
     QString m_organizationNote;

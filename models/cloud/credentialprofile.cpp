@@ -42,8 +42,14 @@ QString CredentialProfile::validationError() const
         return u"profile name '%1' must be 1 to 64 letters, digits, '-' or '_'"_s.arg(name);
     if (clientId.trimmed().isEmpty())
         return u"profile '%1': the client id is empty"_s.arg(name);
+    static const QRegularExpression subscriptionPattern(u"^[A-Za-z0-9_-]{1,64}$"_s);
     switch (tier) {
     case CredentialTier::Organization:
+        for (const QString &subscription : subscriptionIds) {
+            if (!subscriptionPattern.match(subscription).hasMatch())
+                return u"profile '%1': subscription id '%2' is not a subscription (license) number"_s.arg(name,
+                                                                                                          subscription);
+        }
         break;
     case CredentialTier::Region:
         if (!regionPattern.match(region).hasMatch())

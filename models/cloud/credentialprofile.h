@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 namespace Cloud {
 
@@ -24,6 +25,9 @@ struct CredentialProfile
     QString region; // Region tier: the region id, e.g. "eu"
     QString tenantHost; // Tenant tier: the tenant's hostname, e.g. "acme.eu.qlikcloud.com"
     QString label; // free text shown in the UI
+    // Organization tier: the subscriptions (parent license numbers) whose tenants it lists. The
+    // organization API requires one in every tenant listing filter (FACTS §3.4).
+    QStringList subscriptionIds = {}; // the initializer keeps six-field brace inits warning-free
 
     // Empty when the profile is usable; otherwise what is wrong, naming the field.
     [[nodiscard]] QString validationError() const;

@@ -20,6 +20,7 @@ const QString clientIdKey = u"clientId"_s;
 const QString regionKey = u"region"_s;
 const QString tenantHostKey = u"tenantHost"_s;
 const QString labelKey = u"label"_s;
+const QString subscriptionsKey = u"subscriptionIds"_s;
 
 QString settingsStatusText(QSettings::Status status)
 {
@@ -72,6 +73,7 @@ ProfileStore::ReadOutcome ProfileStore::readAll() const
         profile.region = m_settings.value(regionKey).toString();
         profile.tenantHost = m_settings.value(tenantHostKey).toString();
         profile.label = m_settings.value(labelKey).toString();
+        profile.subscriptionIds = m_settings.value(subscriptionsKey).toStringList();
         m_settings.endGroup();
 
         QString problem;
@@ -179,6 +181,8 @@ QString ProfileStore::write(const CredentialProfile &profile)
         m_settings.setValue(tenantHostKey, profile.tenantHost);
     if (!profile.label.isEmpty())
         m_settings.setValue(labelKey, profile.label);
+    if (profile.tier == CredentialTier::Organization && !profile.subscriptionIds.isEmpty())
+        m_settings.setValue(subscriptionsKey, profile.subscriptionIds);
     m_settings.endGroup();
     m_settings.endGroup();
     m_settings.sync();

@@ -1,6 +1,10 @@
 #include "cloud/sandboxcredentials.h"
 
+#include "cloud/apirequest.h"
+#include "cloud/cloudclient.h"
+#include "cloud/cloudhost.h"
 #include "cloud/region.h"
+#include "cloud/resources/jsonreader.h"
 
 #include <algorithm>
 #include <QObject>
@@ -53,6 +57,30 @@ void SandboxCredentials::fetchClientSecret(const QString &profileName, QObject *
         : SecretLookup{{}, u"'%1' is not a sandbox seed client"_s.arg(profileName), false};
     QMetaObject::invokeMethod(
         context, [done = std::move(done), lookup] { done(lookup); }, Qt::QueuedConnection);
+}
+
+void SandboxCredentials::fetchSubscriptionIds(CloudClient &client, QObject *context,
+                                              std::function<void(const QStringList &, const QString &)> done)
+{
+    QUrlQuery query;
+    query.addQueryItem(u"content"_s, u"false"_s);
+    ApiCall call = ApiCall::get(CloudHost::console().hostname(), u"/__sandbox/state"_s, query);
+    call.auth = ApiCall::Auth::None; // the control surface takes no token
+    ApiRequest *request = client.send(call);
+    QObject::connect(request, &ApiRequest::finished, context, [done = std::move(done)](const ApiResult &result) {
+        if (!result.ok()) {
+            done({}, u"the sandbox's subscriptions could not be read: "_s + result.error().message());
+            return;
+        }
+        JsonReader reader(result.json().object());
+        const QStringList ids = reader.list<QString>(
+            u"subscriptions", [](JsonReader &subscription) { return subscription.requiredString(u"id"); }, true);
+        if (!reader.ok()) {
+            done({}, u"unexpected sandbox state: "_s + reader.error());
+            return;
+        }
+        done(ids, {});
+    });
 }
 
 } // namespace Cloud

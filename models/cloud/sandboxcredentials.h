@@ -3,9 +3,13 @@
 #include "cloud/clientsecretsource.h"
 #include "cloud/credentialprofile.h"
 
+#include <functional>
 #include <QList>
+#include <QStringList>
 
 namespace Cloud {
+
+class CloudClient;
 
 // The seed OAuth clients every tenantry-sandbox has (sandbox/README.md): the organization client
 // `sandbox-org` and one region client `sandbox-region-<region>` per region, each with the secret
@@ -28,6 +32,12 @@ public:
 
     void fetchClientSecret(const QString &profileName, QObject *context,
                            std::function<void(const SecretLookup &)> done) override;
+
+    // The subscriptions the seed organization client can list. They are seed data like the
+    // clients, but random per seed, so they are read from the sandbox's control surface
+    // (GET /__sandbox/state?content=false). `done` gets the ids, or what went wrong.
+    static void fetchSubscriptionIds(CloudClient &client, QObject *context,
+                                     std::function<void(const QStringList &ids, const QString &error)> done);
 
 private:
     ClientSecretSource *m_savedSecrets;

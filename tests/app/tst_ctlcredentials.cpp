@@ -17,6 +17,7 @@ private Q_SLOTS:
     void setStoresTheSecretInTheKeychain();
     void listShowsWhereEachSecretIs();
     void updateKeepsWhatIsNotGiven();
+    void organizationProfilesNameTheirSubscriptions();
     void removeDeletesProfileAndSecret();
     void secretsNeverComeFromArguments_data();
     void secretsNeverComeFromArguments();
@@ -158,6 +159,37 @@ void TestCtlCredentials::updateKeepsWhatIsNotGiven()
     QCOMPARE(profile.value(u"label"_s).toString(), u"second"_s);
     QCOMPARE(profile.value(u"clientId"_s).toString(), u"c1"_s);
     QCOMPARE(profile.value(u"region"_s).toString(), u"eu"_s);
+}
+
+void TestCtlCredentials::organizationProfilesNameTheirSubscriptions()
+{
+    QCOMPARE(m_ctl
+                 ->run({u"credentials"_s, u"set"_s, name("org"), u"--tier=organization"_s, u"--client-id=o"_s,
+                        u"--subscription"_s, u"9876543210987654"_s, u"--subscription"_s, u"1234567890123456"_s,
+                        u"--no-secret"_s})
+                 .exitCode,
+             0);
+    QJsonObject profile = profileIn(m_ctl->run({u"credentials"_s, u"list"_s, u"--json"_s}).json(), name("org"));
+    QCOMPARE(profile.value(u"subscriptionIds"_s).toArray(), (QJsonArray{u"9876543210987654"_s, u"1234567890123456"_s}));
+
+    // Given again, the list is replaced; not given, it is kept.
+    QCOMPARE(
+        m_ctl->run({u"credentials"_s, u"set"_s, name("org"), u"--subscription=1111222233334444"_s, u"--no-secret"_s})
+            .exitCode,
+        0);
+    QCOMPARE(m_ctl->run({u"credentials"_s, u"set"_s, name("org"), u"--label=renamed"_s, u"--no-secret"_s}).exitCode, 0);
+    profile = profileIn(m_ctl->run({u"credentials"_s, u"list"_s, u"--json"_s}).json(), name("org"));
+    QCOMPARE(profile.value(u"subscriptionIds"_s).toArray(), QJsonArray{u"1111222233334444"_s});
+
+    const CtlRunner::Result region
+        = m_ctl->run({u"credentials"_s, u"set"_s, name("acme"), u"--tier=region"_s, u"--client-id=c"_s,
+                      u"--region=eu"_s, u"--subscription=1"_s, u"--no-secret"_s});
+    QCOMPARE(region.exitCode, 2);
+    QVERIFY2(region.err.contains("--subscription applies to organization profiles only"), region.err.constData());
+    const CtlRunner::Result bad
+        = m_ctl->run({u"credentials"_s, u"set"_s, name("org"), u"--subscription=not one"_s, u"--no-secret"_s});
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY2(bad.err.contains("subscription id 'not one' is not a subscription (license) number"), bad.err.constData());
 }
 
 void TestCtlCredentials::removeDeletesProfileAndSecret()

@@ -20,6 +20,11 @@ private Q_SLOTS:
     void spacesMatchTheSandbox();
     void usersMatchTheSandbox();
     void botsAreTheClientIdentities();
+    void tenantsComeFromTheOrganizationApi();
+    void tenantsFilteredByRegionAndText();
+    void inventoryMergesWithTheOrganizationApi();
+    void subscriptionsCanBeNamed();
+    void anOrganizationProfileNeedsASubscription();
     void humanOutputIsAnAlignedTable();
     void usageErrors_data();
     void usageErrors();
@@ -123,6 +128,124 @@ void TestCtlSandbox::botsAreTheClientIdentities()
         QVERIFY(bot[u"bot"_s].toBool());
         QCOMPARE(bot[u"subject"_s].toString(), u"qlikbot\\"_s + bot[u"clientId"_s].toString());
     }
+}
+
+void TestCtlSandbox::tenantsComeFromTheOrganizationApi()
+{
+    const CtlRunner::Result result = ctl({u"tenants"_s, u"list"_s, u"--json"_s});
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    const QJsonObject answer = result.json();
+    QVERIFY(answer.value(u"organizationApi"_s).toObject().value(u"used"_s).toBool());
+    const QJsonArray tenants = answer.value(u"tenants"_s).toArray();
+    QUrlQuery noContent;
+    noContent.addQueryItem(u"content"_s, u"false"_s);
+    const QJsonArray truth = m_sandbox->state(noContent).value(u"tenants"_s).toArray();
+    QVERIFY(truth.size() > 5);
+    QCOMPARE(answer.value(u"count"_s).toInt(), truth.size());
+    QCOMPARE(values(tenants, u"id"_s), values(truth, u"id"_s));
+    for (const auto &tenant : tenants) {
+        for (const auto &expected : truth) {
+            if (expected[u"id"_s] != tenant[u"id"_s])
+                continue;
+            QCOMPARE(tenant[u"region"_s].toString(), expected[u"region"_s].toString());
+            QCOMPARE(tenant[u"hostnames"_s].toArray(), expected[u"hostnames"_s].toArray());
+            QCOMPARE(tenant[u"status"_s].toString(), expected[u"status"_s].toString());
+            QCOMPARE(tenant[u"sources"_s].toArray(), QJsonArray{u"organization"_s});
+        }
+    }
+}
+
+void TestCtlSandbox::tenantsFilteredByRegionAndText()
+{
+    QUrlQuery noContent;
+    noContent.addQueryItem(u"content"_s, u"false"_s);
+    const QJsonArray truth = m_sandbox->state(noContent).value(u"tenants"_s).toArray();
+    QSet<QString> inUs;
+    for (const auto &tenant : truth) {
+        if (tenant[u"region"_s].toString() == "us"_L1)
+            inUs.insert(tenant[u"id"_s].toString());
+    }
+    QVERIFY(!inUs.isEmpty());
+    const CtlRunner::Result us = ctl({u"tenants"_s, u"list"_s, u"--region"_s, u"us"_s, u"--json"_s});
+    QVERIFY2(us.exitCode == 0, us.err.constData());
+    QCOMPARE(values(us.json().value(u"tenants"_s).toArray(), u"id"_s), inUs);
+
+    const CtlRunner::Result text = ctl({u"tenants"_s, u"list"_s, u"--filter"_s, u"ACME-SOURCE"_s, u"--json"_s});
+    QVERIFY2(text.exitCode == 0, text.err.constData());
+    const QJsonArray found = text.json().value(u"tenants"_s).toArray();
+    QCOMPARE(found.size(), 1);
+    QCOMPARE(found.first()[u"hostname"_s].toString(), m_source);
+}
+
+void TestCtlSandbox::inventoryMergesWithTheOrganizationApi()
+{
+    QCOMPARE(m_ctl->run({u"tenants"_s, u"add"_s, m_source, u"--label"_s, u"our source"_s}).exitCode, 0);
+    QCOMPARE(m_ctl->run({u"tenants"_s, u"add"_s, u"elsewhere.de.qlikcloud.com"_s}).exitCode, 0);
+
+    const CtlRunner::Result result = ctl({u"tenants"_s, u"list"_s, u"--json"_s});
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    QJsonObject source;
+    QJsonObject elsewhere;
+    for (const auto &tenant : result.json().value(u"tenants"_s).toArray()) {
+        if (tenant[u"hostname"_s].toString() == m_source)
+            source = tenant.toObject();
+        if (tenant[u"hostname"_s].toString() == "elsewhere.de.qlikcloud.com"_L1)
+            elsewhere = tenant.toObject();
+    }
+    QCOMPARE(source.value(u"sources"_s).toArray(), (QJsonArray{u"organization"_s, u"inventory"_s}));
+    QCOMPARE(source.value(u"label"_s).toString(), u"our source"_s);
+    QCOMPARE(elsewhere.value(u"sources"_s).toArray(), QJsonArray{u"inventory"_s});
+    QCOMPARE(elsewhere.value(u"region"_s).toString(), u"de"_s);
+
+    const CtlRunner::Result de = ctl({u"tenants"_s, u"list"_s, u"--region"_s, u"de"_s, u"--json"_s});
+    QVERIFY(values(de.json().value(u"tenants"_s).toArray(), u"hostname"_s).contains(u"elsewhere.de.qlikcloud.com"_s));
+    QVERIFY(!values(de.json().value(u"tenants"_s).toArray(), u"hostname"_s).contains(m_source));
+
+    QCOMPARE(m_ctl->run({u"tenants"_s, u"remove"_s, u"elsewhere.de.qlikcloud.com"_s}).exitCode, 0);
+    QCOMPARE(m_ctl->run({u"tenants"_s, u"remove"_s, u"elsewhere.de.qlikcloud.com"_s}).exitCode, 1);
+}
+
+void TestCtlSandbox::subscriptionsCanBeNamed()
+{
+    QUrlQuery noContent;
+    noContent.addQueryItem(u"content"_s, u"false"_s);
+    const QJsonObject state = m_sandbox->state(noContent);
+    const QJsonArray subscriptions = state.value(u"subscriptions"_s).toArray();
+    QVERIFY(!subscriptions.isEmpty());
+    const QString subscription = subscriptions.first()[u"id"_s].toString();
+    QSet<QString> expected;
+    for (const auto &tenant : state.value(u"tenants"_s).toArray()) {
+        if (tenant[u"subscriptionId"_s].toString() == subscription)
+            expected.insert(tenant[u"id"_s].toString());
+    }
+
+    const CtlRunner::Result named = ctl({u"tenants"_s, u"list"_s, u"--subscription"_s, subscription, u"--json"_s});
+    QVERIFY2(named.exitCode == 0, named.err.constData());
+    QCOMPARE(values(named.json().value(u"tenants"_s).toArray(), u"id"_s), expected);
+    QCOMPARE(named.json().value(u"organizationApi"_s).toObject().value(u"subscriptionIds"_s).toArray(),
+             QJsonArray{subscription});
+
+    const CtlRunner::Result other
+        = ctl({u"tenants"_s, u"list"_s, u"--subscription"_s, u"0000000000000000"_s, u"--json"_s});
+    QVERIFY2(other.exitCode == 0, other.err.constData());
+    QCOMPARE(other.json().value(u"count"_s).toInt(), 0);
+}
+
+void TestCtlSandbox::anOrganizationProfileNeedsASubscription()
+{
+    // Against the real cloud (no --sandbox-url): the organization API cannot be asked without a
+    // subscription, so nothing is sent and the command says what to do.
+    QCOMPARE(m_ctl
+                 ->run({u"credentials"_s, u"set"_s, u"org"_s, u"--tier=organization"_s, u"--client-id=c"_s,
+                        u"--no-secret"_s})
+                 .exitCode,
+             0);
+    const CtlRunner::Result result = m_ctl->run({u"tenants"_s, u"list"_s, u"--json"_s});
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.err.contains("the organization profile 'org' names no subscription: add one with 'tenantryctl "
+                                 "credentials set org --subscription ID'"),
+             result.err.constData());
+    QCOMPARE(result.json().value(u"organizationApi"_s).toObject().value(u"used"_s).toBool(), false);
 }
 
 void TestCtlSandbox::humanOutputIsAnAlignedTable()

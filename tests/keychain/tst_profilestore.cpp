@@ -93,7 +93,14 @@ void TestProfileStore::addListAndReadBack()
         ProfileStore store(settingsPath(), m_secrets.get());
         QSignalSpy added(&store, &ProfileStore::profileAdded);
         QCOMPARE(store.add(regionProfile(u"zeta"_s)), QString());
-        QCOMPARE(store.add({u"org"_s, CredentialTier::Organization, u"org-client"_s, {}, {}, {}}), QString());
+        QCOMPARE(store.add({u"org"_s,
+                            CredentialTier::Organization,
+                            u"org-client"_s,
+                            {},
+                            {},
+                            {},
+                            {u"9876543210987654"_s, u"1234567890123456"_s}}),
+                 QString());
         QCOMPARE(store.add({u"acme-tenant"_s,
                             CredentialTier::Tenant,
                             u"tenant-client"_s,
@@ -111,6 +118,7 @@ void TestProfileStore::addListAndReadBack()
     QCOMPARE(profiles.at(0).tier, CredentialTier::Tenant);
     QCOMPARE(profiles.at(0).tenantHost, u"acme.eu.qlikcloud.com"_s);
     QCOMPARE(profiles.at(1).tier, CredentialTier::Organization);
+    QCOMPARE(profiles.at(1).subscriptionIds, QStringList({u"9876543210987654"_s, u"1234567890123456"_s}));
     QCOMPARE(profiles.at(2), regionProfile(u"zeta"_s));
     QCOMPARE(*reread.profile(u"zeta"_s), regionProfile(u"zeta"_s));
     QVERIFY(!reread.profile(u"nobody"_s));
@@ -134,6 +142,9 @@ void TestProfileStore::addIsValidated_data()
     CredentialProfile badHost{u"t"_s, CredentialTier::Tenant, u"c"_s, {}, u"https://acme"_s, {}};
     QTest::newRow("tenant client with a URL")
         << badHost << u"profile 't': tenant host 'https://acme' is not a hostname such as 'acme.eu.qlikcloud.com'"_s;
+    QTest::newRow("bad subscription")
+        << CredentialProfile{u"o"_s, CredentialTier::Organization, u"c"_s, {}, {}, {}, {u"12 34"_s}}
+        << u"profile 'o': subscription id '12 34' is not a subscription (license) number"_s;
     QTest::newRow("duplicate") << regionProfile() << u"a profile named 'acme-eu' already exists"_s;
     QTest::newRow("same environment variable")
         << regionProfile(u"ACME_EU"_s)

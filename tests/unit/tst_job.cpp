@@ -82,6 +82,7 @@ private Q_SLOTS:
     void journalNeverHoldsSecrets();
     void resumesFromATruncatedJournal();
     void resumeRefusesWhatItCannotResume();
+    void targetCreatedByThePlanGetsItsHostname();
 
 private:
     Ops::Plan plan(const QJsonArray &targets, const QJsonObject &options = {});
@@ -98,6 +99,11 @@ void TestJob::init()
     m_store = std::make_unique<RecordStore>();
     m_registry = std::make_unique<Ops::StepRegistry>();
     QVERIFY(RecordStep::registerType(m_registry.get(), m_store.get()));
+    // The same step, as a type that works on the target tenant (so it waits for its hostname).
+    Ops::StepType hosted = *m_registry->find(u"test.record"_s);
+    hosted.name = u"test.hosted"_s;
+    hosted.needsTenantHost = true;
+    QVERIFY(m_registry->add(hosted));
     m_journals = std::make_unique<QTemporaryDir>();
     QVERIFY(m_journals->isValid());
 }
@@ -575,6 +581,46 @@ void TestJob::resumeRefusesWhatItCannotResume()
 
     QVERIFY(!Job::resume(dir.filePath(u"missing.jsonl"_s), m_registry.get(), &error));
     QVERIFY2(error.contains(u"cannot read job journal"_s), qPrintable(error));
+}
+
+void TestJob::targetCreatedByThePlanGetsItsHostname()
+{
+    // Step "tenant" makes a record whose name is the new tenant's hostname (its output "name");
+    // the target's hostname refers to it, so "config" (a step on the tenant) must wait for it.
+    const QJsonObject json{
+        {u"format"_s, u"tenantry-plan"_s},
+        {u"version"_s, 1},
+        {u"targets"_s,
+         QJsonArray{QJsonObject{
+             {u"id"_s, u"new"_s},
+             {u"hostname"_s, u"${tenant.name}"_s},
+             {u"region"_s, u"eu"_s},
+             {u"steps"_s,
+              QJsonArray{
+                  QJsonObject{{u"id"_s, u"tenant"_s},
+                              {u"type"_s, u"test.record"_s},
+                              {u"params"_s, QJsonObject{{u"name"_s, u"n3w.eu.qlikcloud.com"_s}, {u"value"_s, 1}}}},
+                  QJsonObject{{u"id"_s, u"config"_s},
+                              {u"type"_s, u"test.hosted"_s},
+                              {u"params"_s,
+                               QJsonObject{{u"name"_s, u"config"_s}, {u"value"_s, u"on ${target.hostname}"_s}}}}}}}}}};
+    const Ops::PlanReadResult read = Ops::PlanReader(m_registry.get()).fromJson(json);
+    QVERIFY2(read.ok(), qPrintable(Ops::PlanIssue::toStrings(read.issues).join(u'\n')));
+
+    auto dry = newJob(*read.plan);
+    QVERIFY(run(dry.get(), Job::Mode::DryRun));
+    const Ops::JobState::Step &waiting = dry->state().targets.at(0).steps.at(1);
+    QCOMPARE(waiting.status, StepStatus::Planned);
+    QCOMPARE(waiting.after, u"tenant"_s);
+    QVERIFY(dry->state().targets.at(0).hostname.isEmpty());
+
+    auto job = newJob(*read.plan);
+    QVERIFY(run(job.get()));
+    QCOMPARE(job->state().status, JobStatus::Succeeded);
+    QCOMPARE(job->state().targets.at(0).hostname, u"n3w.eu.qlikcloud.com"_s);
+    QCOMPARE(m_store->recordsNamed(u"config"_s).first().value.toString(), u"on n3w.eu.qlikcloud.com"_s);
+    const QList<QJsonObject> ends = journalRecords(job->journalPath(), u"target-end"_s);
+    QCOMPARE(ends.last().value(u"hostname"_s).toString(), u"n3w.eu.qlikcloud.com"_s);
 }
 
 QTEST_GUILESS_MAIN(TestJob)
