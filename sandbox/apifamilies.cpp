@@ -1,11 +1,14 @@
 #include "sandbox/apifamilies.h"
 
+#include "sandbox/appsapi.h"
 #include "sandbox/groupsapi.h"
+#include "sandbox/itemsapi.h"
 #include "sandbox/licensesapi.h"
 #include "sandbox/oauthapi.h"
 #include "sandbox/orgtenantsapi.h"
 #include "sandbox/rolesapi.h"
 #include "sandbox/spacesapi.h"
+#include "sandbox/tempcontentsapi.h"
 #include "sandbox/tenantsapi.h"
 #include "sandbox/usersapi.h"
 
@@ -21,6 +24,9 @@ void ApiFamilies::addRoutes(Router &router)
     TenantsApi::addRoutes(router);
     OrgTenantsApi::addRoutes(router);
     LicensesApi::addRoutes(router);
+    AppsApi::addRoutes(router);
+    TempContentsApi::addRoutes(router);
+    ItemsApi::addRoutes(router);
 }
 
 } // namespace Sandbox

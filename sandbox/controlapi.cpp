@@ -42,6 +42,9 @@ QJsonObject settingsJson(const RequestContext &ctx)
             {u"jitterMs"_s, options.jitterMs},
             {u"tokenTtlSeconds"_s, ctx.services().authority.tokenTtl()},
             {u"timeScale"_s, ctx.clock().timeScale()},
+            {u"publishVisibilitySeconds"_s, options.publishVisibilitySeconds},
+            {u"spaceReadySeconds"_s, options.spaceReadySeconds},
+            {u"maxUploadBytes"_s, static_cast<double>(options.maxUploadBytes)},
             {u"now"_s, SandboxClock::iso(ctx.clock().now())},
             {u"advancedSeconds"_s, static_cast<double>(ctx.clock().advancedMs()) / 1000.0}};
 }
@@ -51,7 +54,8 @@ HttpResponse getSettings(RequestContext &ctx)
     return HttpResponse::json(200, settingsJson(ctx));
 }
 
-// {"latencyMs","jitterMs","tokenTtlSeconds","timeScale"}: any subset.
+// {"latencyMs","jitterMs","tokenTtlSeconds","timeScale", and the content timings of
+// SandboxOptions}: any subset.
 HttpResponse putSettings(RequestContext &ctx)
 {
     QJsonObject body;
@@ -71,12 +75,22 @@ HttpResponse putSettings(RequestContext &ctx)
     double jitter = options.jitterMs;
     double ttl = ctx.services().authority.tokenTtl();
     double scale = ctx.clock().timeScale();
+    double visibility = options.publishVisibilitySeconds;
+    double spaceReady = options.spaceReadySeconds;
+    double maxUpload = static_cast<double>(options.maxUploadBytes);
+    constexpr double kDay = 86400;
     for (const QString &error :
          {number(u"latencyMs"_s, 0, 600000, &latency), number(u"jitterMs"_s, 0, 600000, &jitter),
-          number(u"tokenTtlSeconds"_s, 1, 31536000, &ttl), number(u"timeScale"_s, 0.001, 1000000, &scale)}) {
+          number(u"tokenTtlSeconds"_s, 1, 31536000, &ttl), number(u"timeScale"_s, 0.001, 1000000, &scale),
+          number(u"publishVisibilitySeconds"_s, 0, kDay, &visibility),
+          number(u"spaceReadySeconds"_s, 0, kDay, &spaceReady),
+          number(u"maxUploadBytes"_s, 1, 1024.0 * 1024 * 1024, &maxUpload)}) {
         if (!error.isEmpty())
             return badRequest(error);
     }
+    options.publishVisibilitySeconds = visibility;
+    options.spaceReadySeconds = spaceReady;
+    options.maxUploadBytes = static_cast<qint64>(maxUpload);
     options.latencyMs = static_cast<int>(latency);
     options.jitterMs = static_cast<int>(jitter);
     options.tokenTtlSeconds = static_cast<int>(ttl);

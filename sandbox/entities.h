@@ -180,6 +180,9 @@ struct App
     QString originAppId; // published copies: the app they were published from
     bool published = false;
     QDateTime publishTime;
+    QDateTime visibleFrom; // published copies: when end users may open it (FACTS §14.5)
+    QString creatorId;
+    QString updaterId;
     QDateTime createdAt;
     QDateTime modifiedDate;
     QDateTime lastReloadTime;
@@ -215,6 +218,21 @@ struct Reload
     QString errorMessage;
 };
 
+// One run of an automation (FACTS §12). It runs until stopTime on the sandbox clock.
+struct AutomationRun
+{
+    QString id; // UUID v1-like
+    QString context; // api_async | webhook | ...
+    QString title;
+    QString status = QStringLiteral("running"); // running | finished | failed | stopped
+    QString actorId; // the user the run acts as: the automation's owner
+    QJsonObject inputs;
+    QJsonObject error; // set when the run failed: {"message": ...}
+    QDateTime createdAt;
+    QDateTime startTime;
+    QDateTime stopTime; // planned while running, actual once finished
+};
+
 struct Automation
 {
     QString id; // UUID v1-like
@@ -231,6 +249,8 @@ struct Automation
     QDateTime lastRunAt;
     QDateTime createdAt;
     QDateTime updatedAt;
+    QString executionToken;
+    std::vector<AutomationRun> runs; // oldest first; moving the automation wipes them (FACTS §12)
 };
 
 struct AutomationConnection

@@ -14,6 +14,11 @@ struct SandboxOptions
     int jitterMs = 0; // plus 0..jitterMs, uniformly
     int tokenTtlSeconds = 21600; // FACTS §2.1: expires_in 21600
     double timeScale = 1.0; // > 1 shrinks rate-limit windows and Retry-After
+
+    // Content timings, in sandbox-clock seconds divided by timeScale (FACTS §7, §14.5).
+    double publishVisibilitySeconds = 2; // a published copy is hidden from end users this long
+    double spaceReadySeconds = 0; // a new space refuses publishing this long (0: off)
+    qint64 maxUploadBytes = 512LL * 1024 * 1024; // app imports and temp contents (413 beyond)
 };
 
 } // namespace Sandbox

@@ -1,5 +1,6 @@
 #include "sandbox/seeder.h"
 
+#include "sandbox/appfile.h"
 #include "sandbox/entities.h"
 #include "sandbox/region.h"
 #include "sandbox/rolecatalog.h"
@@ -173,19 +174,11 @@ public:
         space.assignments.push_back(assignment);
     }
 
-    // A few kilobytes that look like a .qvf: a header, the app's metadata, then noise.
+    // A few kilobytes that look like a .qvf and carry the app's title (AppFile).
     QByteArray appContent(const QString &name)
     {
-        QByteArray content = "QVF\x01 tenantry-sandbox app\n";
-        content += QJsonDocument(QJsonObject{{u"name"_s, name}, {u"sheets"_s, 3 + ids().bounded(9)}})
-                       .toJson(QJsonDocument::Compact);
-        const int size = 4096 + ids().bounded(28 * 1024);
-        content.reserve(content.size() + size);
-        for (int i = 0; i < size; i += 8) {
-            const quint64 word = ids().next();
-            content.append(reinterpret_cast<const char *>(&word), std::min(8, size - i));
-        }
-        return content;
+        const int filler = 4096 + ids().bounded(28 * 1024);
+        return AppFile::build(name, ids(), filler);
     }
 
     App &app(Tenant &tenant, const QString &name, const QString &description, const Space *space, const User &owner)
@@ -197,6 +190,8 @@ public:
         app.description = description;
         app.spaceId = space ? space->id : QString();
         app.ownerId = owner.id;
+        app.creatorId = owner.id;
+        app.updaterId = owner.id;
         app.createdAt = stamp();
         app.modifiedDate = app.createdAt;
         app.lastReloadTime = app.createdAt;

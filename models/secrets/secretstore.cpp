@@ -21,6 +21,18 @@ void deliver(const QPointer<QObject> &context, const SecretStore::Completion &do
         context.data(), [done, result] { done(result); }, Qt::AutoConnection);
 }
 
+// Refuses a request without touching the keychain; the answer still comes asynchronously, as every
+// other answer does, so callers never see `done` run inside their own call.
+void rejectLater(QObject *receiver, QObject *context, const SecretStore::Completion &done, const QString &why)
+{
+    QMetaObject::invokeMethod(
+        receiver,
+        [context = QPointer<QObject>(context), done, why] {
+            deliver(context, done, {SecretStatus::Invalid, {}, why});
+        },
+        Qt::QueuedConnection);
+}
+
 } // namespace
 
 SecretStore::SecretStore(QObject *parent)
@@ -63,13 +75,8 @@ QString SecretStore::describeLocation(const QString &key) const
 void SecretStore::write(const QString &key, const QString &secret, QObject *context, Completion done)
 {
     if (key.isEmpty() || secret.isEmpty()) {
-        const QString what = key.isEmpty() ? u"the key is empty"_s : u"the secret for '%1' is empty"_s.arg(key);
-        QMetaObject::invokeMethod(
-            this,
-            [context = QPointer<QObject>(context), done, what] {
-                deliver(context, done, {SecretStatus::Invalid, {}, what});
-            },
-            Qt::QueuedConnection);
+        rejectLater(this, context, done,
+                    key.isEmpty() ? u"the key is empty"_s : u"the secret for '%1' is empty"_s.arg(key));
         return;
     }
     auto *job = new QKeychain::WritePasswordJob(m_service);
@@ -81,12 +88,7 @@ void SecretStore::write(const QString &key, const QString &secret, QObject *cont
 void SecretStore::read(const QString &key, QObject *context, Completion done)
 {
     if (key.isEmpty()) {
-        QMetaObject::invokeMethod(
-            this,
-            [context = QPointer<QObject>(context), done] {
-                deliver(context, done, {SecretStatus::Invalid, {}, u"the key is empty"_s});
-            },
-            Qt::QueuedConnection);
+        rejectLater(this, context, done, u"the key is empty"_s);
         return;
     }
     auto *job = new QKeychain::ReadPasswordJob(m_service);
@@ -97,12 +99,7 @@ void SecretStore::read(const QString &key, QObject *context, Completion done)
 void SecretStore::remove(const QString &key, QObject *context, Completion done)
 {
     if (key.isEmpty()) {
-        QMetaObject::invokeMethod(
-            this,
-            [context = QPointer<QObject>(context), done] {
-                deliver(context, done, {SecretStatus::Invalid, {}, u"the key is empty"_s});
-            },
-            Qt::QueuedConnection);
+        rejectLater(this, context, done, u"the key is empty"_s);
         return;
     }
     auto *job = new QKeychain::DeletePasswordJob(m_service);

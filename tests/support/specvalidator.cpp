@@ -22,6 +22,24 @@ namespace {
 // that happen to look like keywords ("example") are kept.
 QJsonValue convertSchema(const QJsonValue &value);
 
+// oneOf whose branches carry only a title (and Qlik's x-qlik-const): an enum of the titles.
+bool isTitledEnum(const QJsonValue &value)
+{
+    const QJsonArray items = value.toArray();
+    if (items.isEmpty())
+        return false;
+    for (const QJsonValue &item : items) {
+        const QJsonObject branch = item.toObject();
+        if (!branch.value(u"title"_s).isString())
+            return false;
+        for (auto it = branch.constBegin(); it != branch.constEnd(); ++it) {
+            if (it.key() != "title"_L1 && it.key() != "description"_L1 && !it.key().startsWith("x-"_L1))
+                return false;
+        }
+    }
+    return true;
+}
+
 QJsonObject convertObject(const QJsonObject &schema)
 {
     static const QStringList dropped{u"example"_s,      u"examples"_s,      u"xml"_s,
@@ -41,6 +59,13 @@ QJsonObject convertObject(const QJsonObject &schema)
         } else if ((key == "items"_L1 || key == "additionalProperties"_L1 || key == "not"_L1)
                    && it.value().isObject()) {
             out.insert(key, convertSchema(it.value()));
+        } else if (key == "oneOf"_L1 && isTitledEnum(it.value())) {
+            // Qlik's generator writes string enums as oneOf [{title: "ANALYTICS", x-qlik-const: 0}, ...];
+            // as JSON Schema every branch would match anything, so oneOf could never hold.
+            QJsonArray values;
+            for (const QJsonValue &item : it.value().toArray())
+                values.append(item.toObject().value(u"title"_s));
+            out.insert(u"enum"_s, values);
         } else if ((key == "allOf"_L1 || key == "anyOf"_L1 || key == "oneOf"_L1) && it.value().isArray()) {
             QJsonArray list;
             for (const QJsonValue &item : it.value().toArray())
@@ -251,6 +276,17 @@ QString SpecValidator::validate(const QString &host, const QByteArray &method, c
             response = responses.value(QString::number(status)).toObject();
             declared = true;
             cacheKey = scope + verb + pattern + QString::number(status);
+            if (pattern == "/v1/items/{itemId}/publisheditems"_L1 && verb == "get"_L1 && status == 200) {
+                // The spec's 200 is the collections list (a copy-paste slip): the operation returns the
+                // published copies as items (its own description, FACTS §10.4), validated as such.
+                response = QJsonObject{
+                    {u"content"_s,
+                     QJsonObject{
+                         {u"application/json"_s,
+                          QJsonObject{
+                              {u"schema"_s,
+                               QJsonObject{{u"$ref"_s, u"#/components/schemas/ItemsListItemsResponseBody"_s}}}}}}}};
+            }
         } else if (responses.contains(u"default"_s)) {
             response = responses.value(u"default"_s).toObject();
             declared = true;

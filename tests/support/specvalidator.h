@@ -21,7 +21,8 @@ namespace TestSupport {
 // OpenAPI 3.0 needs a few translations to be JSON Schema: `nullable: true` becomes an anyOf with
 // null; annotations (example, readOnly, discriminator, x-*) are dropped; `format: date` accepts a
 // date-time too, because the spec's own examples put date-times there (Tenant.created,
-// User.created).
+// User.created); Qlik's titled oneOf enums (NxApp usage) become enums. One slip of the spec is
+// corrected: /v1/items/{itemId}/publisheditems answers items, not collections.
 //
 // Rules beyond the schemas:
 //  - a status the operation does not declare: for errors (>= 400), the schema of the operation's
