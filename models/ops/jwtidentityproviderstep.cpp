@@ -233,7 +233,7 @@ void JwtIdentityProviderStep::verify(const StepChange &change)
                                  {u"sub"_s, subject},
                                  {u"subType"_s, u"user"_s},
                                  {u"name"_s, u"Tenantry JWT check"_s},
-                                 {u"email"_s, subject + u"@tenantry.invalid"_s},
+                                 {u"email"_s, QString(subject + u"@tenantry.invalid"_s)},
                                  {u"email_verified"_s, true},
                                  {u"jti"_s, QUuid::createUuid().toString(QUuid::WithoutBraces)},
                                  {u"iat"_s, now},

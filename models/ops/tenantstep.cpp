@@ -231,7 +231,11 @@ void TenantStep::apply(const StepProbe &probe)
         fail(StepError::failed(u"nothing to apply: a tenant is only ever created (a bug in step type \"tenant\")"_s));
         return;
     }
+    m_waitingForGate = true;
     TenantCreationGate::acquire(m_subscriptionId, this, [this] {
+        if (!m_waitingForGate)
+            return; // cancelled meanwhile
+        m_waitingForGate = false;
         const auto blocked = [this](const QString &reason) { fail(StepError::failed(reason)); };
         // Read the key now, not from the probe: it must never reach the journal.
         readLicense(blocked, [this](const QString &licenseKey, const QString &subscriptionId) {
@@ -352,6 +356,18 @@ void TenantStep::setAlias(const Cloud::Tenant &tenant, bool recovered)
             fail(failed);
             return true;
         });
+}
+
+void TenantStep::abort()
+{
+    if (m_waitingForGate) {
+        // Nothing was sent yet: leave the queue and end the apply as cancelled.
+        m_waitingForGate = false;
+        releaseGate();
+        fail(StepError::cancelled());
+        return;
+    }
+    CloudStep::abort();
 }
 
 void TenantStep::releaseGate()

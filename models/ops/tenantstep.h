@@ -41,6 +41,7 @@ protected:
     void probe() override;
     void apply(const StepProbe &probe) override;
     void verify(const StepChange &change) override;
+    void abort() override;
 
 private:
     using LicenseHandler = std::function<void(const QString &licenseKey, const QString &subscriptionId)>;
@@ -59,6 +60,7 @@ private:
     [[nodiscard]] QJsonObject outputs(const QString &id, const QString &generated) const;
 
     QString m_subscriptionId; // the gate's key while this step holds it
+    bool m_waitingForGate = false;
 };
 
 } // namespace Ops
