@@ -1418,7 +1418,10 @@ Qt::ItemFlags EstateModel::flags(const QModelIndex &index) const
     if (!index.isValid())
         return Qt::NoItemFlags;
     Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
-    if (!hasChildren(index))
+    // Only leaves say they never have children: a region is made empty and then filled, and views
+    // refuse to expand a node that said so.
+    if (!listsResources(nodeOf(index)->kind) && !hasChildren(index) && nodeOf(index)->kind != Kind::Region
+        && nodeOf(index)->kind != Kind::Organization && nodeOf(index)->kind != Kind::Tenant)
         flags |= Qt::ItemNeverHasChildren;
     return flags;
 }

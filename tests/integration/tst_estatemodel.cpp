@@ -344,20 +344,27 @@ void TestEstateModel::inventoryChangesFollow()
 
 void TestEstateModel::organizationApiMergesWithInventory()
 {
-    // FACTS §3.4: the organization API on console.qlikcloud.com (served by the sandbox from issue 3's
-    // org API on; older sandboxes answer 404 and the error lands on the organization node).
+    // FACTS §3.4: the organization API on console.qlikcloud.com lists tenants per subscription.
     addToInventory(u"northwind"_s, u"from the inventory"_s);
+    QStringList subscriptions;
+    for (const QJsonValue &subscription : m_sandbox->http().state(u"-"_s).value(u"subscriptions"_s).toArray())
+        subscriptions.append(subscription.toObject().value(u"id"_s).toString());
+    QCOMPARE(subscriptions.size(), 1);
+
+    // Without a subscription id Qlik refuses the list: the error stays on the organization node
+    // and the inventory's tenants still show.
     m_model->setOrganization(u"Sandbox"_s, true);
     m_model->reload();
     loadTenants();
     const QModelIndex organization = m_model->organizationIndex();
-    if (m_model->loadState(organization) == LoadState::Failed) {
-        const QString error = organization.data(int(Role::Error)).toString();
-        QVERIFY2(error.contains(u"404"_s) || error.contains(u"not found"_s, Qt::CaseInsensitive), qPrintable(error));
-        QCOMPARE(m_model->tenantCount(), 1); // the inventory still shows
-        QSKIP("This sandbox does not serve the organization API yet");
-    }
-    QCOMPARE(m_model->loadState(organization), LoadState::Loaded);
+    QCOMPARE(m_model->loadState(organization), LoadState::Failed);
+    QVERIFY2(organization.data(int(Role::Error)).toString().contains(u"subscription"_s),
+             qPrintable(organization.data(int(Role::Error)).toString()));
+    QCOMPARE(m_model->tenantCount(), 1);
+
+    m_model->setOrganization(u"Sandbox"_s, true, subscriptions);
+    m_model->refresh(m_model->organizationIndex());
+    QTRY_COMPARE_WITH_TIMEOUT(m_model->loadState(organization), LoadState::Loaded, 20000);
     QCOMPARE(m_model->tenantCount(), 13); // the demo estate: acme-source and twelve customers
     const QModelIndex northwind = m_model->tenantIndex(aliasOf(u"northwind"_s));
     QVERIFY(northwind.isValid());
