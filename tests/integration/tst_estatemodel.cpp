@@ -50,6 +50,7 @@ private Q_SLOTS:
     void tenantCategoriesLoadLazily();
     void resourcesLoadOnceAndStream();
     void botUsersTellOrphans();
+    void spacesListTheirApps();
     void errorStaysOnItsNodeUntilRetried();
     void inventoryChangesFollow();
     void organizationApiMergesWithInventory();
@@ -287,6 +288,38 @@ void TestEstateModel::botUsersTellOrphans()
         }
     }
     QCOMPARE(orphaned, 1);
+}
+
+void TestEstateModel::spacesListTheirApps()
+{
+    addToInventory(u"northwind"_s);
+    loadTenants();
+    const QModelIndex spaces = openCategory(u"northwind"_s, Kind::Spaces);
+    QTRY_COMPARE_WITH_TIMEOUT(m_model->loadState(spaces), LoadState::Loaded, 20000);
+    QCOMPARE(m_model->rowCount(spaces), 2);
+    QStringList appNames[2];
+    for (int row = 0; row < 2; ++row) {
+        const QModelIndex space = m_model->index(row, 0, spaces);
+        QVERIFY(m_model->hasChildren(space));
+        QVERIFY(m_model->canFetchMore(space));
+        m_model->fetchMore(space);
+        QVERIFY(!m_model->canFetchMore(space));
+        QTRY_VERIFY_WITH_TIMEOUT(m_model->loadState(space) != LoadState::Loading, 20000);
+        QCOMPARE(m_model->loadState(space), LoadState::Loaded);
+        QVERIFY(m_model->rowCount(space) >= 2);
+        // FACTS §10.4: the published copies in the managed space name their origin app.
+        const bool managed = space.data(int(Role::SpaceType)).toString() == "managed"_L1;
+        for (int app = 0; app < m_model->rowCount(space); ++app) {
+            const QModelIndex index = m_model->index(app, 0, space);
+            QCOMPARE(m_model->kind(index), Kind::App);
+            QCOMPARE(index.data(int(Role::Published)).toBool(), managed);
+            QVERIFY(!m_model->hasChildren(index));
+            appNames[managed ? 1 : 0].append(index.data().toString());
+        }
+    }
+    appNames[0].sort();
+    appNames[1].sort();
+    QCOMPARE(appNames[1], appNames[0]); // every staged app is published once
 }
 
 void TestEstateModel::errorStaysOnItsNodeUntilRetried()
