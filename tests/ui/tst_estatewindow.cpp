@@ -20,6 +20,7 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -46,6 +47,7 @@ private Q_SLOTS:
     void tenantPageShowsSpacesAndUsers();
     void categoryTableSortsAndExports();
     void resourceShowsItsProperties();
+    void tagsFromTheContextMenu();
     void savesScreenshots();
 
 private:
@@ -279,6 +281,28 @@ void TestEstateWindow::resourceShowsItsProperties()
     QVERIFY2(raw.contains(model->index(0, 0, users).data(int(Role::Id)).toString()), qPrintable(raw));
 }
 
+void TestEstateWindow::tagsFromTheContextMenu()
+{
+    EstateModel *model = m_session->model();
+    const QModelIndex contoso = model->tenantIndex(aliasOf(u"contoso"_s));
+    selectInTree(contoso);
+    std::unique_ptr<QMenu> menu(m_window->estateMenu());
+    QVERIFY(menu);
+    auto *production = menu->findChild<QAction *>(u"tag-production"_s);
+    QVERIFY(production);
+    QVERIFY(!production->isChecked());
+    production->trigger();
+    QCOMPARE(contoso.data(int(Role::Tags)).toStringList(), QStringList{u"production"_s});
+    // The filter finds tenants by tag, and the menu shows the tag as set.
+    QTest::keyClicks(m_window->filterEdit(), u"production"_s);
+    QCOMPARE(m_window->tenantCountLabel()->text(), u"1 of 13 tenants"_s);
+    m_window->filterEdit()->clear();
+    std::unique_ptr<QMenu> again(m_window->estateMenu());
+    QVERIFY(again->findChild<QAction *>(u"tag-production"_s)->isChecked());
+    again->findChild<QAction *>(u"tag-production"_s)->trigger();
+    QCOMPARE(contoso.data(int(Role::Tags)).toStringList(), QStringList());
+}
+
 void TestEstateWindow::savesScreenshots()
 {
     // The window as people see it, rendered offscreen into build/test-artifacts: a tenant's page with
@@ -288,6 +312,8 @@ void TestEstateWindow::savesScreenshots()
     m_window->resize(1280, 800);
     EstateModel *model = m_session->model();
     const QModelIndex tenant = model->tenantIndex(aliasOf(u"northwind"_s));
+    QCOMPARE(model->setTag({tenant}, u"production"_s, true), QString());
+    QCOMPARE(model->setTag({model->tenantIndex(aliasOf(u"tyrell"_s))}, u"trial"_s, true), QString());
     selectInTree(tenant);
     auto *page = qobject_cast<TenantPage *>(m_window->currentPage());
     QVERIFY(page);
