@@ -14,7 +14,21 @@ EstateFilterProxy::~EstateFilterProxy() = default;
 
 void EstateFilterProxy::setSourceModel(QAbstractItemModel *model)
 {
+    if (sourceModel())
+        sourceModel()->disconnect(this);
     m_estate = qobject_cast<EstateModel *>(model);
+    m_regionHasMatch.clear();
+    // Connected before the base class connects its own slots, so the cache is gone before it
+    // re-filters anything.
+    if (model) {
+        const auto forget = [this] { m_regionHasMatch.clear(); };
+        connect(model, &QAbstractItemModel::rowsInserted, this, forget);
+        connect(model, &QAbstractItemModel::rowsRemoved, this, forget);
+        connect(model, &QAbstractItemModel::rowsMoved, this, forget);
+        connect(model, &QAbstractItemModel::dataChanged, this, forget);
+        connect(model, &QAbstractItemModel::layoutChanged, this, forget);
+        connect(model, &QAbstractItemModel::modelReset, this, forget);
+    }
     QSortFilterProxyModel::setSourceModel(model);
 }
 
@@ -38,6 +52,7 @@ void EstateFilterProxy::setTagFilter(const QString &tag)
 
 void EstateFilterProxy::filterChanged()
 {
+    m_regionHasMatch.clear();
     invalidateFilter();
 }
 
@@ -50,12 +65,15 @@ bool EstateFilterProxy::tenantMatches(const QModelIndex &tenant) const
 
 bool EstateFilterProxy::regionHasMatch(const QModelIndex &region) const
 {
+    const auto known = m_regionHasMatch.constFind(region.internalPointer());
+    if (known != m_regionHasMatch.cend())
+        return *known;
+    bool match = false;
     const int tenants = m_estate->rowCount(region);
-    for (int row = 0; row < tenants; ++row) {
-        if (tenantMatches(m_estate->index(row, 0, region)))
-            return true;
-    }
-    return false;
+    for (int row = 0; row < tenants && !match; ++row)
+        match = tenantMatches(m_estate->index(row, 0, region));
+    m_regionHasMatch.insert(region.internalPointer(), match);
+    return match;
 }
 
 bool EstateFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const

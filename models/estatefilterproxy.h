@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QSortFilterProxyModel>
 
 class EstateModel;
@@ -38,6 +39,9 @@ private:
     void filterChanged();
 
     EstateModel *m_estate = nullptr;
+    // Whether a region holds a match, per region node, until the filter or the source changes:
+    // QSortFilterProxyModel asks about a region as often as its rows change.
+    mutable QHash<const void *, bool> m_regionHasMatch;
     QString m_text; // trimmed, lower case
     QString m_tag;
 };

@@ -4,6 +4,7 @@
 #include "estatemodel.h"
 #include "estatesession.h"
 #include "logging/applicationlog.h"
+#include "tenanttagstore.h"
 #include "ui/detailpage.h"
 #include "ui/estateitemdelegate.h"
 #include "ui/iconcatalog.h"
@@ -13,6 +14,7 @@
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QColor>
 #include <QDesktopServices>
 #include <QDir>
 #include <QDockWidget>
@@ -20,13 +22,17 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPixmap>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTreeView>
 #include <QUrl>
+
+#include <algorithm>
 #include <QVBoxLayout>
 
 using namespace Qt::Literals::StringLiterals;
@@ -96,6 +102,14 @@ MainWindow::MainWindow(QWidget *parent)
     m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
     statusBar()->addPermanentWidget(m_connectionLabel);
 
+    m_estateView->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_estateView, &QWidget::customContextMenuRequested, this, [this](const QPoint &position) {
+        QMenu *menu = createEstateMenu();
+        if (!menu)
+            return;
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->popup(m_estateView->viewport()->mapToGlobal(position));
+    });
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::expandRegions);
     connect(m_estateView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) { showDetails(current); });
@@ -154,6 +168,49 @@ void MainWindow::setSession(EstateSession *session)
     if (model->canFetchMore(model->organizationIndex()))
         model->fetchMore(model->organizationIndex());
     updateCounts();
+}
+
+QMenu *MainWindow::createEstateMenu()
+{
+    if (!m_session)
+        return nullptr;
+    EstateModel *model = m_session->model();
+    QModelIndexList tenants;
+    for (const QModelIndex &selected : m_estateView->selectionModel()->selectedRows()) {
+        const QModelIndex node = m_proxy->mapToSource(selected);
+        if (model->kind(node) == EstateNodeKind::Tenant)
+            tenants.append(node);
+    }
+    auto *menu = new QMenu(this);
+    menu->setObjectName(u"estateMenu"_s);
+    menu->addAction(IconCatalog::icon(Icon::Refresh), tr("&Refresh"), this, &MainWindow::refreshSelection);
+    if (tenants.isEmpty())
+        return menu;
+    // Tags on the selected tenants: checked when every one of them carries it.
+    QMenu *tags = menu->addMenu(IconCatalog::icon(Icon::Tag), tr("&Tags"));
+    tags->setObjectName(u"tagMenu"_s);
+    for (const TenantTag &tag : m_session->tags()->definitions()) {
+        const bool all = std::all_of(tenants.cbegin(), tenants.cend(), [model, &tag](const QModelIndex &tenant) {
+            return model->tenantTags(tenant).contains(tag.name);
+        });
+        QAction *action = tags->addAction(TenantTagStore::displayName(tag.name));
+        action->setObjectName(u"tag-"_s + tag.name);
+        action->setCheckable(true);
+        action->setChecked(all);
+        QPixmap swatch(12, 12);
+        swatch.fill(QColor(tag.color));
+        action->setIcon(QIcon(swatch));
+        const QList<QPersistentModelIndex> targets(tenants.cbegin(), tenants.cend());
+        connect(action, &QAction::toggled, this, [this, targets, name = tag.name](bool on) {
+            if (!m_session)
+                return;
+            const QModelIndexList indexes(targets.cbegin(), targets.cend());
+            const QString error = m_session->model()->setTag(indexes, name, on);
+            if (!error.isEmpty())
+                statusBar()->showMessage(error, 8000);
+        });
+    }
+    return menu;
 }
 
 void MainWindow::setConnectionText(const QString &text)

@@ -12,6 +12,7 @@ class EstateItemDelegate;
 class QDockWidget;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QStackedWidget;
 class QTreeView;
 
@@ -42,6 +43,8 @@ public:
     // The page shown for the selection; nullptr when nothing (or nothing with a page) is selected.
     [[nodiscard]] DetailPage *currentPage() const { return m_page; }
     [[nodiscard]] QLabel *tenantCountLabel() const { return m_countLabel; }
+    // The context menu the estate tree shows for its selection; the caller owns it.
+    [[nodiscard]] QMenu *estateMenu() { return createEstateMenu(); }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -55,6 +58,8 @@ private:
     void showDetails(const QModelIndex &proxyIndex);
     void expandRegions(const QModelIndex &parent, int first, int last);
     void refreshSelection();
+    // The estate tree's context menu for the selection (refresh, tags on tenants); nullptr without a session.
+    [[nodiscard]] QMenu *createEstateMenu();
     void updateCounts();
 
     QPointer<EstateSession> m_session;

@@ -9,6 +9,7 @@
 #include "cloud/tenantinventory.h"
 #include "estatefilterproxy.h"
 #include "estatemodel.h"
+#include "resourcedocument.h"
 #include "resourcetablemodel.h"
 #include "resourcetablespec.h"
 #include "support/sandboxfixture.h"
@@ -50,6 +51,7 @@ private Q_SLOTS:
     void tenantCategoriesLoadLazily();
     void resourcesLoadOnceAndStream();
     void botUsersTellOrphans();
+    void spacesListTheirApps();
     void errorStaysOnItsNodeUntilRetried();
     void inventoryChangesFollow();
     void organizationApiMergesWithInventory();
@@ -57,6 +59,7 @@ private Q_SLOTS:
     void filterNarrowsByText();
     void filterByTag();
     void resourceTableFollowsItsNode();
+    void resourceDocumentLoadsOne();
 
 private:
     // The demo tenants' alias hostnames ("northwind.eu.qlikcloud.com"): what people add by hand.
@@ -289,6 +292,38 @@ void TestEstateModel::botUsersTellOrphans()
     QCOMPARE(orphaned, 1);
 }
 
+void TestEstateModel::spacesListTheirApps()
+{
+    addToInventory(u"northwind"_s);
+    loadTenants();
+    const QModelIndex spaces = openCategory(u"northwind"_s, Kind::Spaces);
+    QTRY_COMPARE_WITH_TIMEOUT(m_model->loadState(spaces), LoadState::Loaded, 20000);
+    QCOMPARE(m_model->rowCount(spaces), 2);
+    QStringList appNames[2];
+    for (int row = 0; row < 2; ++row) {
+        const QModelIndex space = m_model->index(row, 0, spaces);
+        QVERIFY(m_model->hasChildren(space));
+        QVERIFY(m_model->canFetchMore(space));
+        m_model->fetchMore(space);
+        QVERIFY(!m_model->canFetchMore(space));
+        QTRY_VERIFY_WITH_TIMEOUT(m_model->loadState(space) != LoadState::Loading, 20000);
+        QCOMPARE(m_model->loadState(space), LoadState::Loaded);
+        QVERIFY(m_model->rowCount(space) >= 2);
+        // FACTS §10.4: the published copies in the managed space name their origin app.
+        const bool managed = space.data(int(Role::SpaceType)).toString() == "managed"_L1;
+        for (int app = 0; app < m_model->rowCount(space); ++app) {
+            const QModelIndex index = m_model->index(app, 0, space);
+            QCOMPARE(m_model->kind(index), Kind::App);
+            QCOMPARE(index.data(int(Role::Published)).toBool(), managed);
+            QVERIFY(!m_model->hasChildren(index));
+            appNames[managed ? 1 : 0].append(index.data().toString());
+        }
+    }
+    appNames[0].sort();
+    appNames[1].sort();
+    QCOMPARE(appNames[1], appNames[0]); // every staged app is published once
+}
+
 void TestEstateModel::errorStaysOnItsNodeUntilRetried()
 {
     addToInventory(u"northwind"_s);
@@ -518,6 +553,33 @@ void TestEstateModel::resourceTableFollowsItsNode()
     QCOMPARE(removed.size(), 1);
     QCOMPARE(table.rowCount(), 0);
     QVERIFY(!table.sourceParent().isValid());
+}
+
+void TestEstateModel::resourceDocumentLoadsOne()
+{
+    addToInventory(u"northwind"_s);
+    loadTenants();
+    const QModelIndex spaces = openCategory(u"northwind"_s, Kind::Spaces);
+    QTRY_COMPARE_WITH_TIMEOUT(m_model->loadState(spaces), LoadState::Loaded, 20000);
+    const QModelIndex space = m_model->index(0, 0, spaces);
+    const QString host = aliasOf(u"northwind"_s);
+
+    ResourceDocument document(m_client.get(),
+                              Cloud::ApiCall::get(host, u"/api/v1/spaces/"_s + space.data(int(Role::Id)).toString()));
+    QCOMPARE(document.state(), ResourceDocument::State::NotLoaded);
+    QSignalSpy changed(&document, &ResourceDocument::changed);
+    document.load();
+    QCOMPARE(document.state(), ResourceDocument::State::Loading);
+    QTRY_COMPARE_WITH_TIMEOUT(document.state(), ResourceDocument::State::Loaded, 20000);
+    QCOMPARE(changed.size(), 2);
+    QCOMPARE(document.json().value(u"name"_s).toString(), space.data().toString());
+    QVERIFY(document.error().isEmpty());
+
+    ResourceDocument missing(m_client.get(), Cloud::ApiCall::get(host, u"/api/v1/spaces/000000000000000000000000"_s));
+    missing.load();
+    QTRY_COMPARE_WITH_TIMEOUT(missing.state(), ResourceDocument::State::Failed, 20000);
+    QVERIFY2(missing.error().contains(u"404"_s), qPrintable(missing.error()));
+    QVERIFY(missing.json().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestEstateModel)

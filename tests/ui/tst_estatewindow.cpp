@@ -15,10 +15,12 @@
 #include "ui/tenantpage.h"
 
 #include <QAbstractItemModelTester>
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -45,6 +47,8 @@ private Q_SLOTS:
     void tenantPageShowsSpacesAndUsers();
     void categoryTableSortsAndExports();
     void resourceShowsItsProperties();
+    void tagsFromTheContextMenu();
+    void savesScreenshots();
 
 private:
     [[nodiscard]] QModelIndex viewIndexOf(const QModelIndex &sourceIndex) const;
@@ -275,6 +279,67 @@ void TestEstateWindow::resourceShowsItsProperties()
     QVERIFY(page);
     const QString raw = page->propertiesView()->rawJson();
     QVERIFY2(raw.contains(model->index(0, 0, users).data(int(Role::Id)).toString()), qPrintable(raw));
+}
+
+void TestEstateWindow::tagsFromTheContextMenu()
+{
+    EstateModel *model = m_session->model();
+    const QModelIndex contoso = model->tenantIndex(aliasOf(u"contoso"_s));
+    selectInTree(contoso);
+    std::unique_ptr<QMenu> menu(m_window->estateMenu());
+    QVERIFY(menu);
+    auto *production = menu->findChild<QAction *>(u"tag-production"_s);
+    QVERIFY(production);
+    QVERIFY(!production->isChecked());
+    production->trigger();
+    QCOMPARE(contoso.data(int(Role::Tags)).toStringList(), QStringList{u"production"_s});
+    // The filter finds tenants by tag, and the menu shows the tag as set.
+    QTest::keyClicks(m_window->filterEdit(), u"production"_s);
+    QCOMPARE(m_window->tenantCountLabel()->text(), u"1 of 13 tenants"_s);
+    m_window->filterEdit()->clear();
+    std::unique_ptr<QMenu> again(m_window->estateMenu());
+    QVERIFY(again->findChild<QAction *>(u"tag-production"_s)->isChecked());
+    again->findChild<QAction *>(u"tag-production"_s)->trigger();
+    QCOMPARE(contoso.data(int(Role::Tags)).toStringList(), QStringList());
+}
+
+void TestEstateWindow::savesScreenshots()
+{
+    // The window as people see it, rendered offscreen into build/test-artifacts: a tenant's page with
+    // its spaces, and a space's apps (the items catalog) with the tree opened down to them.
+    const QString dir = QStringLiteral(TENANTRY_TEST_ARTIFACTS_DIR);
+    QVERIFY(QDir().mkpath(dir));
+    m_window->resize(1280, 800);
+    EstateModel *model = m_session->model();
+    const QModelIndex tenant = model->tenantIndex(aliasOf(u"northwind"_s));
+    QCOMPARE(model->setTag({tenant}, u"production"_s, true), QString());
+    QCOMPARE(model->setTag({model->tenantIndex(aliasOf(u"tyrell"_s))}, u"trial"_s, true), QString());
+    selectInTree(tenant);
+    auto *page = qobject_cast<TenantPage *>(m_window->currentPage());
+    QVERIFY(page);
+    QTRY_COMPARE_WITH_TIMEOUT(page->tablePage(EstateNodeKind::Spaces)->tableView()->model()->rowCount(), 2, 20000);
+    const QString tenantShot = dir + u"/estate-window-tenant.png"_s;
+    QVERIFY(m_window->grab().save(tenantShot));
+
+    const QModelIndex spaces = model->categoryIndex(tenant, EstateNodeKind::Spaces);
+    m_window->estateView()->expand(viewIndexOf(spaces));
+    QTRY_COMPARE_WITH_TIMEOUT(model->loadState(spaces), EstateModel::LoadState::Loaded, 20000);
+    QModelIndex production;
+    for (int row = 0; row < model->rowCount(spaces); ++row) {
+        if (model->index(row, 0, spaces).data().toString() == "Production"_L1)
+            production = model->index(row, 0, spaces);
+    }
+    QVERIFY(production.isValid());
+    m_window->estateView()->expand(viewIndexOf(production));
+    selectInTree(production);
+    auto *apps = qobject_cast<ResourceTablePage *>(m_window->currentPage());
+    QVERIFY(apps);
+    QTRY_VERIFY_WITH_TIMEOUT(model->loadState(production) != EstateModel::LoadState::Loading, 20000);
+    QCOMPARE(model->loadState(production), EstateModel::LoadState::Loaded);
+    QVERIFY(apps->tableView()->model()->rowCount() >= 2);
+    const QString spaceShot = dir + u"/estate-window-space.png"_s;
+    QVERIFY(m_window->grab().save(spaceShot));
+    qInfo().noquote() << "Screenshots:" << tenantShot << spaceShot;
 }
 
 QTEST_MAIN(TestEstateWindow)
