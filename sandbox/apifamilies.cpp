@@ -1,11 +1,16 @@
 #include "sandbox/apifamilies.h"
 
 #include "sandbox/appsapi.h"
+#include "sandbox/automationconnectionsapi.h"
+#include "sandbox/automationsapi.h"
+#include "sandbox/dataconnectionsapi.h"
+#include "sandbox/datafilesapi.h"
 #include "sandbox/groupsapi.h"
 #include "sandbox/itemsapi.h"
 #include "sandbox/licensesapi.h"
 #include "sandbox/oauthapi.h"
 #include "sandbox/orgtenantsapi.h"
+#include "sandbox/reloadsapi.h"
 #include "sandbox/rolesapi.h"
 #include "sandbox/spacesapi.h"
 #include "sandbox/tempcontentsapi.h"
@@ -27,6 +32,11 @@ void ApiFamilies::addRoutes(Router &router)
     AppsApi::addRoutes(router);
     TempContentsApi::addRoutes(router);
     ItemsApi::addRoutes(router);
+    ReloadsApi::addRoutes(router);
+    AutomationsApi::addRoutes(router);
+    AutomationConnectionsApi::addRoutes(router);
+    DataConnectionsApi::addRoutes(router);
+    DataFilesApi::addRoutes(router);
 }
 
 } // namespace Sandbox

@@ -287,6 +287,7 @@ struct DataFile
     QByteArray content;
     QDateTime createdAt;
     QDateTime modifiedAt;
+    QDateTime lockedUntil; // an upload in progress locks the file (423) until then
 };
 
 // Extensions and themes share one shape (FACTS §9): a zip plus what its .qext says.
