@@ -3,10 +3,13 @@
 #include "sandbox/appsapi.h"
 #include "sandbox/automationconnectionsapi.h"
 #include "sandbox/automationsapi.h"
+#include "sandbox/csporiginsapi.h"
 #include "sandbox/dataconnectionsapi.h"
 #include "sandbox/datafilesapi.h"
 #include "sandbox/groupsapi.h"
+#include "sandbox/identityprovidersapi.h"
 #include "sandbox/itemsapi.h"
+#include "sandbox/jwtsessionapi.h"
 #include "sandbox/licensesapi.h"
 #include "sandbox/oauthapi.h"
 #include "sandbox/orgtenantsapi.h"
@@ -16,6 +19,7 @@
 #include "sandbox/tempcontentsapi.h"
 #include "sandbox/tenantsapi.h"
 #include "sandbox/usersapi.h"
+#include "sandbox/webintegrationsapi.h"
 
 namespace Sandbox {
 
@@ -37,6 +41,10 @@ void ApiFamilies::addRoutes(Router &router)
     AutomationConnectionsApi::addRoutes(router);
     DataConnectionsApi::addRoutes(router);
     DataFilesApi::addRoutes(router);
+    IdentityProvidersApi::addRoutes(router);
+    JwtSessionApi::addRoutes(router);
+    CspOriginsApi::addRoutes(router);
+    WebIntegrationsApi::addRoutes(router);
 }
 
 } // namespace Sandbox

@@ -324,6 +324,10 @@ public:
             zip.addFile(name + u".js"_s, "define([], function () {\n  return { paint: function () {} };\n});\n");
         }
         package.file = zip.data();
+        // Derived, not drawn: seeded ids after this one stay where they were.
+        package.fileId = QString::fromLatin1(
+            QCryptographicHash::hash(package.id.toLatin1(), QCryptographicHash::Sha1).toHex().left(24));
+        package.fileName = name + u".zip"_s;
         return package;
     }
 
@@ -342,6 +346,38 @@ private:
     QDateTime m_base;
     qint64 m_tick = 0;
 };
+
+// Public keys of the JWT IdPs seeded on two demo customers (FACTS §4.1: one line, as Qlik takes
+// them). Their private keys were never kept: these IdPs are there to be seen, not to log in with.
+constexpr char kNorthwindJwtKey[]
+    = "-----BEGIN PUBLIC KEY-----MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAwDTeVXoMuUylqLi9KXqkdaOR0o"
+      "adzzZDrL6Ayn3DzSjiky8JkYTH3J/fnTq0vPWV2B8YxDHYqbf/4SoqYhH+AvHU6+34Ec8KLP7pcZhLksJskLdve51ZMT+ebu"
+      "aS0soO8/jn8F83h+RrdFP+a0mkXWXHuVpeA0yd3yIzrSxmanWr49pMde9/V2z9DuF7kpV90J/JIAdNAoIuJ92IfMrBnimF0S"
+      "3JMK4kSf54kDylOWjWtNKrPR4H4sMeuFsDmq2CB0bM+p8gh+A5QN/Rm6Aj6SMMN/hK6mvI+bcw4XykeCyiHFlKY8dlR1/7R6"
+      "8HAtdK8YPGQU49UrFV3vea9Tg9uQIDAQAB-----END PUBLIC KEY-----";
+constexpr char kContosoJwtKey[]
+    = "-----BEGIN PUBLIC KEY-----MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAv2h9nUTH6hfhqvJ0KWx0YhMSpv"
+      "eFI27pRdl5lo+buH2mbGe8eOUk9KUpizDjnuynEEc8z7mAf4N5xbvwfXkPj96icABi/WFM8GBd1EQUlT1+LPDL05ZoL3mrqt"
+      "YEHqrnhwHzGWktGdmPH543QM0JtkevC4QTekyxtVJ6U1au7fJ+vrCp5z1i2wn5SGQdu8as/8gYBzAky6jFIsTpu/s7x66Maa"
+      "/sZkE9ndGlvhxWVXwiVaxXRR2gesy/nV1JwLwffex2GnTeqf+JrpovceXYp4sEtwtpmYrmHMFm568U/0Nbg1qXVRjbdNV4lp"
+      "LDPMxH07OwVpNE/mfs2kvpvKUVcQIDAQAB-----END PUBLIC KEY-----";
+
+void seedJwtIdp(SeedBuilder &builder, Tenant &tenant, const QString &company, const char *pem)
+{
+    IdentityProvider idp;
+    idp.id = builder.ids().objectId();
+    idp.tenantIds = {tenant.id};
+    idp.protocol = u"jwtAuth"_s;
+    idp.provider = u"external"_s;
+    idp.active = true;
+    idp.description = company + u" portal logins"_s;
+    idp.issuer = u"https://portal."_s + company.toLower().section(u' ', 0, 0) + u".example"_s;
+    idp.staticKeys = {{u"portal-2024"_s, QString::fromLatin1(pem)}};
+    idp.jwtLoginEnabled = true;
+    idp.created = builder.stamp();
+    idp.lastUpdated = idp.created;
+    tenant.identityProviders.insert(idp);
+}
 
 QStringList seedRegions(int count)
 {
@@ -488,6 +524,10 @@ void seedDemo(SeedBuilder &builder, SandboxState &state)
     // Seeded last, so that the ids and times of everything above stay as they were.
     if (orphanedTenant)
         builder.leftovers(*orphanedTenant, *orphanedStaging, *orphanedOwner, u"warehouse.globex.example"_s);
+    // Two customers log their portal users in with JWTs (seeded last so earlier ids stay put).
+    seedJwtIdp(builder, *state.tenantByHostname(u"northwind.eu.qlikcloud.com"_s), u"Northwind Traders"_s,
+               kNorthwindJwtKey);
+    seedJwtIdp(builder, *state.tenantByHostname(u"contoso.us.qlikcloud.com"_s), u"Contoso"_s, kContosoJwtKey);
 }
 
 void seedEstate(SeedBuilder &builder, int tenants, int regionCount)
