@@ -1,8 +1,10 @@
 #include "sandbox/apifamilies.h"
 
 #include "sandbox/appsapi.h"
+#include "sandbox/auditsapi.h"
 #include "sandbox/automationconnectionsapi.h"
 #include "sandbox/automationsapi.h"
+#include "sandbox/brandsapi.h"
 #include "sandbox/csporiginsapi.h"
 #include "sandbox/dataconnectionsapi.h"
 #include "sandbox/datafilesapi.h"
@@ -10,6 +12,7 @@
 #include "sandbox/identityprovidersapi.h"
 #include "sandbox/itemsapi.h"
 #include "sandbox/jwtsessionapi.h"
+#include "sandbox/keyprovidersapi.h"
 #include "sandbox/licensesapi.h"
 #include "sandbox/oauthapi.h"
 #include "sandbox/orgtenantsapi.h"
@@ -19,6 +22,7 @@
 #include "sandbox/tempcontentsapi.h"
 #include "sandbox/tenantsapi.h"
 #include "sandbox/usersapi.h"
+#include "sandbox/visualpackagesapi.h"
 #include "sandbox/webintegrationsapi.h"
 
 namespace Sandbox {
@@ -45,6 +49,10 @@ void ApiFamilies::addRoutes(Router &router)
     JwtSessionApi::addRoutes(router);
     CspOriginsApi::addRoutes(router);
     WebIntegrationsApi::addRoutes(router);
+    VisualPackagesApi::addRoutes(router);
+    BrandsApi::addRoutes(router);
+    KeyProvidersApi::addRoutes(router);
+    AuditsApi::addRoutes(router);
 }
 
 } // namespace Sandbox

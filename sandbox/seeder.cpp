@@ -328,6 +328,8 @@ public:
         package.fileId = QString::fromLatin1(
             QCryptographicHash::hash(package.id.toLatin1(), QCryptographicHash::Sha1).toHex().left(24));
         package.fileName = name + u".zip"_s;
+        // Onboarding copies packages from the source tenant by tag (issue 6, step 9).
+        package.tags = {u"onboarding"_s, u"acme"_s};
         return package;
     }
 
