@@ -123,7 +123,7 @@ HttpResponse list(RequestContext &ctx)
     QList<const Brand *> brands;
     for (const Brand &brand : ctx.tenant()->brands)
         brands.append(&brand);
-    const auto key = [&sort](const Brand *brand) {
+    const auto key = [&sort](const Brand *brand) -> QString {
         if (sort == "id"_L1)
             return brand->id;
         return SandboxClock::iso(sort == "createdAt"_L1 ? brand->createdAt : brand->updatedAt) + brand->id;
@@ -340,7 +340,7 @@ HttpResponse writeFile(RequestContext &ctx, bool replacing)
         brand->files.push_back(file);
     touch(ctx, *brand);
     ctx.audit(u"com.qlik.v1.brand.updated"_s, kSource,
-              {{u"id"_s, brand->id}, {u"updates"_s, QJsonArray{u"/files/"_s + fileId}}}, {brand->id, {}, {}});
+              {{u"id"_s, brand->id}, {u"updates"_s, QJsonArray{QString(u"/files/"_s + fileId)}}}, {brand->id, {}, {}});
     return HttpResponse::json(replacing ? 200 : 201, fileJson(*brand, file));
 }
 
@@ -367,7 +367,7 @@ HttpResponse deleteFile(RequestContext &ctx)
     std::erase_if(brand->files, [&fileId](const BrandFile &file) { return file.id == fileId; });
     touch(ctx, *brand);
     ctx.audit(u"com.qlik.v1.brand.updated"_s, kSource,
-              {{u"id"_s, brand->id}, {u"updates"_s, QJsonArray{u"/files/"_s + fileId}}}, {brand->id, {}, {}});
+              {{u"id"_s, brand->id}, {u"updates"_s, QJsonArray{QString(u"/files/"_s + fileId)}}}, {brand->id, {}, {}});
     return HttpResponse::empty(204);
 }
 

@@ -35,20 +35,19 @@ void TestMultipartForm::headerValues_data()
     QTest::addColumn<bool>("valid");
     QTest::newRow("plain") << QByteArray("form-data; name=file; filename=a.zip") << QByteArray("form-data")
                            << QByteArray("file") << QByteArray("a.zip") << true;
-    QTest::newRow("quoted with ; and spaces") << QByteArray(R"(Form-Data ; name="a; b" ;filename="x y.zip")")
-                                              << QByteArray("form-data") << QByteArray("a; b")
-                                              << QByteArray("x y.zip") << true;
+    QTest::newRow("quoted with ; and spaces")
+        << QByteArray(R"(Form-Data ; name="a; b" ;filename="x y.zip")") << QByteArray("form-data") << QByteArray("a; b")
+        << QByteArray("x y.zip") << true;
     QTest::newRow("escaped quote") << QByteArray(R"(form-data; name="say \"hi\"")") << QByteArray("form-data")
                                    << QByteArray(R"(say "hi")") << QByteArray() << true;
-    QTest::newRow("parameter names are case-insensitive") << QByteArray("form-data; NAME=\"n\"")
-                                                          << QByteArray("form-data") << QByteArray("n") << QByteArray()
-                                                          << true;
+    QTest::newRow("parameter names are case-insensitive")
+        << QByteArray("form-data; NAME=\"n\"") << QByteArray("form-data") << QByteArray("n") << QByteArray() << true;
     QTest::newRow("unterminated quote") << QByteArray(R"(form-data; name="open)") << QByteArray("form-data")
                                         << QByteArray() << QByteArray() << false;
-    QTest::newRow("parameter without value") << QByteArray("form-data; name") << QByteArray("form-data")
-                                             << QByteArray() << QByteArray() << false;
-    QTest::newRow("garbage after a quoted value") << QByteArray(R"(form-data; name="a"b)") << QByteArray("form-data")
-                                                  << QByteArray() << QByteArray() << false;
+    QTest::newRow("parameter without value")
+        << QByteArray("form-data; name") << QByteArray("form-data") << QByteArray() << QByteArray() << false;
+    QTest::newRow("garbage after a quoted value")
+        << QByteArray(R"(form-data; name="a"b)") << QByteArray("form-data") << QByteArray() << QByteArray() << false;
 }
 
 void TestMultipartForm::headerValues()
@@ -95,9 +94,10 @@ void TestMultipartForm::emptyPartsAndHeaderlessParts()
         "multipart/form-data; boundary=x", "--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n\r\n--x--\r\n");
     QCOMPARE(empty.failure(), MultipartForm::Failure::None);
     QCOMPARE(empty.part("a")->data, QByteArray());
-    const MultipartForm twice = MultipartForm::parse("multipart/form-data; boundary=x",
-                                                     "--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n"
-                                                     "--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n2\r\n--x--");
+    const MultipartForm twice
+        = MultipartForm::parse("multipart/form-data; boundary=x",
+                               "--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n"
+                               "--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n2\r\n--x--");
     QCOMPARE(twice.repeatedNames(), QList<QByteArray>{"a"});
     QCOMPARE(twice.part("a")->data, QByteArray("1"));
     // A form without parts is well-formed; what it lacks is the handler's business.
@@ -120,13 +120,14 @@ void TestMultipartForm::failures_data()
     QTest::newRow("boundary of 71") << QByteArray("multipart/form-data; boundary=" + QByteArray(71, 'x')) << part
                                     << malformed;
     QTest::newRow("no delimiter") << QByteArray("multipart/form-data; boundary=y") << part << malformed;
-    QTest::newRow("delimiter then junk") << QByteArray("multipart/form-data; boundary=x")
-                                         << QByteArray("--xjunk\r\n") << malformed;
+    QTest::newRow("delimiter then junk") << QByteArray("multipart/form-data; boundary=x") << QByteArray("--xjunk\r\n")
+                                         << malformed;
     QTest::newRow("no closing delimiter")
         << QByteArray("multipart/form-data; boundary=x")
         << QByteArray("--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1") << malformed;
     QTest::newRow("folded header") << QByteArray("multipart/form-data; boundary=x")
-                                   << QByteArray("--x\r\nContent-Disposition: form-data;\r\n name=\"a\"\r\n\r\n1\r\n--x--")
+                                   << QByteArray(
+                                          "--x\r\nContent-Disposition: form-data;\r\n name=\"a\"\r\n\r\n1\r\n--x--")
                                    << malformed;
     QTest::newRow("two dispositions")
         << QByteArray("multipart/form-data; boundary=x")

@@ -311,6 +311,14 @@ QString SpecValidator::validate(const QString &host, const QByteArray &method, c
             response = resolveResponse(document, responses.value(QString::number(status)).toObject());
             declared = true;
             cacheKey = scope + verb + pattern + QString::number(status);
+            if (pattern == "/v1/themes/{id}"_L1 && verb == "patch"_L1 && status == 200) {
+                // The spec's 200 is the themes list; a PATCH answers the theme, as extensions do (FACTS §9.2).
+                response = QJsonObject{
+                    {u"content"_s,
+                     QJsonObject{
+                         {u"application/json"_s,
+                          QJsonObject{{u"schema"_s, QJsonObject{{u"$ref"_s, u"#/components/schemas/theme"_s}}}}}}}};
+            }
             if (pattern == "/v1/items/{itemId}/publisheditems"_L1 && verb == "get"_L1 && status == 200) {
                 // The spec's 200 is the collections list (a copy-paste slip): the operation returns the
                 // published copies as items (its own description, FACTS §10.4), validated as such.
@@ -354,8 +362,8 @@ QString SpecValidator::validate(const QString &host, const QByteArray &method, c
         schema = genericErrors();
         cacheKey = u"generic-errors"_s;
     }
-    if (schema.isUndefined())
-        return {}; // no JSON body declared (redirects, file downloads, 204)
+    if (schema.isUndefined() || status == 204)
+        return {}; // no JSON body declared (redirects, file downloads), or 204, which has none by HTTP's rules
 
     if (!contentType.toLower().contains("json"))
         return operation + u": the spec declares JSON but Content-Type is '%1'"_s.arg(QString::fromLatin1(contentType));
