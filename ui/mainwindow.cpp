@@ -1,21 +1,39 @@
 #include "ui/mainwindow.h"
 
+#include "estatefilterproxy.h"
+#include "estatemodel.h"
+#include "estatesession.h"
 #include "logging/applicationlog.h"
+#include "tenanttagstore.h"
+#include "ui/detailpage.h"
+#include "ui/estateitemdelegate.h"
 #include "ui/iconcatalog.h"
+#include "ui/propertiespage.h"
+#include "ui/resourcetablepage.h"
+#include "ui/tenantpage.h"
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QColor>
 #include <QDesktopServices>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPixmap>
 #include <QSettings>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTreeView>
 #include <QUrl>
+
+#include <algorithm>
+#include <QVBoxLayout>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -34,30 +52,232 @@ MainWindow::MainWindow(QWidget *parent)
     setObjectName(QStringLiteral("MainWindow"));
     resize(1200, 760);
 
+    m_proxy = new EstateFilterProxy(this);
+    m_delegate = new EstateItemDelegate(this);
+
     m_estateView = new QTreeView(this);
     m_estateView->setObjectName(QStringLiteral("estateView"));
     m_estateView->setHeaderHidden(true);
     m_estateView->setUniformRowHeights(true);
+    m_estateView->setItemDelegate(m_delegate);
+    m_estateView->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_estateView->setModel(m_proxy);
+
+    m_filterEdit = new QLineEdit(this);
+    m_filterEdit->setObjectName(QStringLiteral("estateFilter"));
+    m_filterEdit->setPlaceholderText(tr("Filter tenants (name, hostname, label, tag)"));
+    m_filterEdit->setClearButtonEnabled(true);
+    m_filterEdit->addAction(IconCatalog::icon(Icon::Filter), QLineEdit::LeadingPosition);
+    connect(m_filterEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_proxy->setFilterText(text);
+        updateCounts();
+    });
+
+    auto *estatePane = new QWidget(this);
+    auto *estateLayout = new QVBoxLayout(estatePane);
+    estateLayout->setContentsMargins(2, 2, 2, 2);
+    estateLayout->setSpacing(2);
+    estateLayout->addWidget(m_filterEdit);
+    estateLayout->addWidget(m_estateView, 1);
 
     m_estateDock = new QDockWidget(tr("Estate"), this);
     m_estateDock->setObjectName(QStringLiteral("estateDock"));
     m_estateDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
-    m_estateDock->setWidget(m_estateView);
+    m_estateDock->setWidget(estatePane);
     addDockWidget(Qt::LeftDockWidgetArea, m_estateDock);
+    resizeDocks({m_estateDock}, {420}, Qt::Horizontal);
 
-    auto *emptyDetails = new QLabel(tr("Select a tenant or a resource in the estate to see its details."), this);
-    emptyDetails->setAlignment(Qt::AlignCenter);
-    emptyDetails->setEnabled(false);
-    setCentralWidget(emptyDetails);
+    m_emptyDetails = new QLabel(tr("Select a tenant or a resource in the estate to see its details."), this);
+    m_emptyDetails->setAlignment(Qt::AlignCenter);
+    m_emptyDetails->setEnabled(false);
+    m_center = new QStackedWidget(this);
+    m_center->setObjectName(QStringLiteral("detailArea"));
+    m_center->addWidget(m_emptyDetails);
+    setCentralWidget(m_center);
 
+    m_countLabel = new QLabel(this);
+    m_countLabel->setObjectName(QStringLiteral("tenantCount"));
+    statusBar()->addPermanentWidget(m_countLabel);
     m_connectionLabel = new QLabel(tr("Not connected"), this);
+    m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
     statusBar()->addPermanentWidget(m_connectionLabel);
 
+    m_estateView->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_estateView, &QWidget::customContextMenuRequested, this, [this](const QPoint &position) {
+        QMenu *menu = createEstateMenu();
+        if (!menu)
+            return;
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->popup(m_estateView->viewport()->mapToGlobal(position));
+    });
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::expandRegions);
+    connect(m_estateView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) { showDetails(current); });
+
+    registerDefaultPages();
     createMenus();
     restoreLayout();
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::registerDefaultPages()
+{
+    const auto table = [](QWidget *parent) -> DetailPage * { return new ResourceTablePage(parent); };
+    const auto properties = [](QWidget *parent) -> DetailPage * { return new PropertiesPage(parent); };
+    for (const EstateNodeKind kind :
+         {EstateNodeKind::Organization, EstateNodeKind::Region, EstateNodeKind::Users, EstateNodeKind::Groups,
+          EstateNodeKind::Spaces, EstateNodeKind::Space, EstateNodeKind::Extensions, EstateNodeKind::Themes,
+          EstateNodeKind::IdentityProviders, EstateNodeKind::CspOrigins, EstateNodeKind::WebIntegrations,
+          EstateNodeKind::Automations, EstateNodeKind::BotUsers})
+        m_pages.add(kind, table);
+    for (const EstateNodeKind kind :
+         {EstateNodeKind::User, EstateNodeKind::Group, EstateNodeKind::App, EstateNodeKind::Extension,
+          EstateNodeKind::Theme, EstateNodeKind::IdentityProvider, EstateNodeKind::CspOrigin,
+          EstateNodeKind::WebIntegration, EstateNodeKind::Automation, EstateNodeKind::BotUser})
+        m_pages.add(kind, properties);
+    m_pages.add(EstateNodeKind::Tenant, [](QWidget *parent) -> DetailPage * { return new TenantPage(parent); });
+}
+
+void MainWindow::setSession(EstateSession *session)
+{
+    if (m_page) {
+        m_center->removeWidget(m_page);
+        delete m_page;
+        m_page = nullptr;
+    }
+    if (m_session)
+        m_session->model()->disconnect(this);
+    m_session = session;
+    m_proxy->setSourceModel(session ? session->model() : nullptr);
+    m_delegate->setTagStore(session ? session->tags() : nullptr);
+    m_connectionLabel->setText(session ? session->description() : tr("Not connected"));
+    if (!session) {
+        updateCounts();
+        return;
+    }
+    EstateModel *model = session->model();
+    connect(model, &EstateModel::tenantsInserted, this, &MainWindow::updateCounts);
+    connect(model, &EstateModel::tenantsLoadingChanged, this, &MainWindow::updateCounts);
+    connect(model, &EstateModel::loadFailed, this, [this](const QModelIndex &, const QString &message) {
+        statusBar()->showMessage(message.section(u'\n', 0, 0), 8000);
+    });
+    // Expanding the organization loads the tenant list (QTreeView asks the model to fetch).
+    const QModelIndex organization = m_proxy->mapFromSource(model->organizationIndex());
+    m_estateView->expand(organization);
+    if (model->canFetchMore(model->organizationIndex()))
+        model->fetchMore(model->organizationIndex());
+    updateCounts();
+}
+
+QMenu *MainWindow::createEstateMenu()
+{
+    if (!m_session)
+        return nullptr;
+    EstateModel *model = m_session->model();
+    QModelIndexList tenants;
+    for (const QModelIndex &selected : m_estateView->selectionModel()->selectedRows()) {
+        const QModelIndex node = m_proxy->mapToSource(selected);
+        if (model->kind(node) == EstateNodeKind::Tenant)
+            tenants.append(node);
+    }
+    auto *menu = new QMenu(this);
+    menu->setObjectName(u"estateMenu"_s);
+    menu->addAction(IconCatalog::icon(Icon::Refresh), tr("&Refresh"), this, &MainWindow::refreshSelection);
+    if (tenants.isEmpty())
+        return menu;
+    // Tags on the selected tenants: checked when every one of them carries it.
+    QMenu *tags = menu->addMenu(IconCatalog::icon(Icon::Tag), tr("&Tags"));
+    tags->setObjectName(u"tagMenu"_s);
+    for (const TenantTag &tag : m_session->tags()->definitions()) {
+        const bool all = std::all_of(tenants.cbegin(), tenants.cend(), [model, &tag](const QModelIndex &tenant) {
+            return model->tenantTags(tenant).contains(tag.name);
+        });
+        QAction *action = tags->addAction(TenantTagStore::displayName(tag.name));
+        action->setObjectName(u"tag-"_s + tag.name);
+        action->setCheckable(true);
+        action->setChecked(all);
+        QPixmap swatch(12, 12);
+        swatch.fill(QColor(tag.color));
+        action->setIcon(QIcon(swatch));
+        const QList<QPersistentModelIndex> targets(tenants.cbegin(), tenants.cend());
+        connect(action, &QAction::toggled, this, [this, targets, name = tag.name](bool on) {
+            if (!m_session)
+                return;
+            const QModelIndexList indexes(targets.cbegin(), targets.cend());
+            const QString error = m_session->model()->setTag(indexes, name, on);
+            if (!error.isEmpty())
+                statusBar()->showMessage(error, 8000);
+        });
+    }
+    return menu;
+}
+
+void MainWindow::setConnectionText(const QString &text)
+{
+    m_connectionLabel->setText(text);
+}
+
+void MainWindow::expandRegions(const QModelIndex &parent, int first, int last)
+{
+    // Regions open as they appear (also when the filter brings them back): tenants are what people look for.
+    if (!m_session || m_proxy->mapToSource(parent) != m_session->model()->organizationIndex())
+        return;
+    for (int row = first; row <= last; ++row)
+        m_estateView->expand(m_proxy->index(row, 0, parent));
+}
+
+void MainWindow::showDetails(const QModelIndex &proxyIndex)
+{
+    if (m_page) {
+        m_center->removeWidget(m_page);
+        m_page->deleteLater();
+        m_page = nullptr;
+    }
+    const QModelIndex node = m_proxy->mapToSource(proxyIndex);
+    if (!m_session || !node.isValid()) {
+        m_center->setCurrentWidget(m_emptyDetails);
+        return;
+    }
+    m_page = m_pages.create(m_session->model()->kind(node), m_center);
+    if (!m_page) {
+        m_center->setCurrentWidget(m_emptyDetails);
+        return;
+    }
+    connect(m_page, &DetailPage::message, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    m_center->addWidget(m_page);
+    m_center->setCurrentWidget(m_page);
+    m_page->setNode(m_session, node);
+}
+
+void MainWindow::refreshSelection()
+{
+    if (!m_session)
+        return;
+    EstateModel *model = m_session->model();
+    const QModelIndex current = m_proxy->mapToSource(m_estateView->currentIndex());
+    const QModelIndex target = current.isValid() ? current : model->organizationIndex();
+    model->refresh(target);
+    if (target == model->organizationIndex() || model->kind(target) == EstateNodeKind::Region)
+        m_estateView->expand(m_proxy->mapFromSource(model->organizationIndex()));
+}
+
+void MainWindow::updateCounts()
+{
+    if (!m_session) {
+        m_countLabel->clear();
+        return;
+    }
+    const QLocale locale;
+    const EstateModel *model = m_session->model();
+    QString text = m_proxy->isFiltering()
+        ? tr("%1 of %2 tenants")
+              .arg(locale.toString(m_proxy->matchingTenantCount()), locale.toString(model->tenantCount()))
+        : tr("%1 tenants").arg(locale.toString(model->tenantCount()));
+    if (model->isLoadingTenants())
+        text += tr(", loading…");
+    m_countLabel->setText(text);
+}
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
@@ -100,6 +320,18 @@ void MainWindow::createMenus()
 
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->addAction(m_estateDock->toggleViewAction());
+    viewMenu->addSeparator();
+    QAction *filterAction = viewMenu->addAction(IconCatalog::icon(Icon::Filter), tr("&Filter Estate"), this, [this] {
+        m_estateDock->show();
+        m_filterEdit->setFocus(Qt::ShortcutFocusReason);
+        m_filterEdit->selectAll();
+    });
+    filterAction->setObjectName(u"filterEstateAction"_s);
+    filterAction->setShortcut(QKeySequence::Find);
+    QAction *refreshAction
+        = viewMenu->addAction(IconCatalog::icon(Icon::Refresh), tr("&Refresh"), this, &MainWindow::refreshSelection);
+    refreshAction->setObjectName(u"refreshAction"_s);
+    refreshAction->setShortcut(QKeySequence::Refresh);
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     QAction *logFolderAction = helpMenu->addAction(IconCatalog::icon(Icon::LogFolder), tr("Open &Log Folder"), this,

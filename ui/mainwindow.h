@@ -1,13 +1,25 @@
 #pragma once
 
-#include <QMainWindow>
+#include "estatesession.h"
+#include "ui/detailpageregistry.h"
 
+#include <QMainWindow>
+#include <QPointer>
+
+class DetailPage;
+class EstateFilterProxy;
+class EstateItemDelegate;
 class QDockWidget;
 class QLabel;
+class QLineEdit;
+class QMenu;
+class QStackedWidget;
 class QTreeView;
 
-// The estate window: estate tree on the left, details in the middle, status at the bottom. Its size,
-// position and dock layout come back as they were left (QSettings, non-secret).
+// The estate window: estate tree on the left (with its type-ahead filter), the detail page of the
+// selection in the middle, connection and counts at the bottom. Its size, position and dock layout
+// come back as they were left (QSettings, non-secret). It shows a session's estate once one is set
+// (connecting happens elsewhere and never on this thread's time).
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -17,18 +29,49 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    // Shows `session`'s estate (not owned; it must outlive the window or be replaced first) and
+    // starts loading its tenants.
+    void setSession(EstateSession *session);
+    [[nodiscard]] EstateSession *session() const { return m_session; }
+    // What the status bar says about the connection while there is no session ("Starting the sandbox…").
+    void setConnectionText(const QString &text);
+
     [[nodiscard]] QTreeView *estateView() const { return m_estateView; }
+    [[nodiscard]] QLineEdit *filterEdit() const { return m_filterEdit; }
+    [[nodiscard]] EstateFilterProxy *estateProxy() const { return m_proxy; }
+    [[nodiscard]] DetailPageRegistry *detailPages() { return &m_pages; }
+    // The page shown for the selection; nullptr when nothing (or nothing with a page) is selected.
+    [[nodiscard]] DetailPage *currentPage() const { return m_page; }
+    [[nodiscard]] QLabel *tenantCountLabel() const { return m_countLabel; }
+    // The context menu the estate tree shows for its selection; the caller owns it.
+    [[nodiscard]] QMenu *estateMenu() { return createEstateMenu(); }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
     void createMenus();
+    void registerDefaultPages();
     void restoreLayout();
     void saveLayout() const;
     void openLogFolder();
+    void showDetails(const QModelIndex &proxyIndex);
+    void expandRegions(const QModelIndex &parent, int first, int last);
+    void refreshSelection();
+    // The estate tree's context menu for the selection (refresh, tags on tenants); nullptr without a session.
+    [[nodiscard]] QMenu *createEstateMenu();
+    void updateCounts();
 
+    QPointer<EstateSession> m_session;
+    DetailPageRegistry m_pages;
     QDockWidget *m_estateDock = nullptr;
     QTreeView *m_estateView = nullptr;
+    QLineEdit *m_filterEdit = nullptr;
+    EstateFilterProxy *m_proxy = nullptr;
+    EstateItemDelegate *m_delegate = nullptr;
+    QStackedWidget *m_center = nullptr;
+    QLabel *m_emptyDetails = nullptr;
+    DetailPage *m_page = nullptr;
     QLabel *m_connectionLabel = nullptr;
+    QLabel *m_countLabel = nullptr;
 };

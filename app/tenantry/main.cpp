@@ -1,4 +1,7 @@
+#include "estatesession.h"
 #include "logging/applicationlog.h"
+#include "sandbox/seeder.h"
+#include "sessionlauncher.h"
 #include "ui/iconcatalog.h"
 #include "ui/mainwindow.h"
 
@@ -65,7 +68,20 @@ int main(int argc, char *argv[])
     parser.addVersionOption();
     const QCommandLineOption verboseOption(u"verbose"_s, u"Log debug messages too (log file and stderr)."_s);
     parser.addOption(verboseOption);
+    const QCommandLineOption sandboxOption(
+        u"sandbox"_s, u"Start a local sandbox of Qlik Cloud in this process and show its estate."_s);
+    parser.addOption(sandboxOption);
+    const QCommandLineOption seedOption(u"sandbox-seed"_s,
+                                        u"The sandbox's seed: demo (default), empty, or estate:TENANTS[:REGIONS]."_s,
+                                        u"SEED"_s, u"demo"_s);
+    parser.addOption(seedOption);
     parser.process(app);
+    const bool sandbox = parser.isSet(sandboxOption) || parser.isSet(seedOption);
+    if (sandbox && !Sandbox::SeedSpec::parse(parser.value(seedOption))) {
+        qCCritical(lcApp).noquote() << "--sandbox-seed" << parser.value(seedOption)
+                                    << "is not a seed: use demo, empty or estate:TENANTS[:REGIONS]";
+        return 2;
+    }
 
     Logging::ApplicationLog::Options logOptions;
     logOptions.baseName = u"tenantry"_s;
@@ -90,7 +106,18 @@ int main(int argc, char *argv[])
     MainWindow window;
     window.show();
     qCInfo(lcApp) << "Main window shown";
+
+    // The window is up before anything connects; the session arrives when it is ready.
+    SessionLauncher launcher;
+    QObject::connect(&launcher, &SessionLauncher::progress, &window, &MainWindow::setConnectionText);
+    QObject::connect(&launcher, &SessionLauncher::failed, &window, &MainWindow::setConnectionText);
+    QObject::connect(&launcher, &SessionLauncher::ready, &window, [&window](EstateSession *session) {
+        qCInfo(lcApp).noquote() << "Showing the estate of" << session->description();
+        window.setSession(session);
+    });
+    launcher.start(sandbox ? parser.value(seedOption) : QString());
     const int exitCode = QApplication::exec();
+    window.setSession(nullptr);
     qCInfo(lcApp) << "Tenantry exits with code" << exitCode;
     return exitCode;
 }

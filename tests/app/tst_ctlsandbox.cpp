@@ -20,6 +20,8 @@ private Q_SLOTS:
     void spacesMatchTheSandbox();
     void usersMatchTheSandbox();
     void botsAreTheClientIdentities();
+    void appsMatchTheSandbox();
+    void appsOfOneSpace();
     void tenantsComeFromTheOrganizationApi();
     void tenantsFilteredByRegionAndText();
     void inventoryMergesWithTheOrganizationApi();
@@ -128,6 +130,57 @@ void TestCtlSandbox::botsAreTheClientIdentities()
         QVERIFY(bot[u"bot"_s].toBool());
         QCOMPARE(bot[u"subject"_s].toString(), u"qlikbot\\"_s + bot[u"clientId"_s].toString());
     }
+}
+
+void TestCtlSandbox::appsMatchTheSandbox()
+{
+    const CtlRunner::Result result = ctl({u"apps"_s, u"list"_s, u"--tenant"_s, m_source, u"--json"_s});
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    const QJsonArray apps = result.json().value(u"apps"_s).toArray();
+    const QJsonObject tenant = tenantState(m_source);
+    const QJsonArray truth = tenant.value(u"apps"_s).toArray();
+    QCOMPARE(apps.size(), truth.size());
+    QCOMPARE(values(apps, u"id"_s), values(truth, u"id"_s));
+    QCOMPARE(values(apps, u"name"_s), values(truth, u"name"_s));
+    QHash<QString, QString> spaceNames;
+    for (const auto &space : tenant.value(u"spaces"_s).toArray())
+        spaceNames.insert(space[u"id"_s].toString(), space[u"name"_s].toString());
+    for (const auto &app : apps) {
+        for (const auto &expected : truth) {
+            if (expected[u"id"_s] != app[u"id"_s])
+                continue;
+            QCOMPARE(app[u"spaceId"_s].toString(), expected[u"spaceId"_s].toString());
+            QCOMPARE(app[u"spaceName"_s].toString(), spaceNames.value(expected[u"spaceId"_s].toString()));
+            QCOMPARE(app[u"ownerId"_s].toString(), expected[u"ownerId"_s].toString());
+            QCOMPARE(app[u"itemId"_s].toString(), expected[u"itemId"_s].toString());
+        }
+    }
+}
+
+void TestCtlSandbox::appsOfOneSpace()
+{
+    const QJsonObject tenant = tenantState(m_source);
+    QString stagingId;
+    for (const auto &space : tenant.value(u"spaces"_s).toArray()) {
+        if (space[u"name"_s].toString() == "Staging"_L1)
+            stagingId = space[u"id"_s].toString();
+    }
+    QVERIFY(!stagingId.isEmpty());
+    QSet<QString> expected;
+    for (const auto &app : tenant.value(u"apps"_s).toArray()) {
+        if (app[u"spaceId"_s].toString() == stagingId)
+            expected.insert(app[u"id"_s].toString());
+    }
+
+    const CtlRunner::Result result
+        = ctl({u"apps"_s, u"list"_s, u"--tenant"_s, m_source, u"--space"_s, u"staging"_s, u"--json"_s});
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    QCOMPARE(values(result.json().value(u"apps"_s).toArray(), u"id"_s), expected);
+    QCOMPARE(result.json().value(u"space"_s).toObject().value(u"id"_s).toString(), stagingId);
+
+    const CtlRunner::Result missing = ctl({u"apps"_s, u"list"_s, u"--tenant"_s, m_source, u"--space"_s, u"Nope"_s});
+    QCOMPARE(missing.exitCode, 1);
+    QCOMPARE(missing.err, "tenantryctl: there is no space named 'Nope' on " + m_source.toUtf8() + "\n");
 }
 
 void TestCtlSandbox::tenantsComeFromTheOrganizationApi()
