@@ -22,7 +22,7 @@ packages=(
     build-essential cmake ninja-build pkg-config git clang-format
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev qt6-qpa-plugins qtkeychain-qt6-dev libgl-dev libvalijson-dev
-    libssl-dev libyaml-cpp-dev
+    libssl-dev zlib1g-dev libyaml-cpp-dev
     xvfb xauth gnome-keyring dbus-x11 dbus libsecret-tools at-spi2-core
     imagemagick x11-apps desktop-file-utils appstream
 )

@@ -85,6 +85,12 @@ HttpResponse ApiError::response(ErrorStyle style) const
                 {u"errors"_s, QJsonArray{item()}},
                 {u"traceId"_s, newTraceId()}};
         break;
+    case ErrorStyle::DataConnections: {
+        QJsonObject withDetails = item();
+        withDetails.insert(u"details"_s, m_detail.isEmpty() ? m_title : m_detail);
+        body = {{u"errors"_s, QJsonArray{withDetails}}, {u"traceId"_s, newTraceId()}};
+        break;
+    }
     case ErrorStyle::SingleObject:
         body = {{u"title"_s, m_title}, {u"status"_s, m_status}, {u"code"_s, m_code}};
         if (!m_detail.isEmpty())

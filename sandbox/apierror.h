@@ -14,6 +14,7 @@ enum class ErrorStyle {
     Spaces, // Standard plus the deprecated top-level code/title/detail (spaces)
     Licenses, // {"error","message","errors":[...],"traceId"} (licenses)
     SingleObject, // {"title","status":<number>,"code","detail"} (extensions, themes)
+    DataConnections, // Standard whose items also carry `details`, which the spec requires (data connections)
 };
 
 // One Qlik error. `status` goes into the body as a string ("401"), as Qlik sends it.

@@ -1,5 +1,6 @@
 #include "sandbox/controlapi.h"
 
+#include "sandbox/backgroundwork.h"
 #include "sandbox/entities.h"
 #include "sandbox/faultinjector.h"
 #include "sandbox/ratelimiter.h"
@@ -32,6 +33,12 @@ HttpResponse state(RequestContext &ctx)
     StateDump::Options options;
     options.tenant = ctx.query(u"tenant"_s);
     options.withContent = ctx.query(u"content"_s) != "false"_L1;
+    // Reloads and automation runs the clock has finished show as finished.
+    const QDateTime now = ctx.clock().now();
+    for (const Tenant &tenant : ctx.state().tenants()) {
+        if (Tenant *settled = ctx.state().tenant(tenant.id))
+            BackgroundWork::settle(*settled, now);
+    }
     return HttpResponse::json(200, StateDump::dump(ctx.state(), options));
 }
 
@@ -45,6 +52,9 @@ QJsonObject settingsJson(const RequestContext &ctx)
             {u"publishVisibilitySeconds"_s, options.publishVisibilitySeconds},
             {u"spaceReadySeconds"_s, options.spaceReadySeconds},
             {u"maxUploadBytes"_s, static_cast<double>(options.maxUploadBytes)},
+            {u"reloadQueuedSeconds"_s, options.reloadQueuedSeconds},
+            {u"reloadRunSeconds"_s, options.reloadRunSeconds},
+            {u"automationRunSeconds"_s, options.automationRunSeconds},
             {u"now"_s, SandboxClock::iso(ctx.clock().now())},
             {u"advancedSeconds"_s, static_cast<double>(ctx.clock().advancedMs()) / 1000.0}};
 }
@@ -78,19 +88,27 @@ HttpResponse putSettings(RequestContext &ctx)
     double visibility = options.publishVisibilitySeconds;
     double spaceReady = options.spaceReadySeconds;
     double maxUpload = static_cast<double>(options.maxUploadBytes);
+    double reloadQueued = options.reloadQueuedSeconds;
+    double reloadRun = options.reloadRunSeconds;
+    double automationRun = options.automationRunSeconds;
     constexpr double kDay = 86400;
     for (const QString &error :
          {number(u"latencyMs"_s, 0, 600000, &latency), number(u"jitterMs"_s, 0, 600000, &jitter),
           number(u"tokenTtlSeconds"_s, 1, 31536000, &ttl), number(u"timeScale"_s, 0.001, 1000000, &scale),
           number(u"publishVisibilitySeconds"_s, 0, kDay, &visibility),
           number(u"spaceReadySeconds"_s, 0, kDay, &spaceReady),
-          number(u"maxUploadBytes"_s, 1, 1024.0 * 1024 * 1024, &maxUpload)}) {
+          number(u"maxUploadBytes"_s, 1, 1024.0 * 1024 * 1024, &maxUpload),
+          number(u"reloadQueuedSeconds"_s, 0, kDay, &reloadQueued), number(u"reloadRunSeconds"_s, 0, kDay, &reloadRun),
+          number(u"automationRunSeconds"_s, 0, kDay, &automationRun)}) {
         if (!error.isEmpty())
             return badRequest(error);
     }
     options.publishVisibilitySeconds = visibility;
     options.spaceReadySeconds = spaceReady;
     options.maxUploadBytes = static_cast<qint64>(maxUpload);
+    options.reloadQueuedSeconds = reloadQueued;
+    options.reloadRunSeconds = reloadRun;
+    options.automationRunSeconds = automationRun;
     options.latencyMs = static_cast<int>(latency);
     options.jitterMs = static_cast<int>(jitter);
     options.tokenTtlSeconds = static_cast<int>(ttl);

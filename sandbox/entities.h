@@ -10,6 +10,7 @@
 #include <QByteArray>
 #include <QDate>
 #include <QDateTime>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
@@ -287,6 +288,7 @@ struct DataFile
     QByteArray content;
     QDateTime createdAt;
     QDateTime modifiedAt;
+    QDateTime lockedUntil; // an upload in progress locks the file (423) until then
 };
 
 // Extensions and themes share one shape (FACTS §9): a zip plus what its .qext says.
@@ -301,7 +303,21 @@ struct VisualPackage
     QString description;
     QString author;
     QString userId;
-    QByteArray file; // the zip
+    // What the .qext or the `data` part adds (spec `extension` / `theme`).
+    QString icon;
+    QString preview;
+    QString loadpath;
+    QString keywords;
+    QString license;
+    QString homepage;
+    QString repository;
+    QString supplier;
+    QStringList tags;
+    QJsonObject dependencies;
+    bool supernova = false;
+    QByteArray file; // the zip; empty when created from a `data` part alone
+    QString fileId; // file.fileId
+    QString fileName; // file.originalname: the uploaded archive's name
     QDateTime createdAt;
     QDateTime updatedAt;
     bool deleted = false; // soft delete: GET answers 410
@@ -345,6 +361,7 @@ struct JwtStaticKey
 struct IdentityProvider
 {
     QString id;
+    QStringList tenantIds;
     QString protocol; // OIDC | SAML | jwtAuth | qsefw-local-bearer-token
     QString provider; // external, azureAD, ...
     bool interactive = false;
@@ -353,6 +370,7 @@ struct IdentityProvider
     int clockToleranceSec = 5;
     bool createNewUsersOnLogin = true;
     QString postLogoutRedirectUri;
+    QJsonObject meta;
     // jwtAuth (FACTS §4.1): what /login/jwt-session checks.
     QString issuer;
     QList<JwtStaticKey> staticKeys;
@@ -402,9 +420,28 @@ struct EncryptionKeyProvider
     bool current = false;
     bool multiRegion = false;
     QList<ReplicaKey> replicaKeys;
+    bool tested = false; // POST .../actions/test passed; migrate needs it
+    bool drCompliant = false;
+    QJsonObject complianceError; // {code, region, message} from the last test; empty when compliant
     QDateTime createdAt;
     QDateTime promotedToCurrentAt;
     QDateTime demotedFromCurrentAt;
+};
+
+// The tenant's move to another encryption key (spec /v1/encryption/keyproviders/.../migrate). The
+// sandbox has no AWS: a migration takes a fixed time on the sandbox clock.
+struct KeyMigration
+{
+    QString id; // empty: the tenant never migrated
+    QString fromArn; // "#QLIK_MANAGED_KEY_PROVIDER#" for Qlik's own key
+    QString toArn;
+    QString toFingerprint;
+    QString fromFingerprint;
+    QDateTime initiatedAt;
+    QDateTime completesAt;
+
+    [[nodiscard]] bool exists() const { return !id.isEmpty(); }
+    [[nodiscard]] bool completed(const QDateTime &now) const { return exists() && completesAt <= now; }
 };
 
 // One audit event (FACTS §13); the actor is the calling user, bot users included.
@@ -471,7 +508,10 @@ struct Tenant
     Collection<CspOrigin> cspOrigins;
     Collection<WebIntegration> webIntegrations;
     Collection<EncryptionKeyProvider> encryptionKeyProviders;
+    KeyMigration keyMigration;
     std::vector<AuditEvent> auditEvents;
+    // JWT ids already exchanged at /login/jwt-session, until their token expires (replay guard).
+    QHash<QString, QDateTime> consumedJwtIds;
 
     [[nodiscard]] bool isActive() const { return status == TenantStatus::Active; }
     // A deactivated tenant is purged once its purge date passes (FACTS §3.3); then it is gone.

@@ -1,5 +1,6 @@
 #include "sandbox/requestcontext.h"
 
+#include "sandbox/automationengine.h"
 #include "sandbox/entities.h"
 #include "sandbox/sandboxclock.h"
 #include "sandbox/sandboxstate.h"
@@ -124,6 +125,8 @@ void RequestContext::auditOn(Tenant &tenant, const QString &eventType, const QSt
         event.actorSubType = u"client"_s;
     }
     tenant.auditEvents.push_back(std::move(event));
+    // Webhook automations listen to the tenant's events (FACTS §12, §13.1).
+    AutomationEngine::onEvent(*this, tenant, tenant.auditEvents.back());
 }
 
 } // namespace Sandbox

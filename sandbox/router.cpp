@@ -10,9 +10,17 @@ namespace Sandbox {
 namespace {
 
 // Number of literal segments that matched, -1 when the path does not fit the template.
-int matchScore(const QStringList &templateSegments, const QList<QStringView> &pathSegments,
+int matchScore(const QStringList &templateSegments, QList<QStringView> pathSegments, bool lastTakesRest,
                QHash<QString, QString> *params)
 {
+    if (lastTakesRest && pathSegments.size() > templateSegments.size() && !templateSegments.isEmpty()) {
+        // Fold the surplus segments into the last one: they are views into one path string.
+        const qsizetype last = templateSegments.size() - 1;
+        const QStringView first = pathSegments.at(last);
+        const QStringView tail = pathSegments.constLast();
+        pathSegments.resize(last);
+        pathSegments.append(QStringView(first.data(), tail.data() + tail.size()));
+    }
     if (templateSegments.size() != pathSegments.size())
         return -1;
     int literals = 0;
@@ -97,12 +105,13 @@ Router::Match Router::matchIn(HostKinds hosts, bool control, QByteArrayView meth
         if ((route->access == RouteAccess::Control) != control || !(route->hosts & hosts))
             continue;
         if (route->method != method) {
-            if (matchScore(route->segments, segments, nullptr) >= 0 && !best.allowedMethods.contains(route->method))
+            if (matchScore(route->segments, segments, route->lastParamTakesRest, nullptr) >= 0
+                && !best.allowedMethods.contains(route->method))
                 best.allowedMethods.append(route->method);
             continue;
         }
         QHash<QString, QString> params;
-        const int score = matchScore(route->segments, segments, &params);
+        const int score = matchScore(route->segments, segments, route->lastParamTakesRest, &params);
         if (score > bestScore) {
             bestScore = score;
             best.route = route.get();

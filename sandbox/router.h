@@ -47,6 +47,7 @@ struct Route
     RouteAccess access = RouteAccess::Bearer;
     qsizetype maxBodyBytes = 500 * 1024; // Qlik answers 413 above 500 kB (FACTS §14.7)
     ErrorStyle errorStyle = ErrorStyle::Standard;
+    bool lastParamTakesRest = false; // the last placeholder matches "a/b/c" (a file path in an archive)
     RouteHandler handler;
     QStringList segments; // servedPath split on '/'
 
@@ -63,6 +64,11 @@ struct Route
     Route &errors(ErrorStyle style)
     {
         errorStyle = style;
+        return *this;
+    }
+    Route &lastParamTakesRestOfPath()
+    {
+        lastParamTakesRest = true;
         return *this;
     }
 };

@@ -18,6 +18,9 @@ struct SandboxOptions
     // Content timings, in sandbox-clock seconds divided by timeScale (FACTS §7, §14.5).
     double publishVisibilitySeconds = 2; // a published copy is hidden from end users this long
     double spaceReadySeconds = 0; // a new space refuses publishing this long (0: off)
+    double reloadQueuedSeconds = 1; // a reload waits QUEUED this long, then RELOADING (FACTS §10.5)
+    double reloadRunSeconds = 5; // and RELOADING this long, then SUCCEEDED
+    double automationRunSeconds = 3; // an automation run stays "running" this long (FACTS §12)
     qint64 maxUploadBytes = 512LL * 1024 * 1024; // app imports and temp contents (413 beyond)
 };
 

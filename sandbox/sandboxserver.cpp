@@ -1,6 +1,7 @@
 #include "sandbox/sandboxserver.h"
 
 #include "sandbox/apifamilies.h"
+#include "sandbox/backgroundwork.h"
 #include "sandbox/controlapi.h"
 #include "sandbox/faultinjector.h"
 #include "sandbox/httpadapter.h"
@@ -107,6 +108,7 @@ std::optional<HostContext> SandboxServer::resolveHost(const QString &host)
     tenant->purgeIfDue(m_clock->now());
     if (tenant->status == TenantStatus::Deleted)
         return std::nullopt;
+    BackgroundWork::settle(*tenant, m_clock->now());
     return HostContext{HostKind::Tenant, tenant, tenant->region};
 }
 

@@ -8,6 +8,7 @@
 #include "sandbox/ziparchive.h"
 
 #include <QCryptographicHash>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -209,6 +210,89 @@ public:
         return copy;
     }
 
+    // What a departed user's bot leaves behind besides apps (FACTS §11.2): connections, files, an
+    // automation.
+    void leftovers(Tenant &tenant, const Space &staging, const User &owner, const QString &host)
+    {
+        dataConnection(tenant, u"Globex Warehouse"_s, host, &staging, owner);
+        dataConnection(tenant, u"Globex Finance"_s, host, nullptr, owner);
+        dataFile(tenant, u"orders.csv"_s, nullptr, nullptr, owner);
+        const DataFile &exports = dataFile(tenant, u"exports"_s, &staging, nullptr, owner);
+        dataFile(tenant, u"q1-orders.csv"_s, &staging, &exports, owner);
+
+        AutomationConnection connection;
+        connection.id = ids().uuidV1Like();
+        connection.name = u"Qlik Cloud Services"_s;
+        connection.connectorId = u"61a87510-c7a3-11ea-95da-0fb0c241e75c"_s; // FACTS §12's connector
+        connection.ownerId = owner.id;
+        connection.createdAt = stamp();
+        connection.updatedAt = connection.createdAt;
+        tenant.automationConnections.insert(connection);
+
+        Automation automation;
+        automation.id = ids().uuidV1Like();
+        automation.itemId = ids().objectId();
+        automation.name = u"Nightly refresh"_s;
+        automation.description = u"Reloads the sales apps every night."_s;
+        automation.ownerId = owner.id;
+        automation.createdAt = stamp();
+        automation.updatedAt = automation.createdAt;
+        automation.executionToken = ids().alphanumeric(40);
+        const QJsonObject start{{u"id"_s, ids().uuid().toUpper()},
+                                {u"type"_s, u"StartBlock"_s},
+                                {u"disabled"_s, false},
+                                {u"name"_s, u"Start"_s},
+                                {u"displayName"_s, u"Start"_s},
+                                {u"childId"_s, QJsonValue::Null},
+                                {u"inputs"_s,
+                                 QJsonArray{QJsonObject{{u"id"_s, u"run_mode"_s},
+                                                        {u"value"_s, u"manual"_s},
+                                                        {u"type"_s, u"select"_s},
+                                                        {u"displayValue"_s, u"Manual"_s},
+                                                        {u"structure"_s, QJsonArray()}}}}};
+        automation.workspace = QJsonObject{{u"blocks"_s, QJsonArray{start}}, {u"variables"_s, QJsonArray()}};
+        tenant.automations.insert(automation);
+    }
+
+    DataConnection &dataConnection(Tenant &tenant, const QString &name, const QString &host, const Space *space,
+                                   const User &owner)
+    {
+        DataConnection connection;
+        connection.id = ids().uuid();
+        connection.name = name;
+        connection.type = u"QvOdbcConnectorPackage.exe"_s;
+        connection.connectionString
+            = u"CUSTOM CONNECT TO \"provider=QvOdbcConnectorPackage.exe;driver=postgres;host=%1;port=5432;\""_s.arg(
+                host);
+        connection.ownerId = owner.id;
+        connection.spaceId = space ? space->id : QString();
+        connection.createdAt = stamp();
+        connection.updatedAt = connection.createdAt;
+        return tenant.dataConnections.insert(connection);
+    }
+
+    // A file (with a few CSV rows) or, named without an extension, a folder.
+    DataFile &dataFile(Tenant &tenant, const QString &name, const Space *space, const DataFile *folder,
+                       const User &owner)
+    {
+        DataFile file;
+        file.id = ids().uuid();
+        file.name = name;
+        file.ownerId = owner.id;
+        file.spaceId = space ? space->id : QString();
+        file.folderId = folder ? folder->id : QString();
+        file.folder = !name.contains(u'.');
+        if (!file.folder) {
+            file.content = "order_id,customer,amount\n";
+            for (int row = 0; row < 20; ++row)
+                file.content += QByteArray::number(1000 + row) + ",C" + QByteArray::number(ids().bounded(500)) + ','
+                    + QByteArray::number(ids().bounded(10000)) + '\n';
+        }
+        file.createdAt = stamp();
+        file.modifiedAt = file.createdAt;
+        return tenant.dataFiles.insert(file);
+    }
+
     template<typename Package>
     Package package(const QString &name, const QString &type, const QString &description, const User &owner)
     {
@@ -240,6 +324,12 @@ public:
             zip.addFile(name + u".js"_s, "define([], function () {\n  return { paint: function () {} };\n});\n");
         }
         package.file = zip.data();
+        // Derived, not drawn: seeded ids after this one stay where they were.
+        package.fileId = QString::fromLatin1(
+            QCryptographicHash::hash(package.id.toLatin1(), QCryptographicHash::Sha1).toHex().left(24));
+        package.fileName = name + u".zip"_s;
+        // Onboarding copies packages from the source tenant by tag (issue 6, step 9).
+        package.tags = {u"onboarding"_s, u"acme"_s};
         return package;
     }
 
@@ -258,6 +348,38 @@ private:
     QDateTime m_base;
     qint64 m_tick = 0;
 };
+
+// Public keys of the JWT IdPs seeded on two demo customers (FACTS §4.1: one line, as Qlik takes
+// them). Their private keys were never kept: these IdPs are there to be seen, not to log in with.
+constexpr char kNorthwindJwtKey[]
+    = "-----BEGIN PUBLIC KEY-----MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAwDTeVXoMuUylqLi9KXqkdaOR0o"
+      "adzzZDrL6Ayn3DzSjiky8JkYTH3J/fnTq0vPWV2B8YxDHYqbf/4SoqYhH+AvHU6+34Ec8KLP7pcZhLksJskLdve51ZMT+ebu"
+      "aS0soO8/jn8F83h+RrdFP+a0mkXWXHuVpeA0yd3yIzrSxmanWr49pMde9/V2z9DuF7kpV90J/JIAdNAoIuJ92IfMrBnimF0S"
+      "3JMK4kSf54kDylOWjWtNKrPR4H4sMeuFsDmq2CB0bM+p8gh+A5QN/Rm6Aj6SMMN/hK6mvI+bcw4XykeCyiHFlKY8dlR1/7R6"
+      "8HAtdK8YPGQU49UrFV3vea9Tg9uQIDAQAB-----END PUBLIC KEY-----";
+constexpr char kContosoJwtKey[]
+    = "-----BEGIN PUBLIC KEY-----MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAv2h9nUTH6hfhqvJ0KWx0YhMSpv"
+      "eFI27pRdl5lo+buH2mbGe8eOUk9KUpizDjnuynEEc8z7mAf4N5xbvwfXkPj96icABi/WFM8GBd1EQUlT1+LPDL05ZoL3mrqt"
+      "YEHqrnhwHzGWktGdmPH543QM0JtkevC4QTekyxtVJ6U1au7fJ+vrCp5z1i2wn5SGQdu8as/8gYBzAky6jFIsTpu/s7x66Maa"
+      "/sZkE9ndGlvhxWVXwiVaxXRR2gesy/nV1JwLwffex2GnTeqf+JrpovceXYp4sEtwtpmYrmHMFm568U/0Nbg1qXVRjbdNV4lp"
+      "LDPMxH07OwVpNE/mfs2kvpvKUVcQIDAQAB-----END PUBLIC KEY-----";
+
+void seedJwtIdp(SeedBuilder &builder, Tenant &tenant, const QString &company, const char *pem)
+{
+    IdentityProvider idp;
+    idp.id = builder.ids().objectId();
+    idp.tenantIds = {tenant.id};
+    idp.protocol = u"jwtAuth"_s;
+    idp.provider = u"external"_s;
+    idp.active = true;
+    idp.description = company + u" portal logins"_s;
+    idp.issuer = u"https://portal."_s + company.toLower().section(u' ', 0, 0) + u".example"_s;
+    idp.staticKeys = {{u"portal-2024"_s, QString::fromLatin1(pem)}};
+    idp.jwtLoginEnabled = true;
+    idp.created = builder.stamp();
+    idp.lastUpdated = idp.created;
+    tenant.identityProviders.insert(idp);
+}
 
 QStringList seedRegions(int count)
 {
@@ -353,6 +475,9 @@ void seedDemo(SeedBuilder &builder, SandboxState &state)
     const QStringList lastNames{u"Garcia"_s, u"Wong"_s, u"Smith"_s, u"Okafor"_s, u"Silva"_s,  u"Rossi"_s,
                                 u"Brown"_s,  u"Sato"_s, u"Novak"_s, u"Haddad"_s, u"Miller"_s, u"Lopez"_s};
     int person = 0;
+    Tenant *orphanedTenant = nullptr;
+    const Space *orphanedStaging = nullptr;
+    const User *orphanedOwner = nullptr;
     for (const Customer &customer : customers) {
         Tenant &tenant = builder.tenant(customer.region, subscription, {}, customer.alias);
         const QString domain = customer.alias + u".example"_s;
@@ -380,6 +505,11 @@ void seedDemo(SeedBuilder &builder, SandboxState &state)
         Space &tenantStaging = builder.space(tenant, u"Staging"_s, u"shared"_s, *owner);
         Space &tenantProduction = builder.space(tenant, u"Production"_s, u"managed"_s, *owner);
         builder.assign(tenantProduction, u"group"_s, viewers.id, {u"consumer"_s}, *owner);
+        if (customer.state == Customer::Orphaned) {
+            orphanedTenant = &tenant;
+            orphanedStaging = &tenantStaging;
+            orphanedOwner = owner;
+        }
         for (qsizetype i = 0; i < 2 + (person % 2); ++i) {
             const App &source = *sourceApps.at(i);
             App &staged = builder.app(tenant, source.name, source.description, &tenantStaging, *owner);
@@ -393,6 +523,13 @@ void seedDemo(SeedBuilder &builder, SandboxState &state)
             tenant.estimatedPurgeDate = QDateTime(builder.now().date().addDays(20), QTime(0, 0), Qt::UTC);
         }
     }
+    // Seeded last, so that the ids and times of everything above stay as they were.
+    if (orphanedTenant)
+        builder.leftovers(*orphanedTenant, *orphanedStaging, *orphanedOwner, u"warehouse.globex.example"_s);
+    // Two customers log their portal users in with JWTs (seeded last so earlier ids stay put).
+    seedJwtIdp(builder, *state.tenantByHostname(u"northwind.eu.qlikcloud.com"_s), u"Northwind Traders"_s,
+               kNorthwindJwtKey);
+    seedJwtIdp(builder, *state.tenantByHostname(u"contoso.us.qlikcloud.com"_s), u"Contoso"_s, kContosoJwtKey);
 }
 
 void seedEstate(SeedBuilder &builder, int tenants, int regionCount)

@@ -165,6 +165,7 @@ QJsonObject tenantContent(const Tenant &tenant)
                    for (const JwtStaticKey &key : idp.staticKeys)
                        kids.append(key.kid);
                    return QJsonObject{{u"id"_s, idp.id},
+                                      {u"description"_s, idp.description},
                                       {u"protocol"_s, idp.protocol},
                                       {u"provider"_s, idp.provider},
                                       {u"interactive"_s, idp.interactive},
@@ -181,14 +182,23 @@ QJsonObject tenantContent(const Tenant &tenant)
     out.insert(u"webIntegrations"_s, each(tenant.webIntegrations, [](const WebIntegration &integration) {
                    return QJsonObject{{u"id"_s, integration.id},
                                       {u"name"_s, integration.name},
+                                      {u"createdBy"_s, integration.createdBy},
                                       {u"validOrigins"_s, strings(integration.validOrigins)}};
                }));
     out.insert(u"encryptionKeyProviders"_s, each(tenant.encryptionKeyProviders, [](const EncryptionKeyProvider &p) {
-                   return QJsonObject{{u"arnFingerPrint"_s, p.id},
-                                      {u"name"_s, p.name},
-                                      {u"keyProvider"_s, p.keyProvider},
-                                      {u"current"_s, p.current}};
+                   return QJsonObject{
+                       {u"arnFingerPrint"_s, p.id},       {u"arn"_s, p.arn},         {u"name"_s, p.name},
+                       {u"keyProvider"_s, p.keyProvider}, {u"current"_s, p.current}, {u"tested"_s, p.tested},
+                       {u"drCompliant"_s, p.drCompliant}};
                }));
+    if (tenant.keyMigration.exists()) {
+        out.insert(u"keyMigration"_s,
+                   QJsonObject{{u"id"_s, tenant.keyMigration.id},
+                               {u"migratingFrom"_s, tenant.keyMigration.fromArn},
+                               {u"migratingTo"_s, tenant.keyMigration.toArn},
+                               {u"initiatedAt"_s, iso(tenant.keyMigration.initiatedAt)},
+                               {u"completesAt"_s, iso(tenant.keyMigration.completesAt)}});
+    }
     return out;
 }
 

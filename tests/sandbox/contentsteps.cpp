@@ -123,6 +123,9 @@ bool ContentSteps::restoreDefaultSettings(Where where)
     return settings(QJsonObject{{u"timeScale"_s, 1},
                                 {u"publishVisibilitySeconds"_s, 2},
                                 {u"spaceReadySeconds"_s, 0},
+                                {u"reloadQueuedSeconds"_s, 1},
+                                {u"reloadRunSeconds"_s, 5},
+                                {u"automationRunSeconds"_s, 3},
                                 {u"maxUploadBytes"_s, 512.0 * 1024 * 1024}},
                     where);
 }

@@ -1,10 +1,12 @@
 #pragma once
 
 #include "support/sandboxhttp.h"
+#include "support/signingkeypair.h"
 #include "support/specvalidator.h"
 
 #include "sandbox/embeddedsandbox.h"
 
+#include <QDateTime>
 #include <QJsonObject>
 #include <QString>
 
@@ -42,10 +44,24 @@ public:
     // A token of the seeded region client of the tenant's region (sandbox-region-<region>).
     [[nodiscard]] QString regionToken(const QString &host);
 
+    // The sandbox's clock (GET /__sandbox/settings "now"): it runs ahead of the wall clock after
+    // POST /__sandbox/clock/advance, and a reset does not turn it back. JWTs are dated with it.
+    [[nodiscard]] QDateTime now();
+
+    // An end user's credential on a tenant: registers a JWT identity provider there (through the
+    // API, with a key pair of this fixture), logs `subject` in through /login/jwt-session with
+    // these `groups` (created on first login, FACTS §2.4) and returns the session cookie as a
+    // Cookie header value, "eas.sid=...". Send it as `Cookie` to act as that user; empty (and the
+    // test fails) when the login does not succeed.
+    [[nodiscard]] QByteArray endUserSession(const QString &host, const QString &subject,
+                                            const QStringList &groups = {});
+
 private:
     Sandbox::EmbeddedSandbox m_sandbox;
     SpecValidator m_validator;
     std::unique_ptr<SandboxHttp> m_http;
+    SigningKeyPair m_endUserKey; // generated on first use
+    int m_endUserLogins = 0;
     quint16 m_port = 0;
     QString m_error;
 };

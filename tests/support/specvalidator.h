@@ -60,9 +60,12 @@ private:
     {
         QJsonObject paths;
         QJsonObject schemas; // converted to JSON Schema
+        QJsonObject responses; // #/components/responses, as written
     };
 
     [[nodiscard]] const Document &documentFor(const QString &host) const;
+    // A response object, with a $ref into #/components/responses followed.
+    [[nodiscard]] static QJsonObject resolveResponse(const Document &document, const QJsonObject &response);
     [[nodiscard]] QString findTemplate(const Document &document, const QString &method, const QString &path) const;
     [[nodiscard]] QString check(const QJsonValue &schema, const Document &document, const QString &cacheKey,
                                 const QJsonValue &body) const;
