@@ -72,7 +72,7 @@ ResourceColumn strings(const QString &title, const QString &key)
     return {title, [key](const QModelIndex &index) -> QVariant {
                 QStringList values;
                 const QJsonArray array = json(index).value(key).toArray();
-                for (const QJsonValue &value : array)
+                for (const auto &value : array)
                     values.append(value.toString());
                 return values;
             }};
@@ -84,7 +84,7 @@ ResourceColumn names(const QString &title, const QString &key)
     return {title, [key](const QModelIndex &index) -> QVariant {
                 QStringList values;
                 const QJsonArray array = json(index).value(key).toArray();
-                for (const QJsonValue &value : array)
+                for (const auto &value : array)
                     values.append(value.toObject().value(u"name"_s).toString());
                 return values;
             }};

@@ -107,7 +107,7 @@ QJsonObject PropertiesView::redacted(const QJsonObject &json)
             out.insert(it.key(), redacted(it->toObject()));
         } else if (it->isArray()) {
             QJsonArray array;
-            for (const QJsonValue &value : it->toArray())
+            for (const auto &value : it->toArray())
                 array.append(value.isObject() ? QJsonValue(redacted(value.toObject())) : value);
             out.insert(it.key(), array);
         } else {
@@ -130,7 +130,7 @@ void PropertiesView::addValue(QTreeWidgetItem *parent, QTreeWidget *tree, const 
         const QJsonArray array = value.toArray();
         bool scalars = true;
         QStringList texts;
-        for (const QJsonValue &element : array) {
+        for (const auto &element : array) {
             scalars = scalars && !element.isObject() && !element.isArray();
             texts.append(scalarText(element));
         }

@@ -299,9 +299,8 @@ QString ResourceTablePage::exportName() const
         const QModelIndex tenant = m_estate->tenantOf(m_node);
         if (tenant.isValid())
             name += u'-' + tenant.data().toString();
-        if (m_estate->kind(m_node) == EstateNodeKind::Space)
-            name += u'-' + m_node.data().toString();
-        else if (m_estate->kind(m_node) == EstateNodeKind::Region)
+        const EstateNodeKind kind = m_estate->kind(m_node);
+        if (kind == EstateNodeKind::Space || kind == EstateNodeKind::Region)
             name += u'-' + m_node.data().toString();
     }
     // Keep file names portable: letters, digits, '-', '_' and '.'.

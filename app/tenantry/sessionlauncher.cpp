@@ -66,7 +66,7 @@ void SessionLauncher::askSandboxSubscriptions(const QString &seed, quint16 port)
         reply->deleteLater();
         QStringList subscriptions;
         const QJsonArray list = QJsonDocument::fromJson(reply->readAll()).object().value(u"subscriptions"_s).toArray();
-        for (const QJsonValue &subscription : list)
+        for (const auto &subscription : list)
             subscriptions.append(subscription.toObject().value(u"id"_s).toString());
         subscriptions.removeAll(QString());
         if (subscriptions.isEmpty())

@@ -117,7 +117,7 @@ int main(int argc, char *argv[])
         = network.get(QNetworkRequest(QUrl(u"http://127.0.0.1:%1/__sandbox/state?content=false&tenant=-"_s.arg(port))));
     runUntil([reply] { return reply->isFinished(); }, 30000);
     QStringList subscriptions;
-    for (const QJsonValue &subscription :
+    for (const auto &subscription :
          QJsonDocument::fromJson(reply->readAll()).object().value(u"subscriptions"_s).toArray())
         subscriptions.append(subscription.toObject().value(u"id"_s).toString());
     reply->deleteLater();

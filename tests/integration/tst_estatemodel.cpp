@@ -382,7 +382,7 @@ void TestEstateModel::organizationApiMergesWithInventory()
     // FACTS §3.4: the organization API on console.qlikcloud.com lists tenants per subscription.
     addToInventory(u"northwind"_s, u"from the inventory"_s);
     QStringList subscriptions;
-    for (const QJsonValue &subscription : m_sandbox->http().state(u"-"_s).value(u"subscriptions"_s).toArray())
+    for (const auto &subscription : m_sandbox->http().state(u"-"_s).value(u"subscriptions"_s).toArray())
         subscriptions.append(subscription.toObject().value(u"id"_s).toString());
     QCOMPARE(subscriptions.size(), 1);
 

@@ -80,7 +80,7 @@ void TestEstateWindow::init()
     setup.profiles = Cloud::SandboxCredentials::profiles();
     setup.secrets = &m_secrets;
     setup.connectTo = Cloud::ConnectToMap::sandbox(m_sandbox->port());
-    for (const QJsonValue &subscription : m_sandbox->http().state(u"-"_s).value(u"subscriptions"_s).toArray())
+    for (const auto &subscription : m_sandbox->http().state(u"-"_s).value(u"subscriptions"_s).toArray())
         setup.subscriptionIds.append(subscription.toObject().value(u"id"_s).toString());
     QCOMPARE(setup.subscriptionIds.size(), 1);
     setup.inventoryFile = m_dir->filePath(u"inventory.jsonl"_s);
