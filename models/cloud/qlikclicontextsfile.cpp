@@ -12,7 +12,7 @@ namespace Cloud {
 namespace {
 
 // Far above any real contexts file; stops a wrong path (a disk image, a log) from being loaded whole.
-constexpr qint64 maxFileSize = 1024 * 1024;
+constexpr qint64 maxFileSize = qint64(1024) * 1024;
 
 QString kindOf(const YAML::Node &node)
 {
@@ -41,6 +41,8 @@ public:
 
     bool fail(const YAML::Mark &mark, const QString &message)
     {
+        m_result.contexts.clear(); // all or nothing
+        m_result.currentContext.clear();
         if (mark.is_null()) {
             m_result.error = u"%1: %2"_s.arg(m_fileName, message);
             return false;

@@ -55,7 +55,7 @@ CloudHost hostOf(const QString &server, QString *error)
         return {};
     }
     QString hostError;
-    const CloudHost host = CloudHost::parse(url.host(), &hostError);
+    CloudHost host = CloudHost::parse(url.host(), &hostError);
     if (!host.isValid())
         *error = shown + u": "_s + hostError;
     return host;
@@ -167,11 +167,11 @@ void QlikCliImport::start(const QString &path)
     const QlikCliContextsFile::Result file = QlikCliContextsFile::read(path);
     if (!file.ok()) {
         m_report.fileError = file.error;
-        qCInfo(lcQlikCli) << "not importing" << path << "-" << file.error;
+        qCDebug(lcQlikCli).noquote() << "not importing" << path << "-" << file.error;
         QTimer::singleShot(0, this, [this] { Q_EMIT finished(); });
         return;
     }
-    qCInfo(lcQlikCli) << "importing" << file.contexts.size() << "qlik-cli contexts from" << path;
+    qCDebug(lcQlikCli).noquote() << "importing" << file.contexts.size() << "qlik-cli contexts from" << path;
 
     QHash<QString, QString> claimedBy; // profile name -> the context that becomes it
     for (const QlikCliContext &context : file.contexts) {
@@ -193,7 +193,7 @@ void QlikCliImport::start(const QString &path)
         }
         m_report.entries.append(entry);
         if (!candidate.refusal.isEmpty()) {
-            qCInfo(lcQlikCli) << "context" << context.name << "refused";
+            qCDebug(lcQlikCli).noquote() << "context" << context.name << "refused";
             continue;
         }
         claimedBy.insert(entry.profile.name, context.name);
@@ -305,8 +305,8 @@ void QlikCliImport::settle(qsizetype entry, Outcome outcome, const QString &deta
     QlikCliImportReport::Entry &settled = m_report.entries[entry];
     settled.outcome = outcome;
     settled.detail = detail;
-    qCInfo(lcQlikCli) << "context" << settled.context << "-> profile" << settled.profile.name << ":"
-                      << qlikCliImportOutcomeName(outcome);
+    qCDebug(lcQlikCli).noquote() << "context" << settled.context << "-> profile" << settled.profile.name << ":"
+                                 << qlikCliImportOutcomeName(outcome);
     next();
 }
 

@@ -191,8 +191,8 @@ void TestCtlQlikCli::badFileExitsOneAndWritesNothing_data()
 {
     QTest::addColumn<QByteArray>("content");
     QTest::addColumn<QString>("message");
-    QTest::newRow("syntax") << QByteArray("contexts:\n  a:\n    server: 'unclosed\n")
-                            << u":3:13: not valid YAML: end of string not found"_s;
+    QTest::newRow("syntax") << QByteArray("contexts:\n  a:\n    server: x\n  - b\n")
+                            << u":4:3: not valid YAML: end of map not found"_s;
     QTest::newRow("wrong type") << QByteArray("contexts:\n  a:\n    oauth-client-id: {x: 1}\n")
                                 << u":3:22: context 'a': 'oauth-client-id' must be text, not a map"_s;
     QTest::newRow("missing") << QByteArray()

@@ -126,12 +126,18 @@ void TestQlikCliContextsFile::badFiles_data()
 
     QTest::newRow("unclosed flow list") << QByteArray("contexts:\n  a:\n    server: [x\n") << 4 << 1
                                         << u"not valid YAML: end of sequence flow not found"_s;
-    QTest::newRow("bad indentation") << QByteArray("contexts:\n  a:\n    server: x\n   comment: y\n") << 4 << 11
+    QTest::newRow("bad indentation") << QByteArray("contexts:\n  a:\n    server: x\n   comment: y\n") << 4 << 4
+                                     << u"not valid YAML: end of map not found"_s;
+    QTest::newRow("tab indentation") << QByteArray("contexts:\n\ta:\n") << 2 << 3
                                      << u"not valid YAML: illegal map value"_s;
-    QTest::newRow("tab indentation") << QByteArray("contexts:\n\ta:\n") << 2 << 1 << u"not valid YAML: "_s;
-    QTest::newRow("unterminated quote") << QByteArray(
-        "contexts:\n  a:\n    oauth-client-secret: \"s3cr3t-in-a-broken-file\n")
-                                        << 3 << 26 << u"not valid YAML: end of string not found"_s;
+    QTest::newRow("colon in an unquoted secret")
+        << QByteArray("contexts:\n  a:\n    oauth-client-secret: s3cr3t: more\n") << 3 << 32
+        << u"not valid YAML: illegal map value"_s;
+    QTest::newRow("text after a quoted secret")
+        << QByteArray("contexts:\n  a:\n    oauth-client-secret: \"s3cr3t\" trailing\n") << 3 << 35
+        << u"not valid YAML: end of map not found"_s;
+    QTest::newRow("unclosed flow map") << QByteArray("contexts: {a: {server: x}\n") << 2 << 1
+                                       << u"not valid YAML: end of map flow not found"_s;
     QTest::newRow("top level is a list") << QByteArray(
         "- a\n- b\n") << 1 << 1 << u"the file must be a map with 'contexts' and 'current-context', not a list"_s;
     QTest::newRow("top level is text") << QByteArray("hello\n") << 1 << 1
