@@ -64,7 +64,7 @@ QByteArray TestCtlQlikCli::contexts(const QByteArray &acmeSecret) const
 
 QString TestCtlQlikCli::writeFile(const QString &relativePath, const QByteArray &content) const
 {
-    const QString path = m_ctl->home() + u'/' + relativePath;
+    QString path = m_ctl->home() + u'/' + relativePath;
     QDir().mkpath(QFileInfo(path).absolutePath());
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(content) != content.size())
