@@ -7,6 +7,8 @@
 #include "texttable.h"
 
 #include "cloud/profilestore.h"
+#include "cloud/qlikclicontextsfile.h"
+#include "cloud/qlikcliimport.h"
 #include "secrets/clientsecretresolver.h"
 #include "secrets/secretstore.h"
 
@@ -338,6 +340,101 @@ public:
     }
 };
 
+// --- credentials import-qlik-cli -------------------------------------------------------------
+
+class ImportQlikCliCredentials final : public Command
+{
+public:
+    using Command::Command;
+
+    void defineArguments(QCommandLineParser &parser) override
+    {
+        parser.addPositionalArgument(u"FILE"_s, u"qlik-cli's contexts file (default ~/.qlik/contexts.yml)."_s,
+                                     u"[FILE]"_s);
+        parser.addOption({u"overwrite"_s, u"Replace profiles of the same name that hold other values."_s});
+    }
+
+    void run(const QCommandLineParser &parser) override
+    {
+        const QStringList files = parser.positionalArguments();
+        if (files.size() > 1) {
+            usageError(u"credentials import-qlik-cli takes at most one FILE"_s);
+            return;
+        }
+        const QString path = files.isEmpty() ? Cloud::QlikCliContextsFile::defaultPath() : files.first();
+        m_import = std::make_unique<Cloud::QlikCliImport>(&context().profileStore(), &context().secretStore());
+        m_import->setOverwrite(parser.isSet(u"overwrite"_s));
+        connect(m_import.get(), &Cloud::QlikCliImport::finished, this, [this] { print(m_import->report()); });
+        m_import->start(path);
+    }
+
+private:
+    static QString scopeText(const CredentialProfile &profile)
+    {
+        return profile.name.isEmpty() ? QString() : scopeOf(profile);
+    }
+
+    void print(const Cloud::QlikCliImportReport &report)
+    {
+        using Outcome = Cloud::QlikCliImportReport::Outcome;
+        if (!report.fileError.isEmpty()) {
+            fail(report.fileError + u" Nothing was imported."_s);
+            return;
+        }
+        const Output &output = context().output();
+        if (output.isJson()) {
+            QJsonArray entries;
+            for (const auto &entry : report.entries) {
+                QJsonObject object{{u"context"_s, entry.context},
+                                   {u"line"_s, entry.line},
+                                   {u"current"_s, entry.current},
+                                   {u"result"_s, Cloud::qlikCliImportOutcomeName(entry.outcome)},
+                                   {u"detail"_s, entry.detail}};
+                if (!entry.profile.name.isEmpty())
+                    object.insert(u"profile"_s, profileJson(entry.profile));
+                entries.append(object);
+            }
+            QJsonObject counts;
+            for (const Outcome outcome : {Outcome::Imported, Outcome::Updated, Outcome::Unchanged, Outcome::Skipped,
+                                          Outcome::Refused, Outcome::Failed})
+                counts.insert(Cloud::qlikCliImportOutcomeName(outcome), report.count(outcome));
+            output.json({{u"file"_s, report.file},
+                         {u"contexts"_s, entries},
+                         {u"counts"_s, counts},
+                         {u"plaintextSecretsRemain"_s, report.contextsWithSecrets},
+                         {u"reminder"_s, report.plaintextReminder()}});
+        } else if (report.entries.isEmpty()) {
+            output.line(u"No contexts in %1."_s.arg(report.file));
+        } else {
+            TextTable table({u"CONTEXT"_s, u"PROFILE"_s, u"RESULT"_s, u"TIER"_s, u"FOR"_s, u"DETAIL"_s});
+            for (const auto &entry : report.entries)
+                table.addRow({entry.context, entry.profile.name, Cloud::qlikCliImportOutcomeName(entry.outcome),
+                              entry.profile.name.isEmpty() ? QString() : Cloud::credentialTierName(entry.profile.tier),
+                              scopeText(entry.profile), entry.detail});
+            output.table(table);
+            output.line(u"\n%1 imported, %2 updated, %3 unchanged, %4 skipped, %5 refused, %6 failed. Secrets are "
+                        "in %7."_s.arg(report.count(Outcome::Imported))
+                            .arg(report.count(Outcome::Updated))
+                            .arg(report.count(Outcome::Unchanged))
+                            .arg(report.count(Outcome::Skipped))
+                            .arg(report.count(Outcome::Refused))
+                            .arg(report.count(Outcome::Failed))
+                            .arg(context().secretStore().describeLocation(u"oauth-client/<profile>"_s)));
+        }
+        if (!output.isJson() && !report.plaintextReminder().isEmpty())
+            output.line(u"Reminder: "_s + report.plaintextReminder());
+        if (report.count(Outcome::Failed) > 0) {
+            output.error(u"%1 of %2 contexts could not be imported"_s.arg(report.count(Outcome::Failed))
+                             .arg(report.entries.size()));
+            finish(ExitFailed);
+            return;
+        }
+        finish(ExitOk);
+    }
+
+    std::unique_ptr<Cloud::QlikCliImport> m_import;
+};
+
 } // namespace
 
 void CredentialsCommands::registerIn(CommandRegistry &registry)
@@ -352,4 +449,7 @@ void CredentialsCommands::registerIn(CommandRegistry &registry)
                   CommandRegistry::factoryOf<SetCredentials>()});
     registry.add({u"credentials"_s, u"remove"_s, u"Remove a profile and its keychain secret."_s, u"NAME"_s,
                   CommandRegistry::factoryOf<RemoveCredentials>()});
+    registry.add({u"credentials"_s, u"import-qlik-cli"_s,
+                  u"Import qlik-cli's OAuth contexts as profiles; secrets move to the keychain."_s, u"[FILE]"_s,
+                  CommandRegistry::factoryOf<ImportQlikCliCredentials>()});
 }

@@ -2,7 +2,7 @@
 
 class CommandRegistry;
 
-// tenantryctl credentials list | set | remove: the OAuth client profiles and their secrets.
+// tenantryctl credentials list | set | remove | import-qlik-cli: the OAuth client profiles and their secrets.
 class CredentialsCommands
 {
 public:
