@@ -8,6 +8,7 @@
 #include "ops/targetrunner.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QRandomGenerator>
 #include <QTimer>
@@ -46,6 +47,13 @@ std::chrono::milliseconds Job::retryDelay(int failures) const
     const int doublings = std::clamp(failures - 1, 0, 16);
     const std::chrono::milliseconds delay(m_retryDelay.count() * (qint64(1) << doublings));
     return std::min(delay, std::chrono::milliseconds(30000));
+}
+
+QString Job::stateDirectory() const
+{
+    if (!m_journalPath.isEmpty())
+        return QFileInfo(m_journalPath).absolutePath();
+    return m_journalDirectory;
 }
 
 std::unique_ptr<Job> Job::resume(const QString &journalPath, const StepRegistry *registry, QString *error)

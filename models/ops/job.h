@@ -67,6 +67,8 @@ public:
     [[nodiscard]] Mode mode() const { return m_mode; }
     [[nodiscard]] bool isRunning() const { return m_state.status == JobStatus::Running; }
     [[nodiscard]] QString journalPath() const { return m_journalPath; }
+    // Where the journal is (set, or of the resumed journal); empty without a journal.
+    [[nodiscard]] QString stateDirectory() const;
     [[nodiscard]] QString errorString() const { return m_error; }
     [[nodiscard]] int concurrency() const;
     [[nodiscard]] int maxAttempts() const;

@@ -22,6 +22,9 @@ struct StepContext
     QString stepType;
     QJsonObject params; // references resolved (in a dry run, unknown ones stay as "${step.output}")
     Cloud::CloudClient *cloud = nullptr; // not owned; null for step types that need no cloud
+    // The directory of the job's journal: steps that must remember something across processes
+    // (TenantCreationLedger) keep it there. Empty when the job has no journal.
+    QString stateDirectory;
 };
 
 } // namespace Ops

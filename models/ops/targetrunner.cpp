@@ -202,9 +202,11 @@ void TargetRunner::runStep()
         && ParamReferences::isWholeReference(planTarget.hostname, &hostnameReference))
         waitingFor = hostnameReference.source;
 
-    StepContext context{job.jobId,          planTarget.id, state().hostname, planTarget.region,
-                        planTarget.profile, planStep.id,   planStep.type,    resolution.value.toObject(),
-                        m_job->cloud()};
+    StepContext context{job.jobId,          planTarget.id,
+                        state().hostname,   planTarget.region,
+                        planTarget.profile, planStep.id,
+                        planStep.type,      resolution.value.toObject(),
+                        m_job->cloud(),     m_job->stateDirectory()};
     m_current = type->create(context, this);
     if (!m_current) {
         failStep(StepError::failed(u"step type \"%1\" could not create its step"_s.arg(planStep.type)));
@@ -385,7 +387,11 @@ void TargetRunner::onApplied(const StepChange &applied)
     StepChange change = applied;
     if (m_earlier) {
         // An earlier attempt did part of the work (found by probing): the change is both.
-        change.created = m_earlier->created + applied.created;
+        change.created = m_earlier->created;
+        for (const ResourceRef &ref : applied.created) {
+            if (!change.created.contains(ref))
+                change.created.append(ref);
+        }
         change.updated.clear();
         for (const ResourceRef &ref : m_earlier->updated + applied.updated) {
             if (!change.created.contains(ref) && !change.updated.contains(ref))

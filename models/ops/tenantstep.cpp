@@ -1,6 +1,7 @@
 #include "ops/tenantstep.h"
 
 #include "ops/tenantcreationgate.h"
+#include "ops/tenantcreationledger.h"
 
 #include "cloud/apierror.h"
 #include "cloud/apiresult.h"
@@ -10,13 +11,21 @@
 #include "cloud/resources/parsed.h"
 
 #include <QJsonDocument>
+#include <QLoggingCategory>
 #include <QUrlQuery>
 
 using namespace Qt::Literals::StringLiterals;
 
+Q_LOGGING_CATEGORY(lcTenantStep, "tenantry.ops.tenant", QtInfoMsg)
+
 namespace Ops {
 
 namespace {
+
+// How far a tenant's createdAt may be from the ledger's `since` and still be the create it
+// recorded: the POST follows `since` within seconds; the rest is clock skew between this machine
+// and Qlik's. Wide enough for skew, narrow enough that an old entry never matches a later tenant.
+constexpr qint64 AdoptWindowSecs = 15 * 60;
 
 QString awsCodeOf(const QString &regionId)
 {
@@ -217,18 +226,78 @@ void TenantStep::probe()
                                                                  outputs(tenant.id, tenant.primaryHostname())));
                                  return;
                              }
-                             StepProbe create = deferredProbe();
-                             create.applyData = {{u"subscriptionId"_s, subscriptionId}};
-                             finishProbe(create);
+                             probePendingCreate(subscriptionId);
                          });
+    });
+}
+
+void TenantStep::probePendingCreate(const QString &subscriptionId)
+{
+    StepProbe create = deferredProbe();
+    create.applyData = {{u"subscriptionId"_s, subscriptionId}};
+    const TenantCreationLedger ledger(context().stateDirectory);
+    QString error;
+    const std::optional<TenantCreationLedger::Entry> pending = ledger.find(subscriptionId, alias(), &error);
+    if (!error.isEmpty()) {
+        fail(StepError::failed(u"cannot tell whether an earlier create of %1 is pending: %2"_s.arg(alias(), error)));
+        return;
+    }
+    if (!pending) {
+        finishProbe(create);
+        return;
+    }
+    // An earlier create (this job's or another's) may have made a tenant that never got its alias.
+    listSubscription(subscriptionId, {}, [this, create, entry = *pending](const QList<Cloud::Tenant> &tenants) {
+        QList<Cloud::Tenant> candidates;
+        for (const Cloud::Tenant &tenant : tenants) {
+            if (tenant.hostnames.size() == 1 && tenant.status == u"active"_s && tenant.createdAt.isValid()
+                && qAbs(tenant.createdAt.secsTo(entry.since)) <= AdoptWindowSecs)
+                candidates.append(tenant);
+        }
+        if (candidates.isEmpty()) {
+            finishProbe(create); // that create made nothing: create now
+            return;
+        }
+        if (candidates.size() > 1) {
+            QStringList ids;
+            for (const Cloud::Tenant &tenant : std::as_const(candidates))
+                ids.append(tenant.id + u" ("_s + tenant.primaryHostname() + u')');
+            finishProbe(StepProbe::blocked(
+                u"job %1 began creating %2 at %3 and did not set its alias; %4 tenants without an alias were created "
+                u"around then (%5). Set the alias %2 on the one that is this customer's (PATCH /hostnames/1), then "
+                u"apply again"_s.arg(entry.jobId, alias(), entry.since.toString(Qt::ISODate))
+                    .arg(candidates.size())
+                    .arg(ids.join(u", "_s))));
+            return;
+        }
+        const Cloud::Tenant &tenant = candidates.first();
+        StepProbe adopt = StepProbe::update(
+            u"set alias %1 on tenant %2 (%3), created by job %4 whose create did not finish"_s.arg(
+                alias(), tenant.id, tenant.primaryHostname(), entry.jobId),
+            {u"PATCH /api/v1/tenants/%1 /hostnames/1"_s.arg(tenant.id)},
+            {FieldChange{u"hostnames/1"_s, QJsonValue(), alias()}}, outputs(tenant.id, tenant.primaryHostname()));
+        adopt.applyData = {{u"subscriptionId"_s, entry.subscriptionId},
+                           {u"adoptTenantId"_s, tenant.id},
+                           {u"generatedHostname"_s, tenant.primaryHostname()}};
+        finishProbe(adopt);
     });
 }
 
 void TenantStep::apply(const StepProbe &probe)
 {
+    const QString adopt = probe.applyData.value(u"adoptTenantId"_s).toString();
+    if (probe.action == StepAction::Update && !adopt.isEmpty()) {
+        Cloud::Tenant tenant;
+        tenant.id = adopt;
+        tenant.hostnames = {probe.applyData.value(u"generatedHostname"_s).toString()};
+        m_ledgerSubscription = probe.applyData.value(u"subscriptionId"_s).toString();
+        setAlias(tenant, true);
+        return;
+    }
     m_subscriptionId = probe.applyData.value(u"subscriptionId"_s).toString();
     if (probe.action != StepAction::Create || m_subscriptionId.isEmpty()) {
-        fail(StepError::failed(u"nothing to apply: a tenant is only ever created (a bug in step type \"tenant\")"_s));
+        fail(StepError::failed(u"nothing to apply: a tenant is only created or given its alias (a bug in step type "
+                               u"\"tenant\")"_s));
         return;
     }
     m_waitingForGate = true;
@@ -251,6 +320,15 @@ void TenantStep::apply(const StepProbe &probe)
 
 void TenantStep::create(const QString &licenseKey, const QSet<QString> &before)
 {
+    // The intent is durable before the POST: whatever happens after it, the next probe finds the tenant.
+    TenantCreationLedger ledger(context().stateDirectory);
+    QString ledgerError;
+    if (!ledger.open({m_subscriptionId, alias(), context().jobId, QDateTime::currentDateTimeUtc()}, &ledgerError)) {
+        releaseGate();
+        fail(StepError::failed(u"not created: "_s + ledgerError));
+        return;
+    }
+    m_ledgerSubscription = m_subscriptionId;
     QJsonObject body{{u"licenseKey"_s, licenseKey}};
     if (const QString datacenter = params().value(u"datacenter"_s).toString(); !datacenter.isEmpty())
         body.insert(u"datacenter"_s, datacenter);
@@ -338,6 +416,11 @@ void TenantStep::setAlias(const Cloud::Tenant &tenant, bool recovered)
     send(
         call,
         [this, tenant, generated, recovered](const Cloud::ApiResult &) {
+            // The alias finds the tenant from now on. Should closing fail, the entry is harmless: the
+            // next probe finds the tenant by its alias before it looks at the ledger.
+            QString ledgerError;
+            if (!TenantCreationLedger(context().stateDirectory).close(m_ledgerSubscription, alias(), &ledgerError))
+                qCWarning(lcTenantStep).noquote() << ledgerError;
             StepChange change;
             change.summary = u"created tenant %1 (%2) with alias %3"_s.arg(tenant.id, generated, alias());
             if (recovered)

@@ -21,7 +21,8 @@ namespace Ops {
 // tenant, through the organization API (console.qlikcloud.com, an organization client is needed).
 // POST /v1/tenants is not idempotent: before it, the step lists the subscription's tenants; when
 // its answer is lost, the one tenant that appeared since is the step's own (TenantCreationGate
-// keeps creations of one subscription in this process apart). The license key is read when it is
+// keeps creations of one subscription in this process apart). Across processes and crashes,
+// TenantCreationLedger holds the intent until the alias is set. The license key is read when it is
 // needed and never kept: it is not in the probe, the journal or a log.
 class TenantStep : public CloudStep
 {
@@ -49,6 +50,8 @@ private:
     void readLicense(const std::function<void(const QString &reason)> &blocked, LicenseHandler done);
     void listSubscription(const QString &subscriptionId, const QString &filter,
                           std::function<void(const QList<Cloud::Tenant> &)> done);
+    // No tenant has the alias: create, unless the ledger holds an unfinished create to adopt.
+    void probePendingCreate(const QString &subscriptionId);
     void create(const QString &licenseKey, const QSet<QString> &before);
     void reconcile(const QSet<QString> &before, const Cloud::ApiError &lost);
     void setAlias(const Cloud::Tenant &tenant, bool recovered);
@@ -60,6 +63,7 @@ private:
     [[nodiscard]] QJsonObject outputs(const QString &id, const QString &generated) const;
 
     QString m_subscriptionId; // the gate's key while this step holds it
+    QString m_ledgerSubscription; // the ledger entry this step opened or adopts
     bool m_waitingForGate = false;
 };
 

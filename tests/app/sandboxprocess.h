@@ -2,6 +2,7 @@
 
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -73,6 +74,22 @@ public:
         const QByteArray body = reply->readAll();
         reply->deleteLater();
         return QJsonDocument::fromJson(body).object();
+    }
+
+    // PUT /__sandbox/faults with these rules (an empty array clears them); true on 2xx.
+    [[nodiscard]] bool setFaults(const QJsonArray &rules)
+    {
+        QUrl url = m_url;
+        url.setPath(QStringLiteral("/__sandbox/faults"));
+        QNetworkRequest request(url);
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        QNetworkReply *reply
+            = m_network.put(request, QJsonDocument(QJsonObject{{QStringLiteral("rules"), rules}}).toJson());
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        const bool done = reply->isFinished() || finished.wait(60000);
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        reply->deleteLater();
+        return done && status >= 200 && status < 300;
     }
 
 private:

@@ -1,6 +1,7 @@
 // resources/plans/onboard-demo.json, as a user would try it: tenantryctl plans and applies it
 // against the tenantry-sandbox process (demo seed), the sandbox's state shows every resource once
-// as planned, and applying it again changes nothing (issue 6).
+// as planned, and applying it again changes nothing (issue 6). And the one unsafe moment of a tenant
+// create — killed after POST /v1/tenants, before the alias is set — never leads to a second tenant.
 #include "ctlrunner.h"
 #include "sandboxprocess.h"
 
@@ -32,6 +33,8 @@ class TestCtlOnboard : public QObject
 
 private Q_SLOTS:
     void appliesOnceThenChangesNothing();
+    void killedBetweenCreateAndAliasCreatesOnce_data();
+    void killedBetweenCreateAndAliasCreatesOnce();
 };
 
 void TestCtlOnboard::appliesOnceThenChangesNothing()
@@ -103,6 +106,61 @@ void TestCtlOnboard::appliesOnceThenChangesNothing()
     }
     QCOMPARE(sandbox.state().value(u"tenants"_s).toArray().size(), tenantsBefore + 1);
     QVERIFY2(again.out.contains("\"noChange\": 7") || again.out.contains("\"noChange\":7"), again.out.constData());
+}
+
+void TestCtlOnboard::killedBetweenCreateAndAliasCreatesOnce_data()
+{
+    QTest::addColumn<QStringList>("again");
+    QTest::newRow("a new apply of the plan") << QStringList{u"apply"_s, kPlan, u"--json"_s};
+    QTest::newRow("resume of the killed job") << QStringList{u"apply"_s, u"--resume-last"_s, u"--json"_s};
+}
+
+void TestCtlOnboard::killedBetweenCreateAndAliasCreatesOnce()
+{
+    QFETCH(QStringList, again);
+    SandboxProcess sandbox({u"--seed"_s, u"demo"_s, u"--port"_s, u"0"_s});
+    QVERIFY2(sandbox.isRunning(), sandbox.errorOutput().constData());
+    CtlRunner ctl;
+    QVERIFY(ctl.isValid());
+    const QStringList base{u"--sandbox-url"_s, sandbox.urlText()};
+    const qsizetype tenantsBefore = sandbox.state().value(u"tenants"_s).toArray().size();
+
+    // Refuse the alias update (503: the client retries it for seconds), so the process is surely
+    // between the create and the alias when it is killed.
+    QVERIFY(sandbox.setFaults(QJsonArray{QJsonObject{{u"path"_s, u"^/api/v1/tenants/"_s},
+                                                     {u"method"_s, u"PATCH"_s},
+                                                     {u"rate"_s, 1.0},
+                                                     {u"kind"_s, u"status"_s},
+                                                     {u"status"_s, 503}}}));
+    QProcess first;
+    first.setProcessEnvironment(ctl.environment());
+    first.start(QStringLiteral(TENANTRY_BIN_DIR "/tenantryctl"), base + QStringList{u"apply"_s, kPlan});
+    QVERIFY(first.waitForStarted());
+    QTRY_COMPARE_WITH_TIMEOUT(sandbox.state().value(u"tenants"_s).toArray().size(), tenantsBefore + 1, 30000);
+    first.kill(); // SIGKILL, right after the create: no alias yet
+    QVERIFY(first.waitForFinished(10000));
+    QCOMPARE(first.exitStatus(), QProcess::CrashExit);
+    QVERIFY(sandbox.setFaults(QJsonArray()));
+    int aliased = 0;
+    for (const QJsonValue tenant : sandbox.state().value(u"tenants"_s).toArray())
+        aliased += tenant.toObject().value(u"hostnames"_s).toArray().contains(kAlias) ? 1 : 0;
+    QCOMPARE(aliased, 0);
+
+    const CtlRunner::Result result = ctl.run(base + again);
+    QVERIFY2(result.exitCode == 0, QByteArray(result.out + result.err).constData());
+    const QJsonArray tenants = sandbox.state().value(u"tenants"_s).toArray();
+    QCOMPARE(tenants.size(), tenantsBefore + 1);
+    int withAlias = 0;
+    for (const QJsonValue tenant : tenants)
+        withAlias += tenant.toObject().value(u"hostnames"_s).toArray().contains(kAlias) ? 1 : 0;
+    QCOMPARE(withAlias, 1);
+    QCOMPARE(sandbox.state().value(u"requests"_s).toObject().value(u"POST /v1/tenants"_s).toInteger(), 1);
+
+    // And once more: nothing left to do.
+    const CtlRunner::Result settled = ctl.run(base + QStringList{u"apply"_s, kPlan, u"--json"_s});
+    QVERIFY2(settled.exitCode == 0, settled.err.constData());
+    QVERIFY2(settled.out.contains("\"noChange\": 7") || settled.out.contains("\"noChange\":7"),
+             settled.out.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCtlOnboard)

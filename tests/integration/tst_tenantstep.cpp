@@ -6,6 +6,7 @@
 #include "ops/jobsummary.h"
 #include "ops/planreader.h"
 #include "ops/stepregistry.h"
+#include "ops/tenantcreationledger.h"
 
 #include "cloud/cloudclient.h"
 #include "cloud/connecttomap.h"
@@ -42,6 +43,8 @@ private Q_SLOTS:
     void createsOnceThenFindsItByAlias();
     void lostAnswersAndErrorsConvergeWithoutDuplicates_data();
     void lostAnswersAndErrorsConvergeWithoutDuplicates();
+    void refusedAliasThenANewJobAdoptsTheTenant();
+    void openLedgerEntryWithoutATenantCreates();
     void deactivatedSourceBlocks();
     void aliasOfAnotherRegionIsRefusedInThePlan();
 
@@ -51,6 +54,7 @@ private:
     [[nodiscard]] std::unique_ptr<Job> run(const Ops::Plan &plan, Job::Mode mode = Job::Mode::Apply);
     [[nodiscard]] QList<QJsonObject> tenantsWith(const QString &hostname);
     [[nodiscard]] int tenantCount();
+    [[nodiscard]] QString subscriptionOfSource();
     [[nodiscard]] qint64 requests(const QString &operation);
 
     std::unique_ptr<SandboxFixture> m_sandbox;
@@ -150,6 +154,12 @@ QList<QJsonObject> TestTenantStep::tenantsWith(const QString &hostname)
         }
     }
     return found;
+}
+
+QString TestTenantStep::subscriptionOfSource()
+{
+    const QList<QJsonObject> source = tenantsWith(m_source);
+    return source.isEmpty() ? QString() : source.first().value(u"subscriptionId"_s).toString();
 }
 
 int TestTenantStep::tenantCount()
@@ -256,6 +266,72 @@ void TestTenantStep::lostAnswersAndErrorsConvergeWithoutDuplicates()
     const Ops::JobState::Step &step = job->state().targets.at(0).steps.at(0);
     QCOMPARE(step.status, StepStatus::Created);
     QCOMPARE(step.change.created.first().id, tenantsWith(kAlias).first().value(u"id"_s).toString());
+}
+
+void TestTenantStep::refusedAliasThenANewJobAdoptsTheTenant()
+{
+    // The create succeeds, the alias is refused every time: the tenant exists without its alias.
+    QVERIFY(m_sandbox->http().control("PUT", u"/__sandbox/faults"_s,
+                                      QJsonArray{QJsonObject{{u"path"_s, u"^/api/v1/tenants/"_s},
+                                                             {u"method"_s, u"PATCH"_s},
+                                                             {u"rate"_s, 1.0},
+                                                             {u"kind"_s, u"status"_s},
+                                                             {u"status"_s, 500}}}));
+    const int before = tenantCount();
+    const qint64 creates = requests(u"POST /v1/tenants"_s);
+    const Ops::Plan p = plan(planJson(m_source));
+    const std::unique_ptr<Job> refused = run(p);
+    QVERIFY(refused);
+    QCOMPARE(refused->state().status, JobStatus::Failed);
+    QCOMPARE(tenantCount(), before + 1);
+    QVERIFY(tenantsWith(kAlias).isEmpty());
+    // Its intent is still open in the ledger beside the journal.
+    QString error;
+    const std::optional<Ops::TenantCreationLedger::Entry> open
+        = Ops::TenantCreationLedger(m_journals.path()).find(subscriptionOfSource(), kAlias, &error);
+    QVERIFY2(open, qPrintable(error));
+    QCOMPARE(open->jobId, refused->id());
+
+    // A brand-new job (not a retry of that one) finds it through the ledger and sets the alias.
+    QVERIFY(m_sandbox->http().control("PUT", u"/__sandbox/faults"_s, QJsonArray()));
+    const std::unique_ptr<Job> dry = run(p, Job::Mode::DryRun);
+    QVERIFY(dry);
+    const Ops::StepProbe probe = *dry->state().targets.at(0).steps.at(0).probe;
+    QCOMPARE(probe.action, Ops::StepAction::Update);
+    QVERIFY2(probe.summary.contains(refused->id()), qPrintable(probe.summary));
+    const std::unique_ptr<Job> job = run(p);
+    QVERIFY(job);
+    QVERIFY2(job->state().status == JobStatus::Succeeded, qPrintable(Ops::JobSummary::toText(job->state())));
+    QCOMPARE(tenantCount(), before + 1);
+    QCOMPARE(tenantsWith(kAlias).size(), 1);
+    QCOMPARE(requests(u"POST /v1/tenants"_s), creates + 1);
+    const Ops::JobState::Step &step = job->state().targets.at(0).steps.at(0);
+    QCOMPARE(step.change.created.size(), 1);
+    QCOMPARE(step.change.created.first().id, tenantsWith(kAlias).first().value(u"id"_s).toString());
+
+    // The ledger is closed: nothing pending for this alias any more.
+    QFile ledger(Ops::TenantCreationLedger(m_journals.path()).path());
+    QVERIFY(ledger.open(QIODevice::ReadOnly));
+    QVERIFY2(!ledger.readAll().contains(kAlias.toUtf8()), "the ledger still holds the alias");
+}
+
+void TestTenantStep::openLedgerEntryWithoutATenantCreates()
+{
+    // An entry whose create never reached Qlik (killed just before the POST): the next apply creates.
+    const QString subscription = subscriptionOfSource();
+    QVERIFY(!subscription.isEmpty());
+    Ops::TenantCreationLedger ledger(m_journals.path());
+    QString error;
+    QVERIFY2(ledger.open({subscription, kAlias, u"killed-job"_s, QDateTime::currentDateTimeUtc()}, &error),
+             qPrintable(error));
+    const int before = tenantCount();
+    const std::unique_ptr<Job> job = run(plan(planJson(m_source)));
+    QVERIFY(job);
+    QVERIFY2(job->state().status == JobStatus::Succeeded, qPrintable(Ops::JobSummary::toText(job->state())));
+    QCOMPARE(tenantCount(), before + 1);
+    QCOMPARE(tenantsWith(kAlias).size(), 1);
+    QVERIFY(!ledger.find(subscription, kAlias, &error));
+    QVERIFY(error.isEmpty());
 }
 
 void TestTenantStep::deactivatedSourceBlocks()
