@@ -28,7 +28,8 @@ public:
     explicit PlanRunCommand(CommandContext &context)
         : Command(context)
     {
-        Ops::BuiltInSteps::registerAll(&m_steps);
+        // The keychain is opened lazily: only a "jwt-idp" step's apply reads or stores a key.
+        Ops::BuiltInSteps::registerAll(&m_steps, &context.secretStore());
     }
 
 protected:

@@ -1,18 +1,22 @@
 #include "ops/builtinsteps.h"
 
+#include "ops/csporiginstep.h"
 #include "ops/groupstep.h"
+#include "ops/jwtidentityproviderstep.h"
 #include "ops/licensestep.h"
 #include "ops/recoveryadminstep.h"
 #include "ops/spacestep.h"
 #include "ops/stepregistry.h"
 #include "ops/tenantstep.h"
+#include "ops/webintegrationstep.h"
 
 namespace Ops {
 
-void BuiltInSteps::registerAll(StepRegistry *registry)
+void BuiltInSteps::registerAll(StepRegistry *registry, Secrets::SecretStore *keys)
 {
     for (const StepType &type :
-         {GroupStep::type(), LicenseStep::type(), RecoveryAdminStep::type(), SpaceStep::type(), TenantStep::type()}) {
+         {CspOriginStep::type(), GroupStep::type(), JwtIdentityProviderStep::type(keys), LicenseStep::type(),
+          RecoveryAdminStep::type(), SpaceStep::type(), TenantStep::type(), WebIntegrationStep::type()}) {
         // Only a broken built-in type (or registering twice) can fail: say so loudly.
         if (QString error; !registry->add(type, &error))
             qCritical("built-in step type not registered: %s", qPrintable(error));

@@ -1,5 +1,9 @@
 #pragma once
 
+namespace Secrets {
+class SecretStore;
+}
+
 namespace Ops {
 
 class StepRegistry;
@@ -8,8 +12,10 @@ class StepRegistry;
 class BuiltInSteps
 {
 public:
-    // Registers every built-in type: "group", "licenses", "recovery-admin", "space", "tenant".
-    static void registerAll(StepRegistry *registry);
+    // Registers every built-in type: "csp-origin", "group", "jwt-idp", "licenses", "recovery-admin",
+    // "space", "tenant", "web-integration". `keys` is where "jwt-idp" keeps its signing keys (the OS keychain); without
+    // one, plans with that step still read and dry-run, and its apply fails saying the keychain is needed.
+    static void registerAll(StepRegistry *registry, Secrets::SecretStore *keys = nullptr);
 };
 
 } // namespace Ops

@@ -40,6 +40,14 @@ inline QStringList secretToolKeys(const QString &service)
     return keys;
 }
 
+// Removes everything stored under `service` (tests that let product code store keys clean up with it).
+inline bool clearService(const QString &service)
+{
+    QProcess process;
+    process.start(QStringLiteral("secret-tool"), {QStringLiteral("clear"), QStringLiteral("server"), service});
+    return process.waitForFinished(20000) && process.exitCode() == 0;
+}
+
 // Every regular file below `root` (sockets and devices are not files anyone wrote) whose bytes contain `secret` as
 // UTF-8, UTF-16 or base64.
 inline QStringList filesContaining(const QString &root, const QString &secret)
