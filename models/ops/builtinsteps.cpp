@@ -2,6 +2,7 @@
 
 #include "ops/groupstep.h"
 #include "ops/licensestep.h"
+#include "ops/publishappstep.h"
 #include "ops/recoveryadminstep.h"
 #include "ops/spacestep.h"
 #include "ops/stepregistry.h"
@@ -11,8 +12,8 @@ namespace Ops {
 
 void BuiltInSteps::registerAll(StepRegistry *registry)
 {
-    for (const StepType &type :
-         {GroupStep::type(), LicenseStep::type(), RecoveryAdminStep::type(), SpaceStep::type(), TenantStep::type()}) {
+    for (const StepType &type : {GroupStep::type(), LicenseStep::type(), PublishAppStep::type(),
+                                 RecoveryAdminStep::type(), SpaceStep::type(), TenantStep::type()}) {
         // Only a broken built-in type (or registering twice) can fail: say so loudly.
         if (QString error; !registry->add(type, &error))
             qCritical("built-in step type not registered: %s", qPrintable(error));
