@@ -135,7 +135,7 @@ Run rollout(quint16 port, StaticSecretSource *secrets, const QString &source, co
         const QString region = Ops::Plan::regionOfHostname(hosts.at(i));
         targets.append(QJsonObject{{u"id"_s, u"t%1"_s.arg(i)},
                                    {u"hostname"_s, hosts.at(i)},
-                                   {u"profile"_s, u"sandbox-region-"_s + region},
+                                   {u"profile"_s, QString(u"sandbox-region-"_s + region)},
                                    {u"steps"_s,
                                     QJsonArray{QJsonObject{{u"id"_s, u"sales"_s},
                                                            {u"type"_s, u"publish-app"_s},
