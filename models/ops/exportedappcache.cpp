@@ -24,7 +24,7 @@ namespace Ops {
 
 namespace {
 
-constexpr qint64 kKeepSeconds = 30 * 60;
+constexpr qint64 kKeepSeconds = 1800; // 30 minutes
 
 bool looksLikeAppId(const QString &text)
 {
