@@ -19,6 +19,7 @@ private Q_SLOTS:
     void init();
     void dryRunThenRolloutThenUpToDate();
     void regionSelectsActiveTenantsButTheSource();
+    void journalKeepsCopiesTraceableAfterStagingIsDeleted();
     void usageErrors();
 
 private:
@@ -147,6 +148,48 @@ void TestCtlRepublish::regionSelectsActiveTenantsButTheSource()
     QCOMPARE(blocked.exitCode, 1);
     QVERIFY2(blocked.out.contains("blocked"), blocked.out.constData());
     QVERIFY2(blocked.out.contains("not a publisher"), blocked.out.constData());
+}
+
+void TestCtlRepublish::journalKeepsCopiesTraceableAfterStagingIsDeleted()
+{
+    // --cleanup delete leaves no staged copy behind: only the journal knows where the copy came from.
+    const QString stark = m_sandbox->hostOf(u"stark"_s);
+    const QStringList rollout{u"--json"_s,
+                              u"republish"_s,
+                              u"--app"_s,
+                              u"Inventory Overview"_s,
+                              u"--from"_s,
+                              m_source,
+                              u"--space"_s,
+                              u"Customer Apps"_s,
+                              u"--staging-space"_s,
+                              u"Tenantry Staging"_s,
+                              u"--create-space"_s,
+                              u"--cleanup"_s,
+                              u"delete"_s,
+                              u"--tenants"_s,
+                              stark};
+    const CtlRunner::Result first = ctl(rollout);
+    QVERIFY2(first.exitCode == 0, first.err.constData());
+    QCOMPARE(actions(first.json()).first(), u"published"_s);
+
+    // The source changes; the next rollout republishes over the same copy, without --match-name.
+    QString sourceAppId;
+    for (const QJsonValue app : m_sandbox->tenantState(u"acme-source"_s).value(u"apps"_s).toArray()) {
+        if (app[u"name"_s].toString() == u"Inventory Overview"_s)
+            sourceAppId = app[u"id"_s].toString();
+    }
+    QTest::qWait(20);
+    QCOMPARE(m_sandbox->http()
+                 .put(m_source, u"/api/v1/apps/"_s + sourceAppId,
+                      QJsonObject{{u"attributes"_s, QJsonObject{{u"description"_s, u"Restocked."_s}}}},
+                      m_sandbox->regionToken(m_source))
+                 .status,
+             200);
+    const CtlRunner::Result second = ctl(rollout);
+    QVERIFY2(second.exitCode == 0, second.err.constData());
+    QCOMPARE(actions(second.json()).first(), u"republished"_s);
+    QCOMPARE(publishedCopies(stark, u"Inventory Overview"_s), 1);
 }
 
 void TestCtlRepublish::usageErrors()
