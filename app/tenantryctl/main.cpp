@@ -5,6 +5,7 @@
 #include "credentialscommands.h"
 #include "exitcode.h"
 #include "plancommands.h"
+#include "republishcommands.h"
 #include "spacescommands.h"
 #include "tenantscommands.h"
 #include "userscommands.h"
@@ -68,6 +69,7 @@ int main(int argc, char *argv[])
     CommandRegistry registry;
     CredentialsCommands::registerIn(registry);
     PlanCommands::registerIn(registry);
+    RepublishCommands::registerIn(registry);
     TenantsCommands::registerIn(registry);
     SpacesCommands::registerIn(registry);
     AppsCommands::registerIn(registry);
