@@ -68,7 +68,7 @@ QJsonObject runJson(const AutomationRun &run, bool detail)
 // Connector and endpoint guids the workspace's blocks use (the response lists them).
 void blockIds(const QJsonObject &workspace, QJsonArray *connectors, QJsonArray *endpoints)
 {
-    for (const QJsonValue &value : workspace.value(u"blocks"_s).toArray()) {
+    for (const QJsonValue value : workspace.value(u"blocks"_s).toArray()) {
         const QJsonObject block = value.toObject();
         const QString connector = block.value(u"datasourcetype_guid"_s).toString();
         const QString endpoint = block.value(u"endpoint_guid"_s).toString();
@@ -183,7 +183,7 @@ std::optional<HttpResponse> readDefinition(RequestContext &ctx, DefinitionBody *
 QJsonArray withScheduleIds(RequestContext &ctx, const QJsonArray &schedules)
 {
     QJsonArray out;
-    for (const QJsonValue &value : schedules) {
+    for (const QJsonValue value : schedules) {
         QJsonObject schedule = value.toObject();
         if (!schedule.value(u"id"_s).isString())
             schedule.insert(u"id"_s, ctx.state().ids().uuidV1Like());
@@ -450,7 +450,7 @@ HttpResponse copy(RequestContext &ctx)
     copied.runMode = source->runMode;
     copied.spaceId = source->spaceId;
     QJsonArray schedules;
-    for (const QJsonValue &schedule : source->schedules) {
+    for (const QJsonValue schedule : source->schedules) {
         QJsonObject fresh = schedule.toObject();
         fresh.remove(u"id"_s); // the copy's schedules are its own
         schedules.append(fresh);
