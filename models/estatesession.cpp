@@ -5,17 +5,9 @@
 #include "estatemodel.h"
 #include "tenanttagstore.h"
 
-#include <QSettings>
-
 #include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
-
-namespace {
-
-constexpr auto subscriptionsKey = "Estate/subscriptionIds"_L1;
-
-} // namespace
 
 EstateSession::EstateSession(const Setup &setup, QObject *parent)
     : QObject(parent)
@@ -35,7 +27,6 @@ EstateSession::EstateSession(const Setup &setup, QObject *parent)
     m_model->setClient(m_client.get());
     m_model->setInventory(m_inventory.get());
     m_model->setTagStore(m_tags.get());
-    m_model->setOrganization({}, false, setup.subscriptionIds);
     applyProfiles();
 }
 
@@ -62,12 +53,6 @@ void EstateSession::setProfiles(const QList<Cloud::CredentialProfile> &profiles)
     Q_EMIT profilesChanged();
 }
 
-void EstateSession::setSubscriptionIds(const QStringList &subscriptionIds)
-{
-    m_model->setOrganization({}, m_model->usesOrganizationApi(), subscriptionIds);
-    applyProfiles();
-}
-
 void EstateSession::applyProfiles()
 {
     const QList<Cloud::CredentialProfile> &profiles = m_client->profiles();
@@ -82,10 +67,18 @@ void EstateSession::applyProfiles()
     else
         label = tr("Tenants");
     QSet<QString> clientIds;
-    for (const Cloud::CredentialProfile &profile : profiles)
+    QStringList subscriptions;
+    for (const Cloud::CredentialProfile &profile : profiles) {
         clientIds.insert(profile.clientId);
+        if (profile.tier == Cloud::CredentialTier::Organization) {
+            for (const QString &subscription : profile.subscriptionIds) {
+                if (!subscriptions.contains(subscription))
+                    subscriptions.append(subscription);
+            }
+        }
+    }
     m_model->setConfiguredClientIds(clientIds);
-    m_model->setOrganization(label, organization != profiles.cend(), m_model->subscriptionIds());
+    m_model->setOrganization(label, organization != profiles.cend(), subscriptions);
     m_model->reload();
 }
 
@@ -115,14 +108,4 @@ QString EstateSession::profileSummary() const
     if (tenant > 0)
         parts.append(tr("%n tenant client(s)", nullptr, tenant));
     return parts.isEmpty() ? tr("no credentials") : parts.join(u", "_s);
-}
-
-QStringList EstateSession::savedSubscriptionIds()
-{
-    return QSettings().value(subscriptionsKey).toStringList();
-}
-
-void EstateSession::saveSubscriptionIds(const QStringList &subscriptionIds)
-{
-    QSettings().setValue(subscriptionsKey, subscriptionIds);
 }

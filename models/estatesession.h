@@ -36,7 +36,6 @@ public:
         QList<Cloud::CredentialProfile> profiles;
         Cloud::ClientSecretSource *secrets = nullptr; // not owned; must outlive the session
         Cloud::ConnectToMap connectTo; // the sandbox's; empty for the real cloud
-        QStringList subscriptionIds; // for the organization API (FACTS §3.4)
         QString inventoryFile; // empty: the shared inventory (StoragePaths)
         QString tagGroup = QStringLiteral("TenantTags"); // QSettings group of the tags
         QString tagSettingsFile; // empty: the application's QSettings
@@ -49,6 +48,8 @@ public:
     [[nodiscard]] bool isSandbox() const { return m_mode == Mode::Sandbox; }
     [[nodiscard]] QString description() const { return m_description; }
     [[nodiscard]] const QList<Cloud::CredentialProfile> &profiles() const;
+    // The subscriptions the organization API is asked about: those of the organization profiles
+    // (FACTS §3.4), the one place they are kept (tenantryctl credentials set --subscription too).
     [[nodiscard]] QStringList subscriptionIds() const;
 
     [[nodiscard]] Cloud::CloudClient *client() const { return m_client.get(); }
@@ -56,16 +57,11 @@ public:
     [[nodiscard]] TenantTagStore *tags() const { return m_tags.get(); }
     [[nodiscard]] EstateModel *model() const { return m_model.get(); }
 
-    // New profiles (the credentials dialog) or subscriptions: the estate loads again.
+    // New profiles (the credentials dialog): the estate loads again.
     void setProfiles(const QList<Cloud::CredentialProfile> &profiles);
-    void setSubscriptionIds(const QStringList &subscriptionIds);
 
     // One line about the credentials in use: "1 organization, 3 region clients".
     [[nodiscard]] QString profileSummary() const;
-
-    // The subscription ids the organization API is asked about, kept in QSettings (not secret).
-    [[nodiscard]] static QStringList savedSubscriptionIds();
-    static void saveSubscriptionIds(const QStringList &subscriptionIds);
 
 Q_SIGNALS:
     void profilesChanged();

@@ -82,10 +82,9 @@ void SessionLauncher::openSandboxSession(const QString &seed, quint16 port, cons
     EstateSession::Setup setup;
     setup.mode = EstateSession::Mode::Sandbox;
     setup.description = tr("Sandbox (%1) on 127.0.0.1:%2").arg(seed).arg(port);
-    setup.profiles = Cloud::SandboxCredentials::profiles();
+    setup.profiles = Cloud::SandboxCredentials::profiles(subscriptionIds);
     setup.secrets = m_sandboxSecrets.get();
     setup.connectTo = Cloud::ConnectToMap::sandbox(port);
-    setup.subscriptionIds = subscriptionIds;
     if (m_sandboxData->isValid())
         setup.inventoryFile = m_sandboxData->filePath(u"tenant-inventory.jsonl"_s);
     setup.tagGroup = u"SandboxTenantTags"_s;
@@ -104,7 +103,6 @@ void SessionLauncher::startCloud()
     setup.mode = EstateSession::Mode::Cloud;
     setup.profiles = m_profiles->profiles();
     setup.secrets = m_resolver.get();
-    setup.subscriptionIds = EstateSession::savedSubscriptionIds();
     setup.description = setup.profiles.isEmpty()
         ? tr("Qlik Cloud: no credentials (tenantryctl credentials set, or --sandbox)")
         : tr("Qlik Cloud: %n credential profile(s)", nullptr, static_cast<int>(setup.profiles.size()));

@@ -33,10 +33,15 @@ QList<CredentialProfile> SandboxCredentials::profilesWith(const QList<Credential
     return all;
 }
 
-QList<CredentialProfile> SandboxCredentials::profiles()
+QList<CredentialProfile> SandboxCredentials::profiles(const QStringList &subscriptionIds)
 {
-    QList<CredentialProfile> profiles{
-        {u"sandbox-org"_s, CredentialTier::Organization, u"sandbox-org"_s, {}, {}, u"Sandbox organization client"_s}};
+    QList<CredentialProfile> profiles{{u"sandbox-org"_s,
+                                       CredentialTier::Organization,
+                                       u"sandbox-org"_s,
+                                       {},
+                                       {},
+                                       u"Sandbox organization client"_s,
+                                       subscriptionIds}};
     for (const Region &region : Region::all()) {
         const QString name = u"sandbox-region-"_s + region.id;
         profiles.append(

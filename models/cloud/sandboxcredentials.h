@@ -24,8 +24,8 @@ public:
     explicit SandboxCredentials(ClientSecretSource *savedSecrets = nullptr);
 
     // The organization profile and a region profile for every region Tenantry knows; a region the
-    // sandbox did not seed simply refuses its token.
-    [[nodiscard]] static QList<CredentialProfile> profiles();
+    // sandbox did not seed simply refuses its token. The organization profile lists `subscriptionIds`.
+    [[nodiscard]] static QList<CredentialProfile> profiles(const QStringList &subscriptionIds = {});
     // The seeds first, then each saved profile whose name is not a seed's.
     [[nodiscard]] static QList<CredentialProfile> profilesWith(const QList<CredentialProfile> &saved);
     [[nodiscard]] static bool isSeedProfile(const QString &profileName);

@@ -137,10 +137,9 @@ int main(int argc, char *argv[])
     EstateSession::Setup setup;
     setup.mode = EstateSession::Mode::Sandbox;
     setup.description = u"bench"_s;
-    setup.profiles = Cloud::SandboxCredentials::profiles();
+    setup.profiles = Cloud::SandboxCredentials::profiles(subscriptions);
     setup.secrets = &secrets;
     setup.connectTo = Cloud::ConnectToMap::sandbox(port);
-    setup.subscriptionIds = subscriptions;
     setup.inventoryFile = dir.filePath(u"inventory.jsonl"_s);
     setup.tagSettingsFile = dir.filePath(u"tags.ini"_s);
     EstateSession session(setup);

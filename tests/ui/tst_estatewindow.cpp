@@ -77,12 +77,13 @@ void TestEstateWindow::init()
     EstateSession::Setup setup;
     setup.mode = EstateSession::Mode::Sandbox;
     setup.description = u"Sandbox (demo)"_s;
-    setup.profiles = Cloud::SandboxCredentials::profiles();
+    QStringList subscriptions;
+    for (const auto &subscription : m_sandbox->http().state(u"-"_s).value(u"subscriptions"_s).toArray())
+        subscriptions.append(subscription.toObject().value(u"id"_s).toString());
+    QCOMPARE(subscriptions.size(), 1);
+    setup.profiles = Cloud::SandboxCredentials::profiles(subscriptions);
     setup.secrets = &m_secrets;
     setup.connectTo = Cloud::ConnectToMap::sandbox(m_sandbox->port());
-    for (const auto &subscription : m_sandbox->http().state(u"-"_s).value(u"subscriptions"_s).toArray())
-        setup.subscriptionIds.append(subscription.toObject().value(u"id"_s).toString());
-    QCOMPARE(setup.subscriptionIds.size(), 1);
     setup.inventoryFile = m_dir->filePath(u"inventory.jsonl"_s);
     setup.tagSettingsFile = m_dir->filePath(u"tags.ini"_s);
     m_session = std::make_unique<EstateSession>(setup);
