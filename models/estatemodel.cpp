@@ -1013,6 +1013,42 @@ void EstateModel::tenantChanged(TenantNode *tenant)
     Q_EMIT dataChanged(region, region);
 }
 
+void EstateModel::noteTenantLifecycle(const QModelIndex &index, const QString &status, const QDateTime &purgeDate,
+                                      const QString &tenantId, const QString &alias)
+{
+    Node *node = nodeOf(index);
+    if (!node || node->kind != EstateNodeKind::Tenant)
+        return;
+    auto *tenant = static_cast<TenantNode *>(node);
+    unindexTenant(tenant);
+    const bool wasActive = tenant->isActive();
+    if (!status.isEmpty())
+        tenant->status = internedStatus(status);
+    if (tenant->isActive())
+        tenant->purgeDate = {};
+    else if (purgeDate.isValid())
+        tenant->purgeDate = purgeDate;
+    if (!tenantId.isEmpty() && tenant->id.isEmpty())
+        tenant->id = tenantId;
+    if (!alias.isEmpty() && !tenant->hostnames.isEmpty()) {
+        // hostnames[1] is the alias (FACTS §3.2); a new one replaces it.
+        tenant->hostnames = QStringList{tenant->hostnames.constFirst(), alias.toLower()};
+        tenant->name = firstLabel(alias);
+        if (m_client && !tenant->regionId.isEmpty())
+            m_client->setHostRegion(alias.toLower(), tenant->regionId);
+    }
+    tenant->updateSearchText();
+    indexTenant(tenant);
+    if (wasActive != tenant->isActive()) {
+        // A deactivated tenant answers nothing (FACTS §3.3): what was loaded below it goes.
+        for (const auto &category : tenant->children)
+            cancelLoads(category.get());
+        clearChildren(tenant);
+        tenant->state = LoadState::NotLoaded;
+    }
+    tenantChanged(tenant);
+}
+
 void EstateModel::onInventoryAdded(const QString &hostname)
 {
     if (!m_inventory || !m_organization || m_organization->state == LoadState::NotLoaded)

@@ -119,6 +119,13 @@ public:
     // Returns an empty string on success, otherwise what is wrong.
     [[nodiscard]] QString setTag(const QModelIndexList &tenants, const QString &tag, bool on);
 
+    // What a lifecycle call just did to a tenant (FACTS §3.2, §3.3), shown at once without reloading
+    // the estate: its status and purge date after a deactivation or reactivation, its id once
+    // looked up, its alias hostname. Empty or invalid arguments leave that field as it is, except
+    // `purgeDate`, which an active status clears.
+    void noteTenantLifecycle(const QModelIndex &tenant, const QString &status, const QDateTime &purgeDate,
+                             const QString &tenantId = {}, const QString &alias = {});
+
     // QAbstractItemModel
     [[nodiscard]] QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     [[nodiscard]] QModelIndex parent(const QModelIndex &child) const override;
