@@ -1,15 +1,18 @@
 #include "ui/mainwindow.h"
 
+#include "cloud/cloudclient.h"
 #include "estatefilterproxy.h"
 #include "estatemodel.h"
 #include "estatesession.h"
 #include "logging/applicationlog.h"
 #include "tenanttagstore.h"
+#include "ui/credentialsdialog.h"
 #include "ui/detailpage.h"
 #include "ui/estateitemdelegate.h"
 #include "ui/iconcatalog.h"
 #include "ui/propertiespage.h"
 #include "ui/resourcetablepage.h"
+#include "ui/tenantactions.h"
 #include "ui/tenantpage.h"
 
 #include <QApplication>
@@ -114,6 +117,10 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_estateView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) { showDetails(current); });
 
+    m_tenantActions = new TenantActions(this);
+    connect(m_tenantActions, &TenantActions::finished, this,
+            [this](bool, const QString &message) { statusBar()->showMessage(message.section(u'\n', 0, 0), 10000); });
+
     registerDefaultPages();
     createMenus();
     restoreLayout();
@@ -149,6 +156,7 @@ void MainWindow::setSession(EstateSession *session)
     if (m_session)
         m_session->model()->disconnect(this);
     m_session = session;
+    m_tenantActions->setSession(session);
     m_proxy->setSourceModel(session ? session->model() : nullptr);
     m_delegate->setTagStore(session ? session->tags() : nullptr);
     m_connectionLabel->setText(session ? session->description() : tr("Not connected"));
@@ -184,6 +192,7 @@ QMenu *MainWindow::createEstateMenu()
     auto *menu = new QMenu(this);
     menu->setObjectName(u"estateMenu"_s);
     menu->addAction(IconCatalog::icon(Icon::Refresh), tr("&Refresh"), this, &MainWindow::refreshSelection);
+    m_tenantActions->addActions(menu, tenants);
     if (tenants.isEmpty())
         return menu;
     // Tags on the selected tenants: checked when every one of them carries it.
@@ -312,9 +321,26 @@ void MainWindow::openLogFolder()
     }
 }
 
+void MainWindow::openCredentials()
+{
+    // Test connection goes where the session goes: the sandbox in sandbox mode, else the real cloud.
+    auto *dialog = new CredentialsDialog(m_session ? m_session->client()->connectTo() : Cloud::ConnectToMap(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &CredentialsDialog::profilesChanged, this, [this, dialog] {
+        // The sandbox session runs on its seed clients; a real session loads again with the new profiles.
+        if (m_session && !m_session->isSandbox())
+            m_session->setProfiles(dialog->profiles());
+    });
+    dialog->open();
+}
+
 void MainWindow::createMenus()
 {
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    QAction *credentialsAction = fileMenu->addAction(IconCatalog::icon(Icon::Credentials), tr("&Credentials…"), this,
+                                                     &MainWindow::openCredentials);
+    credentialsAction->setObjectName(u"credentialsAction"_s);
+    fileMenu->addSeparator();
     QAction *quitAction = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quitAction->setShortcut(QKeySequence::Quit);
 

@@ -15,6 +15,7 @@ class QLineEdit;
 class QMenu;
 class QStackedWidget;
 class QTreeView;
+class TenantActions;
 
 // The estate window: estate tree on the left (with its type-ahead filter), the detail page of the
 // selection in the middle, connection and counts at the bottom. Its size, position and dock layout
@@ -45,6 +46,8 @@ public:
     [[nodiscard]] QLabel *tenantCountLabel() const { return m_countLabel; }
     // The context menu the estate tree shows for its selection; the caller owns it.
     [[nodiscard]] QMenu *estateMenu() { return createEstateMenu(); }
+    // Add by hostname, alias, deactivate, reactivate (the estate menu offers them).
+    [[nodiscard]] TenantActions *tenantActions() const { return m_tenantActions; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -55,6 +58,7 @@ private:
     void restoreLayout();
     void saveLayout() const;
     void openLogFolder();
+    void openCredentials();
     void showDetails(const QModelIndex &proxyIndex);
     void expandRegions(const QModelIndex &parent, int first, int last);
     void refreshSelection();
@@ -74,4 +78,5 @@ private:
     DetailPage *m_page = nullptr;
     QLabel *m_connectionLabel = nullptr;
     QLabel *m_countLabel = nullptr;
+    TenantActions *m_tenantActions = nullptr;
 };

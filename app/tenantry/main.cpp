@@ -1,7 +1,9 @@
+#include "cloud/profilestore.h"
 #include "estatesession.h"
 #include "logging/applicationlog.h"
 #include "sandbox/seeder.h"
 #include "sessionlauncher.h"
+#include "ui/firstrundialog.h"
 #include "ui/iconcatalog.h"
 #include "ui/mainwindow.h"
 
@@ -115,7 +117,21 @@ int main(int argc, char *argv[])
         qCInfo(lcApp).noquote() << "Showing the estate of" << session->description();
         window.setSession(session);
     });
-    launcher.start(sandbox ? parser.value(seedOption) : QString());
+    if (sandbox) {
+        launcher.start(parser.value(seedOption));
+    } else if (const Cloud::ProfileStore profiles(nullptr);
+               profiles.profiles().isEmpty() && profiles.problems().isEmpty()) {
+        // First run: nothing configured. Offer credentials or the sandbox instead of an empty window.
+        qCInfo(lcApp) << "First run: no credential profiles; offering credentials or the sandbox";
+        auto *firstRun = new FirstRunDialog(&window);
+        firstRun->setAttribute(Qt::WA_DeleteOnClose);
+        QObject::connect(firstRun, &FirstRunDialog::sandboxRequested, &launcher,
+                         [&launcher] { launcher.start(u"demo"_s); });
+        QObject::connect(firstRun, &FirstRunDialog::cloudRequested, &launcher, [&launcher] { launcher.start({}); });
+        firstRun->open();
+    } else {
+        launcher.start({});
+    }
     const int exitCode = QApplication::exec();
     window.setSession(nullptr);
     qCInfo(lcApp) << "Tenantry exits with code" << exitCode;

@@ -209,7 +209,7 @@ CredentialCheck::Outcome CredentialCheck::failure(const QString &host, const Api
     return outcome;
 }
 
-void CredentialCheck::finish(quint64 generation, Outcome outcome)
+void CredentialCheck::finish(quint64 generation, const Outcome &outcome)
 {
     if (generation != m_generation)
         return;

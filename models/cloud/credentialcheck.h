@@ -53,7 +53,7 @@ private:
     void checkTenant(const CredentialProfile &profile);
     void checkRegion(const CredentialProfile &profile);
     void checkOrganization(const CredentialProfile &profile);
-    void finish(quint64 generation, Outcome outcome);
+    void finish(quint64 generation, const Outcome &outcome);
     [[nodiscard]] static Outcome failure(const QString &host, const ApiError &error);
 
     ClientSecretSource *m_secrets;

@@ -63,6 +63,8 @@ void TestTenantryGui::logsDebugMessagesOnlyWhenVerbose()
 
     const QByteArray written = logText();
     QVERIFY2(written.contains(" info tenantry.app: Main window shown"), written.constData());
+    // A new home has no credential profile: the first-run dialog is offered.
+    QVERIFY2(written.contains(" info tenantry.app: First run: no credential profiles"), written.constData());
     QCOMPARE(written.contains(" debug tenantry.app: Log file: "), verbose);
     // stderr carries the same records (Qt's default format), redacted alike.
     QCOMPARE(gui.readAllStandardError().contains("tenantry.app: Log file: "), verbose);

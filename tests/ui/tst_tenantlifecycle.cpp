@@ -1,0 +1,281 @@
+#include "cloud/sandboxcredentials.h"
+#include "cloud/tenantinventory.h"
+#include "estatefilterproxy.h"
+#include "estatemodel.h"
+#include "estatesession.h"
+#include "support/sandboxfixture.h"
+#include "ui/mainwindow.h"
+#include "ui/tenantactions.h"
+#include "ui/typedconfirmationdialog.h"
+
+#include <QDir>
+#include <QInputDialog>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+using namespace Qt::Literals::StringLiterals;
+using Role = EstateModel::Role;
+
+// The tenant lifecycle from the estate window (FACTS §3.2, §3.3) against the in-process sandbox:
+// the dialogs are driven as a person would, the sandbox's state tells what really happened.
+class TestTenantLifecycle : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void addTenantByHostname();
+    void deactivateNeedsTheTypedHostnameThenReactivate();
+    void editAliasOfAProductionTenantIsConfirmedByTyping();
+    void badAliasIsRefusedBeforeAnyCall();
+
+private:
+    [[nodiscard]] QModelIndex tenant(const QString &key);
+    // Waits for TenantActions::finished; its `ok` and message.
+    bool waitFinished(QSignalSpy &spy, bool *ok, QString *message);
+    template<typename T>
+    [[nodiscard]] T *dialog(const QString &name) const
+    {
+        return m_window->findChild<T *>(name);
+    }
+
+    std::unique_ptr<TestSupport::SandboxFixture> m_sandbox;
+    Cloud::SandboxCredentials m_secrets;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<EstateSession> m_session;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestTenantLifecycle::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    m_sandbox = std::make_unique<TestSupport::SandboxFixture>();
+    QVERIFY2(m_sandbox->isReady(), qPrintable(m_sandbox->error()));
+}
+
+void TestTenantLifecycle::init()
+{
+    QSettings().clear();
+    QVERIFY(m_sandbox->http().reset(u"demo"_s));
+    m_dir = std::make_unique<QTemporaryDir>();
+    QStringList subscriptions;
+    for (const auto &subscription : m_sandbox->http().state(u"-"_s).value(u"subscriptions"_s).toArray())
+        subscriptions.append(subscription.toObject().value(u"id"_s).toString());
+    EstateSession::Setup setup;
+    setup.mode = EstateSession::Mode::Sandbox;
+    setup.description = u"Sandbox (demo)"_s;
+    setup.profiles = Cloud::SandboxCredentials::profiles(subscriptions);
+    setup.secrets = &m_secrets;
+    setup.connectTo = Cloud::ConnectToMap::sandbox(m_sandbox->port());
+    setup.inventoryFile = m_dir->filePath(u"inventory.jsonl"_s);
+    setup.tagSettingsFile = m_dir->filePath(u"tags.ini"_s);
+    m_session = std::make_unique<EstateSession>(setup);
+    QCOMPARE(m_session->subscriptionIds(), subscriptions); // from the organization profile
+    m_window = std::make_unique<MainWindow>();
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window->setSession(m_session.get());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_session->model()->isLoadingTenants(), 20000);
+}
+
+void TestTenantLifecycle::cleanup()
+{
+    m_window.reset();
+    m_session.reset();
+    m_dir.reset();
+}
+
+QModelIndex TestTenantLifecycle::tenant(const QString &key)
+{
+    return m_session->model()->tenantIndex(m_sandbox->tenantState(key).value(u"id"_s).toString());
+}
+
+bool TestTenantLifecycle::waitFinished(QSignalSpy &spy, bool *ok, QString *message)
+{
+    if (spy.isEmpty() && !spy.wait(20000))
+        return false;
+    *ok = spy.constLast().at(0).toBool();
+    *message = spy.constLast().at(1).toString();
+    return true;
+}
+
+void TestTenantLifecycle::addTenantByHostname()
+{
+    TenantActions *actions = m_window->tenantActions();
+    QSignalSpy finished(actions, &TenantActions::finished);
+    // Offered by the estate menu even without a selection.
+    std::unique_ptr<QMenu> menu(m_window->estateMenu());
+    QAction *add = menu->findChild<QAction *>(u"addTenantAction"_s);
+    QVERIFY(add);
+    add->trigger();
+    auto *input = dialog<QInputDialog>(u"addTenantDialog"_s);
+    QVERIFY(input);
+    input->setTextValue(u"  NewCo.EU.qlikcloud.com "_s);
+    input->accept();
+    bool ok = false;
+    QString message;
+    QVERIFY(waitFinished(finished, &ok, &message));
+    QVERIFY2(ok, qPrintable(message));
+    QCOMPARE(message, u"newco.eu.qlikcloud.com added to the tenant inventory."_s);
+    QVERIFY(m_session->inventory()->tenant(u"newco.eu.qlikcloud.com"_s));
+    QTRY_VERIFY(m_session->model()->tenantIndex(u"newco.eu.qlikcloud.com"_s).isValid());
+
+    // Twice is refused, and so is what is not a hostname.
+    finished.clear();
+    actions->addTenantByHostname();
+    input = dialog<QInputDialog>(u"addTenantDialog"_s);
+    input->setTextValue(u"newco.eu.qlikcloud.com"_s);
+    input->accept();
+    QVERIFY(waitFinished(finished, &ok, &message));
+    QVERIFY(!ok);
+    QCOMPARE(message, u"newco.eu.qlikcloud.com is already in the estate."_s);
+    finished.clear();
+    actions->addTenantByHostname();
+    input = dialog<QInputDialog>(u"addTenantDialog"_s);
+    input->setTextValue(u"analytics.example.com"_s);
+    input->accept();
+    QVERIFY(waitFinished(finished, &ok, &message));
+    QVERIFY(!ok);
+    QVERIFY2(message.contains(u"does not show its region"_s), qPrintable(message));
+    QVERIFY(!m_session->inventory()->tenant(u"analytics.example.com"_s));
+}
+
+void TestTenantLifecycle::deactivateNeedsTheTypedHostnameThenReactivate()
+{
+    const QModelIndex northwind = tenant(u"northwind"_s);
+    QVERIFY(northwind.isValid());
+    QCOMPARE(northwind.data(int(Role::Status)).toString(), u"active"_s);
+    const QString hostname = m_sandbox->tenantState(u"northwind"_s).value(u"hostnames"_s).toArray().last().toString();
+    m_window->estateView()->setCurrentIndex(m_window->estateProxy()->mapFromSource(northwind));
+    std::unique_ptr<QMenu> menu(m_window->estateMenu());
+    QAction *deactivate = menu->findChild<QAction *>(u"deactivateAction"_s);
+    QVERIFY(deactivate);
+    QVERIFY(!menu->findChild<QAction *>(u"reactivateAction"_s));
+
+    QSignalSpy finished(m_window->tenantActions(), &TenantActions::finished);
+    deactivate->trigger();
+    auto *confirm = dialog<TypedConfirmationDialog>(u"deactivateDialog"_s);
+    QVERIFY(confirm);
+    QCOMPARE(confirm->phrase(), hostname);
+    // Nothing can be confirmed until the hostname is typed exactly.
+    QVERIFY(!confirm->confirmButton()->isEnabled());
+    QTest::keyClicks(confirm->confirmationEdit(), hostname.left(hostname.size() - 1));
+    QVERIFY(!confirm->confirmButton()->isEnabled());
+    QTest::keyClicks(confirm->confirmationEdit(), hostname.right(1));
+    QVERIFY(confirm->confirmButton()->isEnabled());
+    auto *days = confirm->findChild<QSpinBox *>(u"purgeDaysSpin"_s);
+    QCOMPARE(days->minimum(), 10);
+    QCOMPARE(days->maximum(), 90);
+    QCOMPARE(days->value(), 30);
+    days->setValue(12);
+    const QString dir = QStringLiteral(TENANTRY_TEST_ARTIFACTS_DIR);
+    QVERIFY(QDir().mkpath(dir));
+    QVERIFY(confirm->grab().save(dir + u"/tenant-deactivate-dialog.png"_s));
+    const QDateTime before = m_sandbox->now();
+    QTest::mouseClick(confirm->confirmButton(), Qt::LeftButton);
+
+    bool ok = false;
+    QString message;
+    QVERIFY(waitFinished(finished, &ok, &message));
+    QVERIFY2(ok, qPrintable(message));
+    QVERIFY2(message.startsWith(u"Tenant deactivated; Qlik purges it from "_s), qPrintable(message));
+    const QJsonObject state = m_sandbox->tenantState(u"northwind"_s);
+    QCOMPARE(state.value(u"status"_s).toString(), u"disabled"_s);
+    const QDateTime purge = QDateTime::fromString(state.value(u"estimatedPurgeDate"_s).toString(), Qt::ISODateWithMs);
+    QVERIFY(purge.isValid());
+    QVERIFY2(qAbs(before.addDays(12).secsTo(purge)) < 120, qPrintable(purge.toString(Qt::ISODate)));
+    // The node shows it at once: status, purge date, and nothing loaded below it.
+    QCOMPARE(northwind.data(int(Role::Status)).toString(), u"disabled"_s);
+    QCOMPARE(northwind.data(int(Role::PurgeDate)).toDateTime(), purge);
+    QVERIFY2(northwind.data(int(Role::Detail)).toString().contains(u"purge "_s + purge.date().toString(Qt::ISODate)),
+             qPrintable(northwind.data(int(Role::Detail)).toString()));
+    QVERIFY(m_window->grab().save(dir + u"/estate-window-deactivated.png"_s));
+
+    // Reactivate before the purge date.
+    menu.reset(m_window->estateMenu());
+    QAction *reactivate = menu->findChild<QAction *>(u"reactivateAction"_s);
+    QVERIFY(reactivate);
+    QVERIFY(reactivate->isEnabled());
+    QVERIFY(!menu->findChild<QAction *>(u"deactivateAction"_s));
+    finished.clear();
+    reactivate->trigger();
+    auto *box = dialog<QMessageBox>(u"reactivateConfirmation"_s);
+    QVERIFY(box);
+    QVERIFY(box->text().contains(purge.toUTC().toString(u"yyyy-MM-dd"_s)));
+    box->button(QMessageBox::Yes)->click();
+    QVERIFY(waitFinished(finished, &ok, &message));
+    QVERIFY2(ok, qPrintable(message));
+    QCOMPARE(m_sandbox->tenantState(u"northwind"_s).value(u"status"_s).toString(), u"active"_s);
+    QCOMPARE(northwind.data(int(Role::Status)).toString(), u"active"_s);
+    QVERIFY(!northwind.data(int(Role::PurgeDate)).toDateTime().isValid());
+}
+
+void TestTenantLifecycle::editAliasOfAProductionTenantIsConfirmedByTyping()
+{
+    const QModelIndex tyrell = tenant(u"tyrell"_s);
+    QVERIFY(tyrell.isValid());
+    const QStringList before = tyrell.data(int(Role::Hostnames)).toStringList();
+    QCOMPARE(m_session->model()->setTag({tyrell}, u"production"_s, true), QString());
+    const QString region = tyrell.data(int(Role::RegionId)).toString();
+    const QString alias = u"tyrell-corp.%1.qlikcloud.com"_s.arg(region);
+
+    QSignalSpy finished(m_window->tenantActions(), &TenantActions::finished);
+    m_window->tenantActions()->editAlias(tyrell);
+    auto *input = dialog<QInputDialog>(u"aliasDialog"_s);
+    QVERIFY(input);
+    QCOMPARE(input->textValue(), before.value(1));
+    input->setTextValue(alias);
+    input->accept();
+    // Production: the hostname people use now must be typed before anything is sent.
+    auto *confirm = dialog<TypedConfirmationDialog>(u"typedConfirmation"_s);
+    QVERIFY(confirm);
+    QVERIFY(finished.isEmpty());
+    const QString shown = before.size() > 1 ? before.at(1) : before.at(0);
+    QCOMPARE(confirm->phrase(), shown);
+    QVERIFY(!confirm->confirmButton()->isEnabled());
+    confirm->confirmationEdit()->setText(shown);
+    QTest::mouseClick(confirm->confirmButton(), Qt::LeftButton);
+
+    bool ok = false;
+    QString message;
+    QVERIFY(waitFinished(finished, &ok, &message));
+    QVERIFY2(ok, qPrintable(message));
+    QCOMPARE(m_sandbox->tenantState(u"tyrell"_s).value(u"hostnames"_s).toArray().last().toString(), alias);
+    QCOMPARE(tyrell.data(int(Role::Hostnames)).toStringList(), (QStringList{before.constFirst(), alias}));
+    QCOMPARE(m_session->model()->tenantIndex(alias), QModelIndex(tyrell));
+}
+
+void TestTenantLifecycle::badAliasIsRefusedBeforeAnyCall()
+{
+    const QModelIndex wayne = tenant(u"wayne"_s);
+    QVERIFY(wayne.isValid());
+    const QStringList before = m_sandbox->tenantState(u"wayne"_s).value(u"hostnames"_s).toVariant().toStringList();
+    QSignalSpy finished(m_window->tenantActions(), &TenantActions::finished);
+    m_window->tenantActions()->editAlias(wayne);
+    auto *input = dialog<QInputDialog>(u"aliasDialog"_s);
+    QVERIFY(input);
+    input->setTextValue(u"wayne.xx.qlikcloud.com"_s);
+    input->accept();
+    bool ok = true;
+    QString message;
+    QVERIFY(waitFinished(finished, &ok, &message));
+    QVERIFY(!ok);
+    QVERIFY2(message.contains(u"must end with"_s), qPrintable(message));
+    QCOMPARE(m_sandbox->tenantState(u"wayne"_s).value(u"hostnames"_s).toVariant().toStringList(), before);
+}
+
+QTEST_MAIN(TestTenantLifecycle)
+#include "tst_tenantlifecycle.moc"

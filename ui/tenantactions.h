@@ -1,0 +1,55 @@
+#pragma once
+
+#include <QModelIndexList>
+#include <QObject>
+#include <QPersistentModelIndex>
+#include <QPointer>
+
+#include <memory>
+
+class EstateSession;
+class QMenu;
+class QWidget;
+namespace Cloud {
+class TenantLifecycle;
+}
+
+// The estate's tenant lifecycle from the GUI (FACTS §3.2, §3.3): add a tenant to the inventory by
+// hostname, edit its alias hostname, deactivate it (purge delay, typed confirmation of its
+// hostname, sent as qlik-confirm-hostname) and reactivate it until its purge date. Tenants tagged
+// production need the typed confirmation for the alias change too. Every dialog is opened
+// window-modal without a nested event loop; calls go through the session's client.
+class TenantActions final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TenantActions)
+
+public:
+    // Dialogs are shown over `window`.
+    explicit TenantActions(QWidget *window);
+    ~TenantActions() override;
+
+    void setSession(EstateSession *session);
+
+    // Adds what fits `tenants` (indexes of the session's model) to `menu`.
+    void addActions(QMenu *menu, const QModelIndexList &tenants);
+
+    // Each opens its dialog; the outcome comes as finished().
+    void addTenantByHostname();
+    void editAlias(const QModelIndex &tenant);
+    void deactivate(const QModelIndex &tenant);
+    void reactivate(const QModelIndex &tenant);
+
+Q_SIGNALS:
+    // For the status bar: what was done or why not. `ok` is false on errors.
+    void finished(bool ok, const QString &message);
+
+private:
+    [[nodiscard]] bool isProduction(const QModelIndex &tenant) const;
+    void report(bool ok, const QString &message);
+    void sendAlias(const QPersistentModelIndex &tenant, const QString &alias);
+
+    QWidget *m_window;
+    QPointer<EstateSession> m_session;
+    std::unique_ptr<Cloud::TenantLifecycle> m_lifecycle;
+};
