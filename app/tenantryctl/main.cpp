@@ -4,6 +4,7 @@
 #include "commandregistry.h"
 #include "credentialscommands.h"
 #include "exitcode.h"
+#include "ownershipcommands.h"
 #include "plancommands.h"
 #include "republishcommands.h"
 #include "spacescommands.h"
@@ -73,6 +74,7 @@ int main(int argc, char *argv[])
     TenantsCommands::registerIn(registry);
     SpacesCommands::registerIn(registry);
     AppsCommands::registerIn(registry);
+    OwnershipCommands::registerIn(registry);
     UsersCommands::registerIn(registry);
 
     const GlobalOptions globals;

@@ -44,6 +44,10 @@ bool ApiPage::parse(const ApiResponse &response, const QString &itemsKey, ApiPag
     if (next.isUndefined() || next.isNull())
         return true;
     const QJsonValue href = next.toObject().value(u"href"_s);
+    // The data-files API always sends next (its LinksResponse requires it) with a null href on the
+    // last page.
+    if (next.isObject() && href.isNull())
+        return true;
     if (!next.isObject() || !href.isString() || href.toString().isEmpty())
         return fail(error, u"'links.next' has no 'href' string"_s);
     // Absolute in Qlik's answers (FACTS §17), possibly on another host form; resolve in case one is relative.

@@ -88,4 +88,36 @@ void SandboxCredentials::fetchSubscriptionIds(CloudClient &client, QObject *cont
     });
 }
 
+void SandboxCredentials::fetchDeletedClientIds(CloudClient &client, QObject *context,
+                                               std::function<void(const QStringList &, const QString &)> done)
+{
+    QUrlQuery query;
+    query.addQueryItem(u"content"_s, u"false"_s);
+    ApiCall call = ApiCall::get(CloudHost::console().hostname(), u"/__sandbox/state"_s, query);
+    call.auth = ApiCall::Auth::None; // the control surface takes no token
+    ApiRequest *request = client.send(call);
+    QObject::connect(request, &ApiRequest::finished, context, [done = std::move(done)](const ApiResult &result) {
+        if (!result.ok()) {
+            done({}, u"the sandbox's clients could not be read: "_s + result.error().message());
+            return;
+        }
+        JsonReader reader(result.json().object());
+        QStringList deleted;
+        (void)reader.list<QString>(
+            u"clients",
+            [&deleted](JsonReader &entry) {
+                const QString id = entry.requiredString(u"clientId");
+                if (entry.boolean(u"deleted"))
+                    deleted.append(id);
+                return id;
+            },
+            true);
+        if (!reader.ok()) {
+            done({}, u"unexpected sandbox state: "_s + reader.error());
+            return;
+        }
+        done(deleted, {});
+    });
+}
+
 } // namespace Cloud

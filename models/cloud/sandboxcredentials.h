@@ -39,6 +39,11 @@ public:
     static void fetchSubscriptionIds(CloudClient &client, QObject *context,
                                      std::function<void(const QStringList &ids, const QString &error)> done);
 
+    // The OAuth clients the sandbox has deleted (`"deleted": true` in its state): the only place that
+    // can say a region client is gone (Qlik lists region clients nowhere, FACTS §2.2).
+    static void fetchDeletedClientIds(CloudClient &client, QObject *context,
+                                      std::function<void(const QStringList &ids, const QString &error)> done);
+
 private:
     ClientSecretSource *m_savedSecrets;
 };
