@@ -148,6 +148,8 @@ void TestApiCall::pagingStyles_data()
     QTest::newRow("no paging (extensions)") << R"({"data":[{"id":"e1"},{"id":"e2"},{"id":"e3"}]})"_ba << 3 << QString();
     QTest::newRow("relative href resolved") << R"({"data":[],"links":{"next":{"href":"/api/v1/items?next=x"}}})"_ba << 0
                                             << base + u"/api/v1/items?next=x"_s;
+    QTest::newRow("next with a null href (data files)")
+        << R"({"data":[{"id":"r1"}],"links":{"next":{"href":null},"prev":{"href":null}}})"_ba << 1 << QString();
     QTest::newRow("bare array") << R"([{"id":"r1"},{"id":"r2"}])"_ba << 2 << QString();
 }
 
