@@ -287,6 +287,7 @@ void ApiRequest::handleHttp(ApiResponse response)
     const int status = response.status;
     qCInfo(lcCloudHttp).noquote() << m_method << Redaction::urlForLog(m_url) << "->" << status << "in"
                                   << m_attemptElapsed.elapsed() << "ms (attempt" << m_attempts << ')';
+    m_client->setReachability(m_host.hostname(), CloudClient::Reachability::Connected);
 
     if (isRedirect(status) && !response.header("location").isEmpty()) {
         followRedirect(response);
@@ -407,9 +408,11 @@ void ApiRequest::handleTransportError(int networkError, const QString &errorText
 
     const RetryPolicy &policy = m_client->options().retry;
     const bool attemptsLeft = m_transientRetries + 1 < policy.maxAttempts;
+    const QString host = m_host.hostname();
     switch (RetryPolicy::classify(code)) {
     case RetryPolicy::Delivery::NotDelivered:
         if (attemptsLeft) {
+            m_client->setReachability(host, CloudClient::Reachability::Reconnecting, error.message());
             retryLater(policy.backoff(m_transientRetries));
             return;
         }
@@ -417,6 +420,7 @@ void ApiRequest::handleTransportError(int networkError, const QString &errorText
     case RetryPolicy::Delivery::MaybeDelivered:
         if (m_call.isIdempotent()) {
             if (attemptsLeft) {
+                m_client->setReachability(host, CloudClient::Reachability::Reconnecting, error.message());
                 retryLater(policy.backoff(m_transientRetries));
                 return;
             }
@@ -427,6 +431,7 @@ void ApiRequest::handleTransportError(int networkError, const QString &errorText
     case RetryPolicy::Delivery::Permanent:
         break;
     }
+    m_client->setReachability(host, CloudClient::Reachability::Unreachable, error.message());
     finish({}, error);
 }
 

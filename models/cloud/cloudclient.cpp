@@ -107,4 +107,17 @@ void CloudClient::forget(Pager *pager)
     m_pagers.remove(pager);
 }
 
+void CloudClient::setReachability(const QString &host, Reachability reachability, const QString &detail)
+{
+    // Only changes are signalled: every answered request reports Connected.
+    auto it = m_reachability.find(host);
+    if (it != m_reachability.end() && *it == reachability && reachability == Reachability::Connected)
+        return;
+    if (it == m_reachability.end())
+        it = m_reachability.insert(host, reachability);
+    else
+        *it = reachability;
+    Q_EMIT reachabilityChanged(host, reachability, detail);
+}
+
 } // namespace Cloud

@@ -9,6 +9,7 @@
 
 #include <functional>
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QSet>
@@ -47,6 +48,15 @@ public:
         QByteArray userAgent; // empty: "Tenantry/<version>"
     };
 
+    // What the last exchanges with a host said about the connection (the status bar shows it).
+    enum class Reachability {
+        Unknown, // nothing asked yet
+        Connected, // the host answered (whatever the status)
+        Reconnecting, // the connection failed and a retry is waiting
+        Unreachable, // the connection failed and the retries are used up
+    };
+    Q_ENUM(Reachability)
+
     explicit CloudClient(QObject *parent = nullptr);
     explicit CloudClient(const Options &options, QObject *parent = nullptr);
     ~CloudClient() override; // drops unfinished requests and pagers without signals
@@ -82,12 +92,21 @@ public:
     [[nodiscard]] NetworkPool *networkPool() const { return m_pool; }
     [[nodiscard]] const CredentialRouter &credentials() const { return m_router; }
     [[nodiscard]] int activeRequestCount() const { return static_cast<int>(m_requests.size()); }
+    [[nodiscard]] Reachability reachability(const QString &host) const
+    {
+        return m_reachability.value(host, Reachability::Unknown);
+    }
+
+Q_SIGNALS:
+    // A host's reachability changed; `detail` says why when it is not Connected (the transport error).
+    void reachabilityChanged(const QString &host, Cloud::CloudClient::Reachability reachability, const QString &detail);
 
 private:
     friend class ApiRequest;
     friend class Pager;
     void forget(ApiRequest *request);
     void forget(Pager *pager);
+    void setReachability(const QString &host, Reachability reachability, const QString &detail = {});
 
     Options m_options;
     ConnectToMap m_connectTo;
@@ -97,6 +116,7 @@ private:
     TokenProvider *m_tokens = nullptr;
     QSet<ApiRequest *> m_requests;
     QSet<Pager *> m_pagers;
+    QHash<QString, Reachability> m_reachability;
 };
 
 } // namespace Cloud
