@@ -4,9 +4,14 @@
 #include "estatefilterproxy.h"
 #include "estatemodel.h"
 #include "estatesession.h"
+#include "jobboard.h"
 #include "logging/applicationlog.h"
+#include "ops/job.h"
 #include "tenanttagstore.h"
 #include "ui/credentialsdialog.h"
+#include "ui/activitypanel.h"
+#include "ui/commandpalette.h"
+#include "ui/connectionindicator.h"
 #include "ui/detailpage.h"
 #include "ui/estateitemdelegate.h"
 #include "ui/iconcatalog.h"
@@ -21,6 +26,7 @@
 #include <QDesktopServices>
 #include <QDir>
 #include <QDockWidget>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
@@ -104,6 +110,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_connectionLabel = new QLabel(tr("Not connected"), this);
     m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
     statusBar()->addPermanentWidget(m_connectionLabel);
+    m_connection = new ConnectionIndicator(this);
+    statusBar()->addPermanentWidget(m_connection);
 
     m_estateView->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_estateView, &QWidget::customContextMenuRequested, this, [this](const QPoint &position) {
@@ -121,6 +129,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_tenantActions, &TenantActions::finished, this,
             [this](bool, const QString &message) { statusBar()->showMessage(message.section(u'\n', 0, 0), 10000); });
 
+    createActivityDock();
     registerDefaultPages();
     createMenus();
     restoreLayout();
@@ -157,6 +166,8 @@ void MainWindow::setSession(EstateSession *session)
         m_session->model()->disconnect(this);
     m_session = session;
     m_tenantActions->setSession(session);
+    m_jobs->setCloudClient(session ? session->client() : nullptr);
+    m_connection->setClient(session ? session->client() : nullptr);
     m_proxy->setSourceModel(session ? session->model() : nullptr);
     m_delegate->setTagStore(session ? session->tags() : nullptr);
     m_connectionLabel->setText(session ? session->description() : tr("Not connected"));
@@ -259,6 +270,27 @@ void MainWindow::showDetails(const QModelIndex &proxyIndex)
     m_page->setNode(m_session, node);
 }
 
+void MainWindow::selectTenant(const QString &idOrHostname)
+{
+    if (!m_session)
+        return;
+    const QModelIndex tenant = m_session->model()->tenantIndex(idOrHostname);
+    if (!tenant.isValid())
+        return;
+    QModelIndex shown = m_proxy->mapFromSource(tenant);
+    if (!shown.isValid()) {
+        m_filterEdit->clear(); // the filter hid it
+        shown = m_proxy->mapFromSource(tenant);
+    }
+    if (!shown.isValid())
+        return;
+    m_estateDock->show();
+    m_estateView->expand(shown.parent());
+    m_estateView->setCurrentIndex(shown);
+    m_estateView->scrollTo(shown);
+    m_estateView->setFocus(Qt::OtherFocusReason);
+}
+
 void MainWindow::refreshSelection()
 {
     if (!m_session)
@@ -334,18 +366,51 @@ void MainWindow::openCredentials()
     dialog->open();
 }
 
+void MainWindow::createActivityDock()
+{
+    m_jobs = new JobBoard(this);
+    m_activity = new ActivityPanel(m_jobs, this);
+    connect(m_activity, &ActivityPanel::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text.section(u'\n', 0, 0), 8000); });
+    m_activityDock = new QDockWidget(tr("Activity"), this);
+    m_activityDock->setObjectName(QStringLiteral("activityDock"));
+    m_activityDock->setWidget(m_activity);
+    addDockWidget(Qt::BottomDockWidgetArea, m_activityDock);
+    resizeDocks({m_activityDock}, {220}, Qt::Vertical);
+    connect(m_jobs, &JobBoard::jobStarted, m_activityDock, &QWidget::show);
+}
+
+void MainWindow::chooseAndDryRunPlan()
+{
+    // Window-modal, not exec(): no nested event loop while jobs run.
+    auto *dialog = new QFileDialog(this, tr("Apply Plan"), QString(), tr("Tenantry plans (*.json);;All files (*)"));
+    dialog->setObjectName(u"planFileDialog"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setFileMode(QFileDialog::ExistingFile);
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) {
+        m_activityDock->show();
+        m_activity->dryRunPlan(path);
+    });
+    dialog->open();
+}
+
 void MainWindow::createMenus()
 {
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     QAction *credentialsAction = fileMenu->addAction(IconCatalog::icon(Icon::Credentials), tr("&Credentials…"), this,
                                                      &MainWindow::openCredentials);
     credentialsAction->setObjectName(u"credentialsAction"_s);
+    QAction *applyPlanAction = fileMenu->addAction(IconCatalog::icon(Icon::DryRun), tr("&Apply Plan…"), this,
+                                                   &MainWindow::chooseAndDryRunPlan);
+    applyPlanAction->setObjectName(u"applyPlanAction"_s);
+    applyPlanAction->setStatusTip(tr("Dry-run a plan file in the activity panel, then apply it"));
     fileMenu->addSeparator();
     QAction *quitAction = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quitAction->setShortcut(QKeySequence::Quit);
 
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->addAction(m_estateDock->toggleViewAction());
+    viewMenu->addAction(m_activityDock->toggleViewAction());
     viewMenu->addSeparator();
     QAction *filterAction = viewMenu->addAction(IconCatalog::icon(Icon::Filter), tr("&Filter Estate"), this, [this] {
         m_estateDock->show();
@@ -358,6 +423,15 @@ void MainWindow::createMenus()
         = viewMenu->addAction(IconCatalog::icon(Icon::Refresh), tr("&Refresh"), this, &MainWindow::refreshSelection);
     refreshAction->setObjectName(u"refreshAction"_s);
     refreshAction->setShortcut(QKeySequence::Refresh);
+    viewMenu->addSeparator();
+    m_palette = new CommandPalette(this);
+    connect(m_palette, &CommandPalette::tenantChosen, this, &MainWindow::selectTenant);
+    QAction *paletteAction = viewMenu->addAction(tr("&Command Palette…"), this, [this] {
+        m_palette->setEstate(m_session ? m_session->model() : nullptr);
+        m_palette->open();
+    });
+    paletteAction->setObjectName(u"commandPaletteAction"_s);
+    paletteAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     QAction *logFolderAction = helpMenu->addAction(IconCatalog::icon(Icon::LogFolder), tr("Open &Log Folder"), this,

@@ -6,9 +6,13 @@
 #include <QMainWindow>
 #include <QPointer>
 
+class ActivityPanel;
+class CommandPalette;
+class ConnectionIndicator;
 class DetailPage;
 class EstateFilterProxy;
 class EstateItemDelegate;
+class JobBoard;
 class QDockWidget;
 class QLabel;
 class QLineEdit;
@@ -44,6 +48,16 @@ public:
     // The page shown for the selection; nullptr when nothing (or nothing with a page) is selected.
     [[nodiscard]] DetailPage *currentPage() const { return m_page; }
     [[nodiscard]] QLabel *tenantCountLabel() const { return m_countLabel; }
+    // The jobs of this window (dry runs and applies of plans) and the dock that shows them.
+    [[nodiscard]] JobBoard *jobBoard() const { return m_jobs; }
+    [[nodiscard]] ActivityPanel *activityPanel() const { return m_activity; }
+    [[nodiscard]] QDockWidget *activityDock() const { return m_activityDock; }
+    // Ctrl+K: actions and tenants by typing.
+    [[nodiscard]] CommandPalette *commandPalette() const { return m_palette; }
+    // Selects a tenant of the session's estate in the tree (clearing a filter that hides it).
+    void selectTenant(const QString &idOrHostname);
+    // Connection state and rate-limit waits of the session's client, in the status bar.
+    [[nodiscard]] ConnectionIndicator *connectionIndicator() const { return m_connection; }
     // The context menu the estate tree shows for its selection; the caller owns it.
     [[nodiscard]] QMenu *estateMenu() { return createEstateMenu(); }
     // Add by hostname, alias, deactivate, reactivate (the estate menu offers them).
@@ -54,6 +68,8 @@ protected:
 
 private:
     void createMenus();
+    void createActivityDock();
+    void chooseAndDryRunPlan();
     void registerDefaultPages();
     void restoreLayout();
     void saveLayout() const;
@@ -79,4 +95,9 @@ private:
     QLabel *m_connectionLabel = nullptr;
     QLabel *m_countLabel = nullptr;
     TenantActions *m_tenantActions = nullptr;
+    JobBoard *m_jobs = nullptr;
+    ActivityPanel *m_activity = nullptr;
+    QDockWidget *m_activityDock = nullptr;
+    ConnectionIndicator *m_connection = nullptr;
+    CommandPalette *m_palette = nullptr;
 };

@@ -1,0 +1,290 @@
+#include "ui/activitypanel.h"
+
+#include "jobboard.h"
+#include "joblistmodel.h"
+#include "ops/job.h"
+#include "ui/iconcatalog.h"
+
+#include <QAction>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QSplitter>
+#include <QToolBar>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+using namespace Qt::Literals::StringLiterals;
+using Role = JobListModel::Role;
+
+namespace {
+
+int roleOf(Role role)
+{
+    return static_cast<int>(role);
+}
+
+QString stringOf(const QModelIndex &index, Role role)
+{
+    return index.data(roleOf(role)).toString();
+}
+
+} // namespace
+
+ActivityPanel::ActivityPanel(JobBoard *board, QWidget *parent)
+    : QWidget(parent)
+    , m_board(board)
+{
+    setObjectName(u"activityPanel"_s);
+    m_toolBar = new QToolBar(this);
+    m_toolBar->setIconSize(QSize(16, 16));
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_apply = m_toolBar->addAction(IconCatalog::icon(Icon::Apply), tr("&Apply"), this, &ActivityPanel::applyCurrent);
+    m_apply->setObjectName(u"applyJobAction"_s);
+    m_apply->setToolTip(tr("Apply the plan of the selected dry run"));
+    m_cancel
+        = m_toolBar->addAction(IconCatalog::icon(Icon::Cancel), tr("&Cancel"), this, &ActivityPanel::cancelCurrent);
+    m_cancel->setObjectName(u"cancelJobAction"_s);
+    m_cancel->setToolTip(tr("Stop the selected job (steps in flight finish their call first)"));
+    m_retry = m_toolBar->addAction(IconCatalog::icon(Icon::RetryFailed), tr("&Retry Failed"), this,
+                                   &ActivityPanel::retryCurrent);
+    m_retry->setObjectName(u"retryJobAction"_s);
+    m_retry->setToolTip(tr("Run the failed targets again, or resume an interrupted or cancelled job"));
+    m_toolBar->addSeparator();
+    m_reload = m_toolBar->addAction(IconCatalog::icon(Icon::Refresh), tr("Reload &History"), this, [this] {
+        if (m_board)
+            m_board->reloadHistory();
+        updateActions();
+    });
+    m_reload->setObjectName(u"reloadJobsAction"_s);
+
+    m_view = new QTreeView(this);
+    m_view->setObjectName(u"activityView"_s);
+    m_view->setUniformRowHeights(true);
+    m_view->setAlternatingRowColors(true);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setModel(board->model());
+    m_view->header()->setStretchLastSection(true);
+    m_view->setColumnWidth(static_cast<int>(JobListModel::Column::Name), 320);
+    m_view->setColumnWidth(static_cast<int>(JobListModel::Column::Status), 100);
+    m_view->setColumnWidth(static_cast<int>(JobListModel::Column::Progress), 70);
+
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(u"activitySummary"_s);
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_details = new QPlainTextEdit(this);
+    m_details->setObjectName(u"activityDetails"_s);
+    m_details->setReadOnly(true);
+    m_details->setPlaceholderText(tr("Select a job, target or step to see what it did."));
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(m_view);
+    splitter->addWidget(m_details);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(2, 2, 2, 2);
+    layout->setSpacing(2);
+    layout->addWidget(m_toolBar);
+    layout->addWidget(m_summary);
+    layout->addWidget(splitter, 1);
+
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
+        updateActions();
+        showDetails();
+    });
+    // Status changes of the selected job come as dataChanged (coalesced by the model).
+    connect(board->model(), &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &topLeft) {
+        const QModelIndex current = m_view->currentIndex();
+        if (!current.isValid())
+            return;
+        if (topLeft.parent() == current.parent() || !topLeft.parent().isValid()) {
+            updateActions();
+            showDetails();
+        }
+    });
+    connect(board->model(), &QAbstractItemModel::rowsRemoved, this, &ActivityPanel::updateActions);
+    connect(board, &JobBoard::jobStarted, this, &ActivityPanel::jobStarted);
+    connect(board, &JobBoard::jobFinished, this, &ActivityPanel::jobFinished);
+    updateActions();
+}
+
+ActivityPanel::~ActivityPanel() = default;
+
+QModelIndex ActivityPanel::currentJobIndex() const
+{
+    QModelIndex index = m_view->currentIndex();
+    while (index.parent().isValid())
+        index = index.parent();
+    return index.siblingAtColumn(0);
+}
+
+QString ActivityPanel::currentJobId() const
+{
+    return stringOf(currentJobIndex(), Role::JobId);
+}
+
+void ActivityPanel::selectJob(const QString &jobId)
+{
+    if (!m_board)
+        return;
+    const QModelIndex index = m_board->model()->indexOfJob(jobId);
+    if (!index.isValid())
+        return;
+    m_view->setCurrentIndex(index);
+    m_view->expand(index);
+    m_view->scrollTo(index);
+}
+
+bool ActivityPanel::dryRunPlan(const QString &planPath)
+{
+    if (!m_board)
+        return false;
+    QString error;
+    Ops::Job *job = m_board->dryRun(planPath, &error);
+    if (!job) {
+        m_summary->setText(tr("The plan cannot run: %1").arg(error));
+        Q_EMIT message(error.section(u'\n', 0, 0));
+        return false;
+    }
+    return true;
+}
+
+void ActivityPanel::jobStarted(Ops::Job *job)
+{
+    selectJob(job->id());
+    const QString name = job->state().plan.name.isEmpty() ? job->id() : job->state().plan.name;
+    m_summary->setText(job->mode() == Ops::Job::Mode::DryRun ? tr("Dry run of %1…").arg(name)
+                                                             : tr("Applying %1…").arg(name));
+    updateActions();
+}
+
+void ActivityPanel::jobFinished(Ops::Job *job)
+{
+    const Ops::JobState &state = job->state();
+    const Ops::JobState::Counts counts = state.counts();
+    const QString name = state.plan.name.isEmpty() ? job->id() : state.plan.name;
+    QString text;
+    if (job->mode() == Ops::Job::Mode::DryRun) {
+        text = counts.blocked + counts.failed == 0
+            ? tr("Dry run of %1 done: %n target(s) ready. Review the steps, then Apply.", nullptr, counts.targets)
+                  .arg(name)
+            : tr("Dry run of %1 done: %2 blocked, %3 failed — fix the plan before applying.")
+                  .arg(name)
+                  .arg(counts.blocked)
+                  .arg(counts.failed);
+    } else {
+        text = tr("%1: %2 — %3 succeeded, %4 failed, %5 blocked, %6 cancelled.")
+                   .arg(name, Ops::jobStatusName(state.status))
+                   .arg(counts.succeeded)
+                   .arg(counts.failed)
+                   .arg(counts.blocked)
+                   .arg(counts.cancelled);
+    }
+    m_summary->setText(text);
+    Q_EMIT message(text);
+    updateActions();
+}
+
+void ActivityPanel::updateActions()
+{
+    const QModelIndex job = currentJobIndex();
+    const QString jobId = stringOf(job, Role::JobId);
+    const Ops::Job *live = m_board && !jobId.isEmpty() ? m_board->liveJob(jobId) : nullptr;
+    const bool dryRun = job.data(roleOf(Role::DryRun)).toBool();
+    m_cancel->setEnabled(live && live->isRunning());
+    m_apply->setEnabled(live && dryRun && !live->isRunning() && live->state().status == Ops::JobStatus::Planned
+                        && live->state().counts().blocked == 0 && live->state().counts().failed == 0);
+    // Past jobs answer from the model's roles: no journal is read on every update of a live job.
+    const bool pastRetryable = !live && !jobId.isEmpty() && !dryRun
+        && (job.data(roleOf(Role::Resumable)).toBool()
+            || stringOf(job, Role::Status) == Ops::jobStatusName(Ops::JobStatus::Failed));
+    m_retry->setEnabled(live ? m_board->canRetry(jobId) : pastRetryable);
+}
+
+void ActivityPanel::showDetails()
+{
+    const QModelIndex index = m_view->currentIndex().siblingAtColumn(0);
+    if (!index.isValid()) {
+        m_details->clear();
+        return;
+    }
+    QStringList lines;
+    const auto kind = static_cast<JobListModel::Kind>(index.data(roleOf(Role::Kind)).toInt());
+    lines.append(index.data(Qt::DisplayRole).toString());
+    lines.append(tr("Status: %1").arg(stringOf(index, Role::Status)));
+    switch (kind) {
+    case JobListModel::Kind::Job:
+        lines.append(tr("Job: %1").arg(stringOf(index, Role::JobId)));
+        if (const QString journal = stringOf(index, Role::JournalPath); !journal.isEmpty())
+            lines.append(tr("Journal: %1").arg(journal));
+        if (index.data(roleOf(Role::Resumable)).toBool())
+            lines.append(tr("Resumable: Retry Failed completes it from its journal."));
+        lines.append(stringOf(index, Role::Summary));
+        break;
+    case JobListModel::Kind::Target:
+        lines.append(tr("Host: %1").arg(stringOf(index, Role::Hostname)));
+        if (const QString why = stringOf(index, Role::Error); !why.isEmpty())
+            lines.append(why);
+        break;
+    case JobListModel::Kind::Step: {
+        lines.append(tr("Step: %1 (%2)").arg(stringOf(index, Role::StepId), stringOf(index, Role::StepType)));
+        lines.append(stringOf(index, Role::Summary));
+        if (const QString error = stringOf(index, Role::Error); !error.isEmpty())
+            lines.append(tr("Error: %1").arg(error));
+        if (const QString after = stringOf(index, Role::After); !after.isEmpty())
+            lines.append(tr("Probed once step %1 has run").arg(after));
+        if (const int attempts = index.data(roleOf(Role::Attempts)).toInt(); attempts > 0)
+            lines.append(tr("Apply attempts: %1").arg(attempts));
+        const QStringList created = index.data(roleOf(Role::CreatedIds)).toStringList();
+        if (!created.isEmpty())
+            lines.append(tr("Created: %1").arg(created.join(u", "_s)));
+        const QStringList updated = index.data(roleOf(Role::UpdatedIds)).toStringList();
+        if (!updated.isEmpty())
+            lines.append(tr("Updated: %1").arg(updated.join(u", "_s)));
+        const QStringList calls = index.data(roleOf(Role::Calls)).toStringList();
+        if (!calls.isEmpty())
+            lines.append(tr("API calls:\n  %1").arg(calls.join(u"\n  "_s)));
+        break;
+    }
+    }
+    lines.removeAll(QString());
+    const QString text = lines.join(u'\n');
+    if (m_details->toPlainText() != text)
+        m_details->setPlainText(text);
+}
+
+void ActivityPanel::applyCurrent()
+{
+    if (!m_board)
+        return;
+    QString error;
+    if (!m_board->applyDryRun(currentJobId(), &error)) {
+        m_summary->setText(tr("Cannot apply: %1").arg(error));
+        Q_EMIT message(error);
+    }
+}
+
+void ActivityPanel::cancelCurrent()
+{
+    if (!m_board)
+        return;
+    QString error;
+    if (!m_board->cancel(currentJobId(), &error))
+        Q_EMIT message(error);
+    else
+        m_summary->setText(tr("Cancelling…"));
+}
+
+void ActivityPanel::retryCurrent()
+{
+    if (!m_board)
+        return;
+    QString error;
+    if (!m_board->retry(currentJobId(), &error)) {
+        m_summary->setText(tr("Cannot retry: %1").arg(error));
+        Q_EMIT message(error);
+    }
+}
