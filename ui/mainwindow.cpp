@@ -15,6 +15,7 @@
 #include "ui/detailpage.h"
 #include "ui/estateitemdelegate.h"
 #include "ui/iconcatalog.h"
+#include "ui/licensepage.h"
 #include "ui/propertiespage.h"
 #include "ui/resourcetablepage.h"
 #include "ui/tenantactions.h"
@@ -153,6 +154,7 @@ void MainWindow::registerDefaultPages()
           EstateNodeKind::WebIntegration, EstateNodeKind::Automation, EstateNodeKind::BotUser})
         m_pages.add(kind, properties);
     m_pages.add(EstateNodeKind::Tenant, [](QWidget *parent) -> DetailPage * { return new TenantPage(parent); });
+    m_pages.add(EstateNodeKind::License, [](QWidget *parent) -> DetailPage * { return new LicensePage(parent); });
 }
 
 void MainWindow::setSession(EstateSession *session)

@@ -3,6 +3,7 @@
 #include "estatemodel.h"
 #include "estatesession.h"
 #include "tenanttagstore.h"
+#include "ui/auditpage.h"
 #include "ui/iconcatalog.h"
 #include "ui/propertiesview.h"
 #include "ui/resourcetablepage.h"
@@ -54,6 +55,10 @@ TenantPage::TenantPage(QWidget *parent)
     m_tabs->setTabText(1, tr("Users"));
     m_tabs->setTabText(2, tr("Groups"));
     m_tabs->setTabText(3, tr("Bot users"));
+    m_audit = new AuditPage(m_tabs);
+    connect(m_audit, &DetailPage::message, this, &DetailPage::message);
+    m_tabs->addTab(m_audit, IconCatalog::icon(Icon::Audit), tr("Audit"));
+    m_tabKinds.append(EstateNodeKind::Tenant); // not a category of the tree
     m_properties = new PropertiesView(m_tabs);
     m_properties->setObjectName(u"tenantProperties"_s);
     m_tabs->addTab(m_properties, IconCatalog::icon(Icon::Tenant), tr("Properties"));
@@ -115,6 +120,11 @@ void TenantPage::activateTab(int index)
 {
     if (!m_session || !m_node.isValid() || index < 0 || index >= m_tabKinds.size())
         return;
+    if (m_tabs->widget(index) == m_audit) {
+        if (m_audit->node() != QModelIndex(m_node))
+            m_audit->setNode(m_session, m_node); // the first page of events
+        return;
+    }
     const EstateNodeKind kind = m_tabKinds.at(index);
     ResourceTablePage *table = m_tables.value(kind);
     if (!table)

@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QPointer>
 
+class AuditPage;
 class PropertiesView;
 class QLabel;
 class QTabWidget;
@@ -34,6 +35,8 @@ public:
     [[nodiscard]] QTabWidget *tabs() const { return m_tabs; }
     // The table of one of the tenant's lists (Spaces, Users, Groups, BotUsers); nullptr otherwise.
     [[nodiscard]] ResourceTablePage *tablePage(EstateNodeKind category) const;
+    // The tenant's audit events (a tab, loaded when first shown).
+    [[nodiscard]] AuditPage *auditPage() const { return m_audit; }
     // Shows the tab of `category` (and loads it).
     void showCategory(EstateNodeKind category);
 
@@ -47,6 +50,7 @@ private:
     QLabel *m_subtitle = nullptr;
     QTabWidget *m_tabs = nullptr;
     PropertiesView *m_properties = nullptr;
+    AuditPage *m_audit = nullptr;
     QHash<EstateNodeKind, ResourceTablePage *> m_tables;
     QList<EstateNodeKind> m_tabKinds; // per tab index; the properties tab is Tenant
 };
