@@ -50,7 +50,7 @@ Ops::Plan makePlan(const Ops::StepRegistry &registry, const QString &prefix)
     return Ops::PlanReader(&registry)
         .fromJson({{u"format"_s, u"tenantry-plan"_s},
                    {u"version"_s, 1},
-                   {u"name"_s, u"bench "_s + prefix},
+                   {u"name"_s, QString(u"bench "_s + prefix)},
                    {u"options"_s, QJsonObject{{u"concurrency"_s, 50}}},
                    {u"targets"_s, list}})
         .plan.value_or(Ops::Plan());
