@@ -27,13 +27,15 @@ AuditPage::AuditPage(QWidget *parent)
 {
     setObjectName(u"auditPage"_s);
     m_eventType = new QComboBox(this);
+    m_eventType->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_eventType->setObjectName(u"auditEventType"_s);
     m_eventType->setEditable(true); // types are case sensitive and open-ended (FACTS §13)
-    m_eventType->setMinimumContentsLength(28);
+    m_eventType->setMinimumContentsLength(16);
     m_eventType->lineEdit()->setPlaceholderText(tr("Any event type"));
     m_user = new QComboBox(this);
+    m_user->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_user->setObjectName(u"auditUser"_s);
-    m_user->setMinimumContentsLength(20);
+    m_user->setMinimumContentsLength(12);
     m_user->addItem(tr("Any user"), QString());
     const QDateTime now = QDateTime::currentDateTimeUtc();
     m_fromCheck = new QCheckBox(tr("From"), this);
@@ -87,22 +89,26 @@ AuditPage::AuditPage(QWidget *parent)
         updateStatus();
     });
 
+    // Two rows: the tenant page must not grow wider than the window gives it.
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_eventType, 2);
     filters->addWidget(m_user, 1);
-    filters->addWidget(m_fromCheck);
-    filters->addWidget(m_from);
-    filters->addWidget(m_toCheck);
-    filters->addWidget(m_to);
     filters->addWidget(m_search);
-    filters->addWidget(m_csv);
-    filters->addWidget(m_json);
+    auto *range = new QHBoxLayout;
+    range->addWidget(m_fromCheck);
+    range->addWidget(m_from);
+    range->addWidget(m_toCheck);
+    range->addWidget(m_to);
+    range->addStretch(1);
+    range->addWidget(m_csv);
+    range->addWidget(m_json);
     auto *bottom = new QHBoxLayout;
     bottom->addWidget(m_status, 1);
     bottom->addWidget(m_loadMore);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 4, 0, 0);
     layout->addLayout(filters);
+    layout->addLayout(range);
     layout->addWidget(m_table, 1);
     layout->addLayout(bottom);
 }
