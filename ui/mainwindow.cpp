@@ -377,6 +377,8 @@ void MainWindow::createActivityDock()
     m_activityDock = new QDockWidget(tr("Activity"), this);
     m_activityDock->setObjectName(QStringLiteral("activityDock"));
     m_activityDock->setWidget(m_activity);
+    // Under the details only: the estate tree keeps the window's full height.
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     addDockWidget(Qt::BottomDockWidgetArea, m_activityDock);
     resizeDocks({m_activityDock}, {220}, Qt::Vertical);
     connect(m_jobs, &JobBoard::jobStarted, m_activityDock, &QWidget::show);
