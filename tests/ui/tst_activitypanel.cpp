@@ -81,11 +81,12 @@ void TestActivityPanel::init()
     EstateSession::Setup setup;
     setup.mode = EstateSession::Mode::Sandbox;
     setup.description = u"Sandbox (demo)"_s;
-    setup.profiles = Cloud::SandboxCredentials::profiles();
     setup.secrets = &m_secrets;
     setup.connectTo = Cloud::ConnectToMap::sandbox(m_sandbox->port());
+    QStringList subscriptions;
     for (const auto &subscription : m_sandbox->http().state(u"-"_s).value(u"subscriptions"_s).toArray())
-        setup.subscriptionIds.append(subscription.toObject().value(u"id"_s).toString());
+        subscriptions.append(subscription.toObject().value(u"id"_s).toString());
+    setup.profiles = Cloud::SandboxCredentials::profiles(subscriptions);
     m_euTenants.clear();
     QJsonObject state;
     QVERIFY(m_sandbox->http().control("GET", u"/__sandbox/state?content=false"_s, {}, &state));

@@ -67,11 +67,12 @@ void TestStatusBar::init()
     EstateSession::Setup setup;
     setup.mode = EstateSession::Mode::Sandbox;
     setup.description = u"Sandbox (demo)"_s;
-    setup.profiles = Cloud::SandboxCredentials::profiles();
     setup.secrets = &m_secrets;
     setup.connectTo = Cloud::ConnectToMap::sandbox(m_sandbox->port());
+    QStringList subscriptions;
     for (const auto &subscription : m_sandbox->http().state(u"-"_s).value(u"subscriptions"_s).toArray())
-        setup.subscriptionIds.append(subscription.toObject().value(u"id"_s).toString());
+        subscriptions.append(subscription.toObject().value(u"id"_s).toString());
+    setup.profiles = Cloud::SandboxCredentials::profiles(subscriptions);
     setup.inventoryFile = m_dir->filePath(u"inventory.jsonl"_s);
     setup.tagSettingsFile = m_dir->filePath(u"tags.ini"_s);
     m_session = std::make_unique<EstateSession>(setup);
