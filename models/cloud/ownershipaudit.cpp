@@ -7,6 +7,7 @@
 #include "cloud/pager.h"
 #include "cloud/resources/resourcepage.h"
 
+#include <algorithm>
 #include <memory>
 #include <QTimer>
 #include <QUrlQuery>
@@ -82,7 +83,7 @@ void OwnershipAudit::fetchAll(int index, const ApiCall &firstPage,
     Pager *pager = m_client.list(firstPage);
     connect(pager, &Pager::pageReceived, this, [this, index, items](const ApiPage &page) {
         ++m_results[index].requests;
-        for (const QJsonValue &item : page.items)
+        for (const QJsonValue item : page.items) // by value: the array yields QJsonValueConstRef
             items->append(item);
     });
     connect(pager, &Pager::finished, this,
