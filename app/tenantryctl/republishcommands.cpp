@@ -20,6 +20,7 @@
 #include "ops/jobsummary.h"
 #include "ops/planreader.h"
 #include "ops/publishedorigins.h"
+#include "ops/rolloutplanbuilder.h"
 #include "ops/stepregistry.h"
 #include "tenanttagstore.h"
 
@@ -243,52 +244,22 @@ private:
 
     [[nodiscard]] QJsonObject planJson(const QList<Candidate> &targets) const
     {
+        Ops::RolloutPlanBuilder rollout;
+        rollout.source = m_source;
+        rollout.apps = m_apps;
+        rollout.managedSpace = m_space;
+        rollout.stagingSpace = m_parser->value(u"staging-space"_s);
+        rollout.cleanup = m_parser->value(u"cleanup"_s);
+        rollout.profile = m_parser->value(u"profile"_s);
+        rollout.createSpaces = m_parser->isSet(u"create-space"_s);
+        rollout.matchByName = m_parser->isSet(u"match-name"_s);
+        rollout.reload = m_parser->isSet(u"reload"_s);
+        rollout.concurrency = m_concurrency;
+        for (const Candidate &target : targets)
+            rollout.targets.append({target.hostname, target.region});
         // Staged ids earlier rollouts recorded: the copies they published stay traceable even when
         // their staged copies are gone (--cleanup delete).
-        const Ops::PublishedOrigins origins(Ops::JobHistory::defaultDirectory());
-        QJsonArray list;
-        for (qsizetype t = 0; t < targets.size(); ++t) {
-            QJsonObject target{{u"id"_s, u"tenant-%1"_s.arg(t + 1)},
-                               {u"label"_s, targets.at(t).hostname},
-                               {u"hostname"_s, targets.at(t).hostname},
-                               {u"steps"_s, stepsJson(targets.at(t).hostname, origins)}};
-            if (!targets.at(t).region.isEmpty())
-                target.insert(u"region"_s, targets.at(t).region);
-            if (m_parser->isSet(u"profile"_s))
-                target.insert(u"profile"_s, m_parser->value(u"profile"_s));
-            list.append(target);
-        }
-        return {{u"format"_s, u"tenantry-plan"_s},
-                {u"version"_s, Ops::Plan::FormatVersion},
-                {u"name"_s, u"republish %1 to '%2'"_s.arg(m_apps.join(u", "_s), m_space)},
-                {u"options"_s,
-                 QJsonObject{{u"concurrency"_s, m_concurrency}, {u"preflight"_s, u"target"_s}, {u"maxAttempts"_s, 5}}},
-                {u"targets"_s, list}};
-    }
-
-    [[nodiscard]] QJsonArray stepsJson(const QString &host, const Ops::PublishedOrigins &origins) const
-    {
-        QJsonArray steps;
-        for (qsizetype i = 0; i < m_apps.size(); ++i) {
-            QJsonObject params{{u"source"_s, m_source},
-                               {u"app"_s, m_apps.at(i)},
-                               {u"stagingSpace"_s, m_parser->value(u"staging-space"_s)},
-                               {u"managedSpace"_s, m_space},
-                               {u"cleanup"_s, m_parser->value(u"cleanup"_s)}};
-            if (m_parser->isSet(u"create-space"_s))
-                params.insert(u"createSpaces"_s, true);
-            if (m_parser->isSet(u"match-name"_s))
-                params.insert(u"matchByName"_s, true);
-            if (m_parser->isSet(u"reload"_s))
-                params.insert(u"reload"_s, true);
-            if (const QStringList known = origins.stagedIds(host, m_source, m_apps.at(i), m_space); !known.isEmpty())
-                params.insert(u"knownOriginAppIds"_s, QJsonArray::fromStringList(known));
-            steps.append(QJsonObject{{u"id"_s, u"app-%1"_s.arg(i + 1)},
-                                     {u"type"_s, u"publish-app"_s},
-                                     {u"label"_s, m_apps.at(i)},
-                                     {u"params"_s, params}});
-        }
-        return steps;
+        return rollout.toJson(Ops::PublishedOrigins(Ops::JobHistory::defaultDirectory()));
     }
 
     void runRollout(const QList<Candidate> &targets)

@@ -93,6 +93,8 @@ StepType PublishAppStep::type()
                             "description": "Republish over a copy of the same name whose origin cannot be traced."},
             "name": {"type": "string", "minLength": 1, "description": "The published copy's name; default: the source app's."},
             "data": {"enum": ["source", "target"], "description": "Publish the source's data, or keep the copy's."},
+            "existing": {"enum": ["republish", "keep"],
+                         "description": "A copy published earlier: republish over it (default), or keep it as it is (publish new copies only)."},
             "reload": {"type": "boolean", "description": "Reload the published copy afterwards."},
             "cleanup": {"enum": ["keep-latest", "delete", "keep"],
                         "description": "Staged copies: keep the one the published copy comes from (default), delete all, or keep all."},
@@ -366,6 +368,17 @@ void PublishAppStep::classify()
             return;
         }
         existing = sameName.first();
+    }
+
+    if (existing && params().value(u"existing"_s).toString() == u"keep"_s) {
+        // Publishing new copies only: a tenant that has one keeps it, whatever its age.
+        finishProbe(StepProbe::noChange(
+            u"kept: '%1' already has the published copy %2 (origin %3); only new copies are published"_s.arg(
+                managedName(), existing->id, existing->originAppId),
+            QJsonObject{{u"publishedAppId"_s, existing->id},
+                        {u"stagedAppId"_s, existing->originAppId},
+                        {u"sourceAppId"_s, src.id}}));
+        return;
     }
 
     // A staged copy imported after the source's last change carries its current content: one whose

@@ -30,6 +30,7 @@ namespace Ops {
 // user: Tenantry's own imports), or one of `knownOriginAppIds` (staged ids recorded earlier); by
 // its name only when `matchByName` allows it. More than one match, or a copy of the same name that
 // cannot be traced, blocks the step: it never makes a second copy.
+// With "existing": "keep" (publish new copies only) a copy found is left as it is (no change).
 //
 // "Up to date" is decided from the published copy's publishTime against the source app's last
 // change (the later of its modifiedDate and lastReloadTime), for a copy traced to a staged copy:

@@ -1,0 +1,79 @@
+#include "ops/rolloutplanbuilder.h"
+
+#include "ops/plan.h"
+#include "ops/publishedorigins.h"
+
+#include <QJsonArray>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Ops {
+
+QString RolloutPlanBuilder::name() const
+{
+    QStringList labels;
+    for (qsizetype i = 0; i < apps.size(); ++i)
+        labels.append(appLabel(i));
+    return u"republish %1 to '%2'"_s.arg(labels.join(u", "_s), managedSpace);
+}
+
+QJsonObject RolloutPlanBuilder::toJson(const PublishedOrigins &origins) const
+{
+    QJsonArray list;
+    for (qsizetype t = 0; t < targets.size(); ++t) {
+        const Target &target = targets.at(t);
+        QJsonArray steps;
+        for (qsizetype i = 0; i < apps.size(); ++i) {
+            steps.append(QJsonObject{{u"id"_s, u"app-%1"_s.arg(i + 1)},
+                                     {u"type"_s, u"publish-app"_s},
+                                     {u"label"_s, appLabel(i)},
+                                     {u"params"_s, stepParams(target.hostname, apps.at(i), origins)}});
+        }
+        QJsonObject json{{u"id"_s, u"tenant-%1"_s.arg(t + 1)},
+                         {u"label"_s, target.hostname},
+                         {u"hostname"_s, target.hostname},
+                         {u"steps"_s, steps}};
+        if (!target.region.isEmpty())
+            json.insert(u"region"_s, target.region);
+        if (!profile.isEmpty())
+            json.insert(u"profile"_s, profile);
+        list.append(json);
+    }
+    return {{u"format"_s, u"tenantry-plan"_s},
+            {u"version"_s, Plan::FormatVersion},
+            {u"name"_s, name()},
+            {u"options"_s,
+             QJsonObject{{u"concurrency"_s, concurrency}, {u"preflight"_s, u"target"_s}, {u"maxAttempts"_s, 5}}},
+            {u"targets"_s, list}};
+}
+
+QString RolloutPlanBuilder::appLabel(qsizetype index) const
+{
+    const QString label = appLabels.value(index);
+    return label.isEmpty() ? apps.value(index) : label;
+}
+
+QJsonObject RolloutPlanBuilder::stepParams(const QString &host, const QString &app,
+                                           const PublishedOrigins &origins) const
+{
+    QJsonObject params{{u"source"_s, source},
+                       {u"app"_s, app},
+                       {u"stagingSpace"_s, stagingSpace},
+                       {u"managedSpace"_s, managedSpace},
+                       {u"cleanup"_s, cleanup}};
+    if (createSpaces)
+        params.insert(u"createSpaces"_s, true);
+    if (matchByName)
+        params.insert(u"matchByName"_s, true);
+    if (reload)
+        params.insert(u"reload"_s, true);
+    if (keepExisting)
+        params.insert(u"existing"_s, u"keep"_s);
+    if (!data.isEmpty())
+        params.insert(u"data"_s, data);
+    if (const QStringList known = origins.stagedIds(host, source, app, managedSpace); !known.isEmpty())
+        params.insert(u"knownOriginAppIds"_s, QJsonArray::fromStringList(known));
+    return params;
+}
+
+} // namespace Ops
