@@ -85,6 +85,11 @@ Ops::Job *JobBoard::dryRun(const QString &planPath, QString *error)
     return startJob(std::move(job), true, error);
 }
 
+Ops::Job *JobBoard::dryRun(const Ops::Plan &plan, QString *error)
+{
+    return startJob(std::make_unique<Ops::Job>(plan, &m_steps), true, error);
+}
+
 Ops::Job *JobBoard::applyDryRun(const QString &dryRunJobId, QString *error)
 {
     const Ops::Job *dry = liveJob(dryRunJobId);

@@ -46,6 +46,8 @@ public:
     // Reads and checks the plan file and starts its dry run (no journal: nothing changes). Null
     // with `error` ("FILE: path: message" lines) when the plan is unusable or no client is set.
     Ops::Job *dryRun(const QString &planPath, QString *error);
+    // Starts the dry run of a plan built in memory (the publish wizard's rollout; read with steps()).
+    Ops::Job *dryRun(const Ops::Plan &plan, QString *error);
     // Applies the plan the dry run `dryRunJobId` probed, as a new journalled job.
     Ops::Job *applyDryRun(const QString &dryRunJobId, QString *error);
     // Stops a running job of this process.

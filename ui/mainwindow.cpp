@@ -17,6 +17,7 @@
 #include "ui/iconcatalog.h"
 #include "ui/licensepage.h"
 #include "ui/propertiespage.h"
+#include "ui/publishwizard.h"
 #include "ui/resourcetablepage.h"
 #include "ui/tenantactions.h"
 #include "ui/tenantpage.h"
@@ -208,6 +209,10 @@ QMenu *MainWindow::createEstateMenu()
     m_tenantActions->addActions(menu, tenants);
     if (tenants.isEmpty())
         return menu;
+    menu->addSeparator();
+    QAction *publish
+        = menu->addAction(IconCatalog::icon(Icon::Publish), tr("&Publish Apps…"), this, &MainWindow::openPublishWizard);
+    publish->setObjectName(u"publishAppsToSelectionAction"_s);
     // Tags on the selected tenants: checked when every one of them carries it.
     QMenu *tags = menu->addMenu(IconCatalog::icon(Icon::Tag), tr("&Tags"));
     tags->setObjectName(u"tagMenu"_s);
@@ -233,6 +238,37 @@ QMenu *MainWindow::createEstateMenu()
         });
     }
     return menu;
+}
+
+QStringList MainWindow::selectedTenantHosts() const
+{
+    QStringList hosts;
+    if (!m_session)
+        return hosts;
+    const EstateModel *model = m_session->model();
+    for (const QModelIndex &selected : m_estateView->selectionModel()->selectedRows()) {
+        const QModelIndex node = m_proxy->mapToSource(selected);
+        if (model->kind(node) == EstateNodeKind::Tenant)
+            hosts.append(node.data(int(EstateModel::Role::Hostname)).toString());
+    }
+    return hosts;
+}
+
+PublishWizard *MainWindow::openPublishWizard()
+{
+    if (!m_session) {
+        statusBar()->showMessage(tr("Connect first: publishing needs the estate's tenants."), 8000);
+        return nullptr;
+    }
+    auto *wizard = new PublishWizard(m_session, m_jobs, selectedTenantHosts(), this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &PublishWizard::rolloutStarted, this, [this](const QString &jobId) {
+        m_activityDock->show();
+        m_activity->selectJob(jobId);
+        statusBar()->showMessage(tr("Publishing: job %1 in the activity panel").arg(jobId), 8000);
+    });
+    wizard->open(); // window-modal, no nested event loop: jobs keep running
+    return wizard;
 }
 
 void MainWindow::setConnectionText(const QString &text)
@@ -408,6 +444,10 @@ void MainWindow::createMenus()
                                                    &MainWindow::chooseAndDryRunPlan);
     applyPlanAction->setObjectName(u"applyPlanAction"_s);
     applyPlanAction->setStatusTip(tr("Dry-run a plan file in the activity panel, then apply it"));
+    QAction *publishAction = fileMenu->addAction(IconCatalog::icon(Icon::Publish), tr("&Publish Apps…"), this,
+                                                 &MainWindow::openPublishWizard);
+    publishAction->setObjectName(u"publishAppsAction"_s);
+    publishAction->setStatusTip(tr("Publish or republish source apps to the managed space of many tenants"));
     fileMenu->addSeparator();
     QAction *quitAction = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quitAction->setShortcut(QKeySequence::Quit);

@@ -13,6 +13,7 @@ class DetailPage;
 class EstateFilterProxy;
 class EstateItemDelegate;
 class JobBoard;
+class PublishWizard;
 class QDockWidget;
 class QLabel;
 class QLineEdit;
@@ -62,6 +63,9 @@ public:
     [[nodiscard]] QMenu *estateMenu() { return createEstateMenu(); }
     // Add by hostname, alias, deactivate, reactivate (the estate menu offers them).
     [[nodiscard]] TenantActions *tenantActions() const { return m_tenantActions; }
+    // Publish Apps…: opens the publish wizard (window-modal) with the tenants selected in the tree
+    // as its targets; its Apply shows the rollout in the activity panel. Null without a session.
+    PublishWizard *openPublishWizard();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -80,6 +84,8 @@ private:
     void refreshSelection();
     // The estate tree's context menu for the selection (refresh, tags on tenants); nullptr without a session.
     [[nodiscard]] QMenu *createEstateMenu();
+    // Hostnames of the tenants selected in the estate tree.
+    [[nodiscard]] QStringList selectedTenantHosts() const;
     void updateCounts();
 
     QPointer<EstateSession> m_session;

@@ -1,0 +1,57 @@
+#pragma once
+
+#include <QWizardPage>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+namespace Ops {
+class RolloutPlanBuilder;
+}
+
+// The publish wizard's third page: the managed space to publish to (by name, created when missing
+// if allowed), the shared staging space apps are imported into, and how the rollout runs: the
+// publish's data, republish over existing copies or publish new ones only, reload after,
+// matching by name, staging clean-up, tenants in parallel.
+class PublishOptionsPage final : public QWizardPage
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PublishOptionsPage)
+
+public:
+    explicit PublishOptionsPage(QWidget *parent = nullptr);
+    ~PublishOptionsPage() override;
+
+    [[nodiscard]] QLineEdit *managedSpaceEdit() const { return m_managed; }
+    [[nodiscard]] QCheckBox *createSpacesBox() const { return m_create; }
+    [[nodiscard]] QLineEdit *stagingSpaceEdit() const { return m_staging; }
+    [[nodiscard]] QComboBox *dataCombo() const { return m_data; }
+    [[nodiscard]] QComboBox *existingCombo() const { return m_existing; }
+    [[nodiscard]] QCheckBox *reloadBox() const { return m_reload; }
+    [[nodiscard]] QCheckBox *matchByNameBox() const { return m_matchByName; }
+    [[nodiscard]] QComboBox *cleanupCombo() const { return m_cleanup; }
+    [[nodiscard]] QSpinBox *concurrencySpin() const { return m_concurrency; }
+
+    // Writes the page's answers into `rollout`.
+    void describe(Ops::RolloutPlanBuilder *rollout) const;
+
+    [[nodiscard]] bool isComplete() const override;
+
+private:
+    // What is wrong with a space name; empty when it is usable.
+    [[nodiscard]] QString problemOf(const QString &what, const QString &name) const;
+    void updateProblem();
+
+    QLineEdit *m_managed = nullptr;
+    QCheckBox *m_create = nullptr;
+    QLineEdit *m_staging = nullptr;
+    QComboBox *m_data = nullptr;
+    QComboBox *m_existing = nullptr;
+    QCheckBox *m_reload = nullptr;
+    QCheckBox *m_matchByName = nullptr;
+    QComboBox *m_cleanup = nullptr;
+    QSpinBox *m_concurrency = nullptr;
+    QLabel *m_problem = nullptr;
+};
