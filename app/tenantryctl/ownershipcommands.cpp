@@ -2,24 +2,19 @@
 
 #include "commandcontext.h"
 #include "commandregistry.h"
-#include "listfetch.h"
 #include "networkcommand.h"
+#include "tenantselection.h"
 #include "texttable.h"
 
-#include "cloud/cloudhost.h"
+#include "cloud/cloudclient.h"
 #include "cloud/credentialprofile.h"
-#include "cloud/inventorytenant.h"
 #include "cloud/ownershipaudit.h"
-#include "cloud/profilestore.h"
-#include "cloud/resources/tenant.h"
 #include "cloud/sandboxcredentials.h"
-#include "cloud/tenantinventory.h"
 
 #include <algorithm>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QJsonArray>
-#include <QUrlQuery>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -34,8 +29,7 @@ public:
 
     void defineArguments(QCommandLineParser &parser) override
     {
-        parser.addOption({u"tenants"_s, u"The tenants to audit, comma-separated hostnames."_s, u"H1,H2"_s});
-        parser.addOption({u"all"_s, u"Every active tenant reachable with the configured credentials."_s});
+        m_selection.addOptions(parser);
         parser.addOption({u"owner"_s,
                           u"Only what this user owns, by subject (a person, or a bot: qlikbot\\<clientId>)."_s,
                           u"SUBJECT"_s});
@@ -47,8 +41,8 @@ public:
 
     void run(const QCommandLineParser &parser) override
     {
-        if (parser.isSet(u"tenants"_s) == parser.isSet(u"all"_s)) {
-            usageError(u"name the tenants with exactly one of --tenants, --all"_s);
+        if (const QString error = m_selection.read(parser); !error.isEmpty()) {
+            usageError(error);
             return;
         }
         if (parser.isSet(u"owner"_s) && parser.isSet(u"orphaned-bots"_s)) {
@@ -75,24 +69,6 @@ public:
             }
         }
         m_options.profileName = parser.value(u"profile"_s);
-        QStringList hosts;
-        if (parser.isSet(u"tenants"_s)) {
-            for (const QString &host : parser.value(u"tenants"_s).split(u',', Qt::SkipEmptyParts)) {
-                QString error;
-                const Cloud::CloudHost parsed = Cloud::CloudHost::parse(host.trimmed(), &error);
-                if (!parsed.isValid() || parsed.kind() != Cloud::CloudHost::Kind::Tenant) {
-                    usageError(u"--tenants: '%1' is not a tenant hostname%2"_s.arg(
-                        host, error.isEmpty() ? QString() : u" ("_s + error + u')'));
-                    return;
-                }
-                if (!hosts.contains(parsed.hostname()))
-                    hosts.append(parsed.hostname());
-            }
-            if (hosts.isEmpty()) {
-                usageError(u"--tenants names no tenant"_s);
-                return;
-            }
-        }
         m_client = clientOrUsageError();
         if (!m_client)
             return;
@@ -102,7 +78,6 @@ public:
         }
         for (const Cloud::CredentialProfile &profile : m_client->profiles())
             m_options.configuredClientIds.insert(profile.clientId);
-        m_hosts = hosts;
         findDeletedClients();
     }
 
@@ -129,72 +104,14 @@ private:
 
     void chooseTenants()
     {
-        if (!m_hosts.isEmpty()) {
-            audit();
-            return;
-        }
-        if (context().isSandbox()) {
-            Cloud::SandboxCredentials::fetchSubscriptionIds(
-                *m_client, this, [this](const QStringList &ids, const QString &error) {
-                    if (!error.isEmpty())
-                        context().output().warning(u"the organization API could not be listed: "_s + error);
-                    listSubscriptions(ids);
+        connect(&m_selection, &TenantSelection::failed, this, [this](const QString &message) { fail(message); });
+        connect(&m_selection, &TenantSelection::finished, this,
+                [this](const QList<Cloud::OrganizationTenants::Entry> &tenants) {
+                    for (const Cloud::OrganizationTenants::Entry &tenant : tenants)
+                        m_hosts.append(tenant.hostname);
+                    audit();
                 });
-            return;
-        }
-        QStringList saved;
-        for (const Cloud::CredentialProfile &profile : context().profileStore().profiles()) {
-            if (profile.tier == Cloud::CredentialTier::Organization)
-                saved += profile.subscriptionIds;
-        }
-        if (saved.isEmpty())
-            context().output().warning(
-                u"no organization profile with a subscription: using the local inventory only"_s);
-        listSubscriptions(saved);
-    }
-
-    // --all: the organization API's active tenants (FACTS §3.4), then the local inventory's.
-    void listSubscriptions(QStringList subscriptions)
-    {
-        subscriptions.removeDuplicates();
-        m_pending = int(subscriptions.size());
-        if (m_pending == 0) {
-            addInventoryAndAudit();
-            return;
-        }
-        for (const QString &subscription : std::as_const(subscriptions)) {
-            QUrlQuery query;
-            query.addQueryItem(u"limit"_s, u"100"_s);
-            query.addQueryItem(u"filter"_s, u"subscriptionId eq \"%1\""_s.arg(subscription));
-            ListFetch::all<Cloud::Tenant>(
-                *m_client, Cloud::ApiCall::get(Cloud::CloudHost::console().hostname(), u"/api/core/tenants"_s, query),
-                this, &Cloud::Tenant::readOrganization,
-                [this](const QList<Cloud::Tenant> &tenants, const QString &error) {
-                    if (!error.isEmpty())
-                        context().output().warning(u"the organization API could not be listed: "_s + error);
-                    for (const Cloud::Tenant &tenant : tenants) {
-                        m_knownHostnames.append(tenant.hostnames);
-                        if (tenant.status == u"active"_s)
-                            m_hosts.append(tenant.primaryHostname().toLower());
-                    }
-                    if (--m_pending == 0)
-                        addInventoryAndAudit();
-                });
-        }
-    }
-
-    void addInventoryAndAudit()
-    {
-        for (const Cloud::InventoryTenant &entry : context().tenantInventory().tenants()) {
-            if (!m_knownHostnames.contains(entry.hostname, Qt::CaseInsensitive) && !m_hosts.contains(entry.hostname))
-                m_hosts.append(entry.hostname.toLower());
-        }
-        if (m_hosts.isEmpty()) {
-            fail(u"no tenant is reachable with the configured credentials"_s);
-            return;
-        }
-        std::sort(m_hosts.begin(), m_hosts.end());
-        audit();
+        m_selection.start(*m_client);
     }
 
     void audit()
@@ -303,9 +220,8 @@ private:
     Cloud::CloudClient *m_client = nullptr;
     Cloud::OwnershipAudit::Options m_options;
     Cloud::OwnershipAudit *m_audit = nullptr;
+    TenantSelection m_selection{context(), TenantSelection::Selectors::TenantsOrAll};
     QStringList m_hosts;
-    QStringList m_knownHostnames;
-    int m_pending = 0;
     QElapsedTimer m_timer;
 };
 

@@ -2,18 +2,11 @@
 
 #include "commandcontext.h"
 #include "commandregistry.h"
-#include "listfetch.h"
 #include "networkcommand.h"
+#include "tenantselection.h"
 #include "texttable.h"
 
 #include "cloud/cloudhost.h"
-#include "cloud/credentialprofile.h"
-#include "cloud/inventorytenant.h"
-#include "cloud/profilestore.h"
-#include "cloud/region.h"
-#include "cloud/resources/tenant.h"
-#include "cloud/sandboxcredentials.h"
-#include "cloud/tenantinventory.h"
 #include "ops/builtinsteps.h"
 #include "ops/job.h"
 #include "ops/jobhistory.h"
@@ -22,27 +15,15 @@
 #include "ops/publishedorigins.h"
 #include "ops/rolloutplanbuilder.h"
 #include "ops/stepregistry.h"
-#include "tenanttagstore.h"
 
 #include <QCommandLineParser>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QUrlQuery>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-
-// A tenant the rollout may go to.
-struct Candidate
-{
-    QString id;
-    QString hostname;
-    QStringList hostnames;
-    QString region;
-    QString status; // empty when only the inventory knows it
-};
 
 // Builds the rollout as a plan in memory (one target per tenant, one "publish-app" step per app)
 // and runs it with the ops engine, like `apply` runs a plan file.
@@ -64,10 +45,7 @@ public:
         parser.addOption({u"space"_s, u"The managed space to publish to, by name."_s, u"MANAGED_NAME"_s});
         parser.addOption({u"staging-space"_s, u"The shared space apps are imported into (default: Staging)."_s,
                           u"NAME"_s, u"Staging"_s});
-        parser.addOption({u"tenants"_s, u"Target tenants, comma-separated hostnames."_s, u"H1,H2"_s});
-        parser.addOption({u"tag"_s, u"Every known tenant with this tag."_s, u"TAG"_s});
-        parser.addOption({u"region"_s, u"Every active tenant of this region id, e.g. eu."_s, u"REGION"_s});
-        parser.addOption({u"all"_s, u"Every active tenant reachable with the configured credentials."_s});
+        m_selection.addOptions(parser);
         parser.addOption({u"create-space"_s, u"Create the managed and staging spaces where they are missing."_s});
         parser.addOption(
             {u"match-name"_s, u"Republish over a published app of the same name that Tenantry cannot trace."_s});
@@ -92,10 +70,8 @@ public:
             usageError(u"republish needs --app, --from and --space"_s);
             return;
         }
-        const int selectors = int(parser.isSet(u"tenants"_s)) + int(parser.isSet(u"tag"_s))
-            + int(parser.isSet(u"region"_s)) + int(parser.isSet(u"all"_s));
-        if (selectors != 1) {
-            usageError(u"name the targets with exactly one of --tenants, --tag, --region, --all"_s);
+        if (const QString error = m_selection.read(parser); !error.isEmpty()) {
+            usageError(error);
             return;
         }
         const QString cleanup = parser.value(u"cleanup"_s);
@@ -112,11 +88,6 @@ public:
                 return;
             }
         }
-        if (parser.isSet(u"region"_s) && !Cloud::Region::fromId(parser.value(u"region"_s))) {
-            usageError(u"--region: unknown region '%1' (known: %2)"_s.arg(parser.value(u"region"_s),
-                                                                          Cloud::Region::knownIds()));
-            return;
-        }
         QString sourceError;
         const Cloud::CloudHost sourceHost = Cloud::CloudHost::parse(m_source, &sourceError);
         if (!sourceHost.isValid() || sourceHost.kind() != Cloud::CloudHost::Kind::Tenant) {
@@ -128,121 +99,15 @@ public:
         if (!m_client)
             return;
 
-        if (parser.isSet(u"tenants"_s)) {
-            QList<Candidate> targets;
-            for (const QString &host : parser.value(u"tenants"_s).split(u',', Qt::SkipEmptyParts)) {
-                Candidate candidate;
-                QString error;
-                const Cloud::CloudHost parsed = Cloud::CloudHost::parse(host.trimmed(), &error);
-                if (!parsed.isValid() || parsed.kind() != Cloud::CloudHost::Kind::Tenant) {
-                    usageError(u"--tenants: '%1' is not a tenant hostname%2"_s.arg(
-                        host, error.isEmpty() ? QString() : u" ("_s + error + u')'));
-                    return;
-                }
-                candidate.hostname = parsed.hostname();
-                candidate.hostnames = {candidate.hostname};
-                candidate.region = Cloud::InventoryTenant::regionOfHostname(candidate.hostname);
-                targets.append(candidate);
-            }
-            runRollout(targets);
-            return;
-        }
-        listTenants();
+        m_selection.exclude(m_source);
+        connect(&m_selection, &TenantSelection::failed, this, [this](const QString &message) { fail(message); });
+        connect(&m_selection, &TenantSelection::finished, this,
+                [this](const QList<Cloud::OrganizationTenants::Entry> &targets) { runRollout(targets); });
+        m_selection.start(*m_client);
     }
 
 private:
-    // --all, --region, --tag: the organization API's tenants (active ones) and the local inventory.
-    void listTenants()
-    {
-        if (context().isSandbox()) {
-            Cloud::SandboxCredentials::fetchSubscriptionIds(
-                *m_client, this, [this](const QStringList &ids, const QString &error) {
-                    if (!error.isEmpty())
-                        context().output().warning(u"the organization API could not be listed: "_s + error);
-                    listSubscriptions(ids);
-                });
-            return;
-        }
-        QStringList saved;
-        for (const Cloud::CredentialProfile &profile : context().profileStore().profiles()) {
-            if (profile.tier == Cloud::CredentialTier::Organization)
-                saved += profile.subscriptionIds;
-        }
-        if (saved.isEmpty())
-            context().output().warning(
-                u"no organization profile with a subscription: using the local inventory only"_s);
-        listSubscriptions(saved);
-    }
-
-    void listSubscriptions(QStringList subscriptions)
-    {
-        subscriptions.removeDuplicates();
-        m_pending = int(subscriptions.size());
-        if (m_pending == 0) {
-            choose();
-            return;
-        }
-        for (const QString &subscription : std::as_const(subscriptions)) {
-            QUrlQuery query;
-            query.addQueryItem(u"limit"_s, u"100"_s);
-            query.addQueryItem(u"filter"_s, u"subscriptionId eq \"%1\""_s.arg(subscription));
-            ListFetch::all<Cloud::Tenant>(
-                *m_client, Cloud::ApiCall::get(Cloud::CloudHost::console().hostname(), u"/api/core/tenants"_s, query),
-                this, &Cloud::Tenant::readOrganization,
-                [this](const QList<Cloud::Tenant> &tenants, const QString &error) {
-                    if (!error.isEmpty())
-                        context().output().warning(u"the organization API could not be listed: "_s + error);
-                    for (const Cloud::Tenant &tenant : tenants) {
-                        Candidate candidate;
-                        candidate.id = tenant.id;
-                        candidate.hostnames = tenant.hostnames;
-                        candidate.hostname = tenant.primaryHostname().toLower();
-                        const std::optional<Cloud::Region> region = Cloud::Region::fromAwsCode(tenant.awsRegion);
-                        candidate.region
-                            = region ? region->id : Cloud::InventoryTenant::regionOfHostname(candidate.hostname);
-                        candidate.status = tenant.status;
-                        m_known.append(candidate);
-                    }
-                    if (--m_pending == 0)
-                        choose();
-                });
-        }
-    }
-
-    void choose()
-    {
-        for (const Cloud::InventoryTenant &entry : context().tenantInventory().tenants()) {
-            const bool listed = std::any_of(m_known.cbegin(), m_known.cend(), [&entry](const Candidate &known) {
-                return known.id == entry.tenantId || known.hostnames.contains(entry.hostname, Qt::CaseInsensitive);
-            });
-            if (!listed)
-                m_known.append({entry.tenantId, entry.hostname, {entry.hostname}, entry.region, {}});
-        }
-        const TenantTagStore tags(u"TenantTags"_s);
-        const QString tag = TenantTagStore::normalizedName(m_parser->value(u"tag"_s));
-        const QString region = m_parser->value(u"region"_s);
-        QList<Candidate> targets;
-        for (const Candidate &candidate : std::as_const(m_known)) {
-            if (candidate.hostnames.contains(m_source, Qt::CaseInsensitive) || candidate.hostname == m_source)
-                continue; // the source is not a target
-            if (!candidate.status.isEmpty() && candidate.status != u"active"_s)
-                continue;
-            if (m_parser->isSet(u"region"_s) && candidate.region != region)
-                continue;
-            if (m_parser->isSet(u"tag"_s) && !tags.hasTag(candidate.id, candidate.hostnames, tag))
-                continue;
-            targets.append(candidate);
-        }
-        if (targets.isEmpty()) {
-            fail(u"no tenant matches the selection (the source %1 excepted)"_s.arg(m_source));
-            return;
-        }
-        std::sort(targets.begin(), targets.end(),
-                  [](const Candidate &a, const Candidate &b) { return a.hostname < b.hostname; });
-        runRollout(targets);
-    }
-
-    [[nodiscard]] QJsonObject planJson(const QList<Candidate> &targets) const
+    [[nodiscard]] QJsonObject planJson(const QList<Cloud::OrganizationTenants::Entry> &targets) const
     {
         Ops::RolloutPlanBuilder rollout;
         rollout.source = m_source;
@@ -262,7 +127,7 @@ private:
         return rollout.toJson(Ops::PublishedOrigins(Ops::JobHistory::defaultDirectory()));
     }
 
-    void runRollout(const QList<Candidate> &targets)
+    void runRollout(const QList<Cloud::OrganizationTenants::Entry> &targets)
     {
         const QJsonObject json = planJson(targets);
         const Ops::PlanReadResult read = Ops::PlanReader(&m_steps).fromJson(json);
@@ -394,8 +259,7 @@ private:
     QString m_source;
     QString m_space;
     int m_concurrency = 8;
-    int m_pending = 0;
-    QList<Candidate> m_known;
+    TenantSelection m_selection{context(), TenantSelection::Selectors::Every};
 };
 
 } // namespace
