@@ -120,7 +120,7 @@ private:
         rollout.matchByName = m_parser->isSet(u"match-name"_s);
         rollout.reload = m_parser->isSet(u"reload"_s);
         rollout.concurrency = m_concurrency;
-        for (const Candidate &target : targets)
+        for (const Cloud::OrganizationTenants::Entry &target : targets)
             rollout.targets.append({target.hostname, target.region});
         // Staged ids earlier rollouts recorded: the copies they published stay traceable even when
         // their staged copies are gone (--cleanup delete).
