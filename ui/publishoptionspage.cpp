@@ -1,13 +1,18 @@
 #include "ui/publishoptionspage.h"
 
 #include "ops/rolloutplanbuilder.h"
+#include "tenanttagstore.h"
+#include "ui/publishwizard.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
+
+#include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -55,6 +60,36 @@ PublishOptionsPage::PublishOptionsPage(QWidget *parent)
     m_concurrency->setRange(1, 256);
     m_concurrency->setValue(8);
     m_concurrency->setSuffix(tr(" tenants in parallel"));
+    m_wave = new QComboBox(this);
+    m_wave->setObjectName(u"waveCombo"_s);
+    m_wave->addItem(tr("All tenants at once"), int(Wave::None));
+    m_wave->addItem(tr("First wave: the first tenants"), int(Wave::FirstTenants));
+    m_wave->addItem(tr("First wave: the tenants tagged"), int(Wave::Tagged));
+    m_waveSize = new QSpinBox(this);
+    m_waveSize->setObjectName(u"waveSizeSpin"_s);
+    m_waveSize->setRange(1, 100000);
+    m_waveSize->setValue(5);
+    m_waveSize->setSuffix(tr(" tenants"));
+    m_waveTag = new QComboBox(this);
+    m_waveTag->setObjectName(u"waveTagCombo"_s);
+    m_maxWaveFailures = new QSpinBox(this);
+    m_maxWaveFailures->setObjectName(u"maxWaveFailuresSpin"_s);
+    m_maxWaveFailures->setRange(0, 100);
+    m_maxWaveFailures->setSuffix(u"%"_s);
+    m_maxWaveFailures->setPrefix(tr("stop when more than "));
+    auto *waveRow = new QHBoxLayout;
+    waveRow->addWidget(m_wave);
+    waveRow->addWidget(m_waveSize);
+    waveRow->addWidget(m_waveTag);
+    waveRow->addWidget(m_maxWaveFailures, 1);
+    const auto showWave = [this] {
+        m_waveSize->setVisible(wave() == Wave::FirstTenants);
+        m_waveTag->setVisible(wave() == Wave::Tagged);
+        m_maxWaveFailures->setEnabled(wave() != Wave::None);
+        Q_EMIT completeChanged();
+    };
+    connect(m_wave, &QComboBox::currentIndexChanged, this, showWave);
+    showWave();
     m_problem = new QLabel(this);
     m_problem->setObjectName(u"optionsProblem"_s);
     m_problem->setWordWrap(true);
@@ -69,6 +104,7 @@ PublishOptionsPage::PublishOptionsPage(QWidget *parent)
     form->addRow(QString(), m_matchByName);
     form->addRow(tr("Staged &copies:"), m_cleanup);
     form->addRow(tr("C&oncurrency:"), m_concurrency);
+    form->addRow(tr("Staged &rollout:"), waveRow);
     form->addRow(m_problem);
 
     connect(m_managed, &QLineEdit::textChanged, this, &PublishOptionsPage::updateProblem);
@@ -76,6 +112,28 @@ PublishOptionsPage::PublishOptionsPage(QWidget *parent)
 }
 
 PublishOptionsPage::~PublishOptionsPage() = default;
+
+void PublishOptionsPage::initializePage()
+{
+    auto *wizard = qobject_cast<PublishWizard *>(this->wizard());
+    if (!wizard || !wizard->session())
+        return;
+    const QString current = waveTag();
+    m_waveTag->clear();
+    for (const TenantTag &tag : wizard->session()->tags()->definitions())
+        m_waveTag->addItem(TenantTagStore::displayName(tag.name), tag.name);
+    m_waveTag->setCurrentIndex(std::max(0, m_waveTag->findData(current)));
+}
+
+PublishOptionsPage::Wave PublishOptionsPage::wave() const
+{
+    return static_cast<Wave>(m_wave->currentData().toInt());
+}
+
+QString PublishOptionsPage::waveTag() const
+{
+    return m_waveTag->currentData().toString();
+}
 
 void PublishOptionsPage::describe(Ops::RolloutPlanBuilder *rollout) const
 {
@@ -88,6 +146,9 @@ void PublishOptionsPage::describe(Ops::RolloutPlanBuilder *rollout) const
     rollout->matchByName = m_matchByName->isChecked();
     rollout->cleanup = m_cleanup->currentData().toString();
     rollout->concurrency = m_concurrency->value();
+    // Wave::Tagged: the wizard puts the tagged targets first and sizes the wave (it knows the tags).
+    rollout->firstWave = wave() == Wave::FirstTenants ? m_waveSize->value() : 0;
+    rollout->maxWaveFailurePercent = m_maxWaveFailures->value();
 }
 
 QString PublishOptionsPage::problemOf(const QString &what, const QString &name) const
@@ -105,6 +166,8 @@ QString PublishOptionsPage::problemOf(const QString &what, const QString &name) 
 
 bool PublishOptionsPage::isComplete() const
 {
+    if (wave() == Wave::Tagged && waveTag().isEmpty())
+        return false;
     return problemOf(tr("managed space"), m_managed->text().trimmed()).isEmpty()
         && problemOf(tr("staging space"), m_staging->text().trimmed()).isEmpty()
         && m_managed->text().trimmed().compare(m_staging->text().trimmed(), Qt::CaseInsensitive) != 0;

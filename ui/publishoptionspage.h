@@ -33,10 +33,20 @@ public:
     [[nodiscard]] QCheckBox *matchByNameBox() const { return m_matchByName; }
     [[nodiscard]] QComboBox *cleanupCombo() const { return m_cleanup; }
     [[nodiscard]] QSpinBox *concurrencySpin() const { return m_concurrency; }
+    // A staged rollout: none, the first N targets, or the targets with a tag, as the first wave.
+    enum class Wave { None, FirstTenants, Tagged };
+    [[nodiscard]] QComboBox *waveCombo() const { return m_wave; }
+    [[nodiscard]] QSpinBox *waveSizeSpin() const { return m_waveSize; }
+    [[nodiscard]] QComboBox *waveTagCombo() const { return m_waveTag; }
+    [[nodiscard]] QSpinBox *maxWaveFailuresSpin() const { return m_maxWaveFailures; }
+    [[nodiscard]] Wave wave() const;
+    // The tag whose tenants form the first wave (Wave::Tagged).
+    [[nodiscard]] QString waveTag() const;
 
     // Writes the page's answers into `rollout`.
     void describe(Ops::RolloutPlanBuilder *rollout) const;
 
+    void initializePage() override;
     [[nodiscard]] bool isComplete() const override;
 
 private:
@@ -53,5 +63,9 @@ private:
     QCheckBox *m_matchByName = nullptr;
     QComboBox *m_cleanup = nullptr;
     QSpinBox *m_concurrency = nullptr;
+    QComboBox *m_wave = nullptr;
+    QSpinBox *m_waveSize = nullptr;
+    QComboBox *m_waveTag = nullptr;
+    QSpinBox *m_maxWaveFailures = nullptr;
     QLabel *m_problem = nullptr;
 };

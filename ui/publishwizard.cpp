@@ -1,5 +1,6 @@
 #include "ui/publishwizard.h"
 
+#include "estatemodel.h"
 #include "estatesession.h"
 #include "jobboard.h"
 #include "ui/iconcatalog.h"
@@ -7,6 +8,9 @@
 #include "ui/publishoptionspage.h"
 #include "ui/publishsourcepage.h"
 #include "ui/publishtargetspage.h"
+
+#include <algorithm>
+#include <iterator>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -52,6 +56,16 @@ Ops::RolloutPlanBuilder PublishWizard::rollout() const
     rollout.appLabels = m_source->selectedAppNames();
     rollout.targets = m_targets->targets();
     m_options->describe(&rollout);
+    if (m_options->wave() == PublishOptionsPage::Wave::Tagged && m_session) {
+        // The tagged tenants go first, as the first wave; the order within each part stays.
+        const EstateModel *model = m_session->model();
+        const QString tag = m_options->waveTag();
+        const auto tagged = [model, &tag](const Ops::RolloutPlanBuilder::Target &target) {
+            return model->tenantTags(model->tenantIndex(target.hostname)).contains(tag);
+        };
+        const auto rest = std::stable_partition(rollout.targets.begin(), rollout.targets.end(), tagged);
+        rollout.firstWave = static_cast<int>(std::distance(rollout.targets.begin(), rest));
+    }
     return rollout;
 }
 

@@ -57,6 +57,12 @@ public:
         parser.addOption({u"dry-run"_s, u"Only say, per tenant and app, what would be done."_s});
         parser.addOption({u"concurrency"_s, u"Tenants in parallel (default 8)."_s, u"N"_s});
         parser.addOption(
+            {u"first-wave"_s, u"A staged rollout: N of the target tenants go first, the others after them."_s, u"N"_s});
+        parser.addOption({u"max-wave-failures"_s,
+                          u"With --first-wave: start the others only when at most PCT% of the first wave failed "
+                          u"(default 0)."_s,
+                          u"PCT"_s});
+        parser.addOption(
             {u"save-plan"_s, u"Also write the rollout as a plan file for `tenantryctl apply`."_s, u"FILE"_s});
     }
 
@@ -88,6 +94,9 @@ public:
                 return;
             }
         }
+        if (!readInt(parser, u"first-wave"_s, 0, 100000, &m_firstWave)
+            || !readInt(parser, u"max-wave-failures"_s, 0, 100, &m_maxWaveFailures))
+            return;
         QString sourceError;
         const Cloud::CloudHost sourceHost = Cloud::CloudHost::parse(m_source, &sourceError);
         if (!sourceHost.isValid() || sourceHost.kind() != Cloud::CloudHost::Kind::Tenant) {
@@ -107,6 +116,20 @@ public:
     }
 
 private:
+    // An optional integer option in [min, max] (0 when absent); false after a usage error.
+    bool readInt(const QCommandLineParser &parser, const QString &name, int min, int max, int *value)
+    {
+        *value = 0;
+        if (!parser.isSet(name))
+            return true;
+        bool ok = false;
+        *value = parser.value(name).toInt(&ok);
+        if (ok && *value >= min && *value <= max)
+            return true;
+        usageError(u"--%1 takes a number from %2 to %3"_s.arg(name).arg(min).arg(max));
+        return false;
+    }
+
     [[nodiscard]] QJsonObject planJson(const QList<Cloud::OrganizationTenants::Entry> &targets) const
     {
         Ops::RolloutPlanBuilder rollout;
@@ -120,6 +143,8 @@ private:
         rollout.matchByName = m_parser->isSet(u"match-name"_s);
         rollout.reload = m_parser->isSet(u"reload"_s);
         rollout.concurrency = m_concurrency;
+        rollout.firstWave = m_firstWave;
+        rollout.maxWaveFailurePercent = m_maxWaveFailures;
         for (const Cloud::OrganizationTenants::Entry &target : targets)
             rollout.targets.append({target.hostname, target.region});
         // Staged ids earlier rollouts recorded: the copies they published stay traceable even when
@@ -259,6 +284,8 @@ private:
     QString m_source;
     QString m_space;
     int m_concurrency = 8;
+    int m_firstWave = 0;
+    int m_maxWaveFailures = 0;
     TenantSelection m_selection{context(), TenantSelection::Selectors::Every};
 };
 
@@ -267,10 +294,11 @@ private:
 void RepublishCommands::registerIn(CommandRegistry &registry)
 {
     registry.addGroup(u"republish"_s, u"Publish apps to the managed space of many tenants, exactly once each."_s);
-    registry.add({u"republish"_s,
-                  {},
-                  u"Publish or republish source apps to the managed space of many tenants as one job."_s,
-                  u"--app NAME_OR_ID [--app ...] --from HOST --space MANAGED_NAME (--tenants H1,H2|--tag T|--region "
-                  u"R|--all) [--create-space] [--dry-run] [--concurrency N]"_s,
-                  CommandRegistry::factoryOf<Republish>()});
+    registry.add(
+        {u"republish"_s,
+         {},
+         u"Publish or republish source apps to the managed space of many tenants as one job."_s,
+         u"--app NAME_OR_ID [--app ...] --from HOST --space MANAGED_NAME (--tenants H1,H2|--tag T|--region "
+         u"R|--all) [--create-space] [--dry-run] [--concurrency N] [--first-wave N [--max-wave-failures PCT]]"_s,
+         CommandRegistry::factoryOf<Republish>()});
 }

@@ -13,6 +13,8 @@
 #include <QRandomGenerator>
 #include <QTimer>
 
+#include <utility>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace Ops {
@@ -181,6 +183,8 @@ bool Job::start(Mode mode)
     }
     m_phase = mode == Mode::Apply && m_state.plan.options.preflight == Plan::Preflight::Plan ? Phase::Preflight
                                                                                              : Phase::Apply;
+    if (mode == Mode::Apply && m_phase == Phase::Apply)
+        holdAfterFirstWave();
     setStatus(JobStatus::Running);
     // Targets start from the event loop, never from within start(): callers may connect after start().
     QMetaObject::invokeMethod(this, &Job::pump, Qt::QueuedConnection);
@@ -190,6 +194,50 @@ bool Job::start(Mode mode)
 void Job::attachJournal()
 {
     connect(m_journal.get(), &JournalWriter::appended, this, &Job::recorded);
+}
+
+void Job::holdAfterFirstWave()
+{
+    m_firstWave.clear();
+    m_held.clear();
+    const int wave = m_state.plan.options.firstWave;
+    if (wave <= 0 || m_queue.size() <= wave)
+        return;
+    m_firstWave = m_queue.mid(0, wave);
+    m_held = m_queue.mid(wave);
+    m_queue = m_firstWave;
+}
+
+void Job::judgeFirstWave()
+{
+    int failed = 0;
+    for (const int t : std::as_const(m_firstWave)) {
+        const TargetStatus status = m_state.targets.at(t).status;
+        failed += status == TargetStatus::Failed || status == TargetStatus::Blocked ? 1 : 0;
+    }
+    const QList<int> held = std::exchange(m_held, {});
+    const int waveSize = static_cast<int>(m_firstWave.size());
+    m_firstWave.clear();
+    // More than X% failed: integer arithmetic, so 1 of 3 is over 33% but not over 34%.
+    if (failed * 100 <= m_state.plan.options.maxWaveFailurePercent * waveSize) {
+        m_queue = held;
+        return;
+    }
+    const QString reason
+        = u"%1 of the first wave's %2 targets failed or were blocked (more than %3%)"_s.arg(failed).arg(waveSize).arg(
+            m_state.plan.options.maxWaveFailurePercent);
+    m_state.notes.append(u"staged rollout stopped after the first wave: "_s + reason);
+    const QString message = u"not started: "_s + reason;
+    for (const int t : held) {
+        JobState::Target &target = m_state.targets[t];
+        target.status = TargetStatus::Cancelled;
+        target.message = message;
+        record({{u"rec"_s, u"target-end"_s},
+                {u"target"_s, m_state.plan.targets.at(t).id},
+                {u"status"_s, targetStatusName(TargetStatus::Cancelled)},
+                {u"message"_s, message}});
+        Q_EMIT targetChanged(t);
+    }
 }
 
 bool Job::retryFailed()
@@ -202,7 +250,9 @@ bool Job::retryFailed()
     m_queue.clear();
     for (qsizetype t = 0; t < m_state.targets.size(); ++t) {
         JobState::Target &target = m_state.targets[t];
-        if (target.status != TargetStatus::Failed && target.status != TargetStatus::Blocked)
+        // Cancelled ones of a finished (not cancelled) job are those a stopped staged rollout held back.
+        if (target.status != TargetStatus::Failed && target.status != TargetStatus::Blocked
+            && (target.status != TargetStatus::Cancelled || m_state.status == JobStatus::Cancelled))
             continue;
         target.status = TargetStatus::Pending;
         target.message.clear();
@@ -236,6 +286,8 @@ void Job::cancel()
         return;
     m_cancelled = true;
     // Targets not started yet end here; running ones stop at their next safe point.
+    m_queue.append(std::exchange(m_held, {}));
+    m_firstWave.clear();
     for (const int t : std::as_const(m_queue)) {
         JobState::Target &target = m_state.targets[t];
         target.status = TargetStatus::Cancelled;
@@ -256,6 +308,8 @@ void Job::cancel()
 
 void Job::pump()
 {
+    if (!m_cancelled && m_runners.isEmpty() && m_queue.isEmpty() && !m_held.isEmpty())
+        judgeFirstWave();
     while (!m_cancelled && m_runners.size() < concurrency() && !m_queue.isEmpty())
         startRunner(m_queue.takeFirst());
     if (m_runners.isEmpty() && (m_queue.isEmpty() || m_cancelled))
@@ -302,6 +356,7 @@ void Job::phaseFinished()
             if (m_state.targets.at(t).status == TargetStatus::Planned)
                 m_queue.append(static_cast<int>(t));
         }
+        holdAfterFirstWave();
         pump();
         return;
     }

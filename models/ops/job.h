@@ -59,7 +59,8 @@ public:
     bool start(Mode mode = Mode::Apply);
     // Stops starting targets and aborts what is in flight; finished() follows once all have stopped.
     void cancel();
-    // Runs the failed and blocked targets of a finished apply again, from their first incomplete step.
+    // Runs the failed and blocked targets of a finished apply again, from their first incomplete step,
+    // and those a stopped staged rollout never started.
     bool retryFailed();
 
     [[nodiscard]] QString id() const { return m_state.jobId; }
@@ -88,6 +89,9 @@ Q_SIGNALS:
 
 private:
     void attachJournal();
+    void holdAfterFirstWave();
+    // The first wave has settled: start the held targets, or stop them when too many of it failed.
+    void judgeFirstWave();
     friend class TargetRunner;
     enum class Phase { Preflight, Apply };
 
@@ -122,6 +126,8 @@ private:
     int m_maxAttempts = 0;
     std::chrono::milliseconds m_retryDelay{500};
     QList<int> m_queue;
+    QList<int> m_firstWave; // a staged rollout's first wave, while it runs
+    QList<int> m_held; // the targets after it, started once it went well enough
     QHash<int, TargetRunner *> m_runners;
     int m_peakRunning = 0;
     bool m_cancelled = false;

@@ -57,10 +57,14 @@ QJsonObject Plan::toJson() const
         json.insert(u"name"_s, name);
     if (!description.isEmpty())
         json.insert(u"description"_s, description);
-    json.insert(u"options"_s,
-                QJsonObject{{u"concurrency"_s, options.concurrency},
+    QJsonObject optionsJson{{u"concurrency"_s, options.concurrency},
                             {u"preflight"_s, preflightName(options.preflight)},
-                            {u"maxAttempts"_s, options.maxAttempts}});
+                            {u"maxAttempts"_s, options.maxAttempts}};
+    if (options.firstWave > 0) {
+        optionsJson.insert(u"firstWave"_s, options.firstWave);
+        optionsJson.insert(u"maxWaveFailurePercent"_s, options.maxWaveFailurePercent);
+    }
+    json.insert(u"options"_s, optionsJson);
     if (!templates.isEmpty()) {
         QJsonObject templatesJson;
         for (auto it = templates.begin(); it != templates.end(); ++it)

@@ -29,6 +29,10 @@ public:
         int concurrency = 4; // targets in parallel
         Preflight preflight = Preflight::Target;
         int maxAttempts = 3; // per step call, on transient failures and unknown outcomes
+        // A staged rollout: the first `firstWave` targets (in plan order) run alone first; when more
+        // than `maxWaveFailurePercent` of them fail or are blocked, the others never start. 0: no wave.
+        int firstWave = 0;
+        int maxWaveFailurePercent = 0;
 
         friend bool operator==(const Options &, const Options &) = default;
     };

@@ -350,6 +350,9 @@ Plan PlanReader::toPlan(const QJsonObject &json)
     const QJsonObject options = json.value(u"options"_s).toObject();
     plan.options.concurrency = options.value(u"concurrency"_s).toInt(plan.options.concurrency);
     plan.options.maxAttempts = options.value(u"maxAttempts"_s).toInt(plan.options.maxAttempts);
+    plan.options.firstWave = options.value(u"firstWave"_s).toInt(plan.options.firstWave);
+    plan.options.maxWaveFailurePercent
+        = options.value(u"maxWaveFailurePercent"_s).toInt(plan.options.maxWaveFailurePercent);
     if (options.contains(u"preflight"_s))
         (void)Plan::parsePreflight(options.value(u"preflight"_s).toString(), &plan.options.preflight); // schema-checked
 

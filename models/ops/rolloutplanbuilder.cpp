@@ -39,11 +39,15 @@ QJsonObject RolloutPlanBuilder::toJson(const PublishedOrigins &origins) const
             json.insert(u"profile"_s, profile);
         list.append(json);
     }
+    QJsonObject options{{u"concurrency"_s, concurrency}, {u"preflight"_s, u"target"_s}, {u"maxAttempts"_s, 5}};
+    if (firstWave > 0) {
+        options.insert(u"firstWave"_s, firstWave);
+        options.insert(u"maxWaveFailurePercent"_s, maxWaveFailurePercent);
+    }
     return {{u"format"_s, u"tenantry-plan"_s},
             {u"version"_s, Plan::FormatVersion},
             {u"name"_s, name()},
-            {u"options"_s,
-             QJsonObject{{u"concurrency"_s, concurrency}, {u"preflight"_s, u"target"_s}, {u"maxAttempts"_s, 5}}},
+            {u"options"_s, options},
             {u"targets"_s, list}};
 }
 

@@ -36,6 +36,10 @@ public:
     bool reload = false;
     bool keepExisting = false; // publish new copies only: a tenant that has one keeps it
     int concurrency = 8;
+    // A staged rollout (Plan::Options): the first `firstWave` targets go first; the others only when
+    // no more than `maxWaveFailurePercent` of them failed. 0: one wave.
+    int firstWave = 0;
+    int maxWaveFailurePercent = 0;
 
     // The plan's name: "republish Sales Dashboard, KPIs to 'Customer Apps'".
     [[nodiscard]] QString name() const;

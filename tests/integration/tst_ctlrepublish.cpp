@@ -104,7 +104,9 @@ void TestCtlRepublish::dryRunThenRolloutThenUpToDate()
         QCOMPARE(action, u"publish"_s);
     QCOMPARE(publishedCopies(northwind, u"Sales Dashboard"_s), 0);
 
-    const CtlRunner::Result run = ctl(rollout);
+    // Staged: northwind alone first; stark follows since nothing of that wave failed.
+    const CtlRunner::Result run
+        = ctl(rollout + QStringList{u"--first-wave"_s, u"1"_s, u"--max-wave-failures"_s, u"0"_s});
     QVERIFY2(run.exitCode == 0, run.err.constData());
     const QMap<QString, QString> done = actions(run.json());
     for (const QString &action : done)
@@ -200,6 +202,14 @@ void TestCtlRepublish::usageErrors()
                  .exitCode,
              2);
     QCOMPARE(ctl({u"republish"_s, u"--app"_s, u"X"_s, u"--from"_s, u"not a host"_s, u"--space"_s, u"P"_s, u"--all"_s})
+                 .exitCode,
+             2);
+    QCOMPARE(ctl({u"republish"_s, u"--app"_s, u"X"_s, u"--from"_s, m_source, u"--space"_s, u"P"_s, u"--all"_s,
+                  u"--first-wave"_s, u"some"_s})
+                 .exitCode,
+             2);
+    QCOMPARE(ctl({u"republish"_s, u"--app"_s, u"X"_s, u"--from"_s, m_source, u"--space"_s, u"P"_s, u"--all"_s,
+                  u"--first-wave"_s, u"2"_s, u"--max-wave-failures"_s, u"101"_s})
                  .exitCode,
              2);
 }

@@ -16,6 +16,7 @@
 #include "ops/job.h"
 #include "sourceappcatalog.h"
 #include "support/sandboxfixture.h"
+#include "tenanttagstore.h"
 #include "ui/activitypanel.h"
 #include "ui/mainwindow.h"
 #include "ui/publishdryrunpage.h"
@@ -72,7 +73,10 @@ private Q_SLOTS:
 private:
     // Opens the wizard from the estate tree's context menu on `targets` and walks it to a finished
     // dry run; null when a page does not behave (the failed check says which).
-    [[nodiscard]] PublishWizard *walkToDryRun(const QStringList &targets, const QString &screenshotPrefix);
+    // With `waveTag`, the tenants with that tag go first as a staged rollout's first wave, and the
+    // others only start when none of it failed.
+    [[nodiscard]] PublishWizard *walkToDryRun(const QStringList &targets, const QString &screenshotPrefix,
+                                              const QString &waveTag = {});
     void selectTenants(const QStringList &hosts);
     [[nodiscard]] QList<QJsonObject> appsIn(const QJsonObject &tenant, const QString &spaceName) const;
     // Exactly one published copy per app in the managed space, traced to a staged copy of the app.
@@ -194,7 +198,8 @@ void TestPublishWizard::verifyOneCopyEach(const QString &host)
     }
 }
 
-PublishWizard *TestPublishWizard::walkToDryRun(const QStringList &targets, const QString &screenshotPrefix)
+PublishWizard *TestPublishWizard::walkToDryRun(const QStringList &targets, const QString &screenshotPrefix,
+                                               const QString &waveTag)
 {
     // Opened from the tree's context menu on the selected tenants.
     selectTenants(targets);
@@ -263,6 +268,13 @@ PublishWizard *TestPublishWizard::walkToDryRun(const QStringList &targets, const
     options->stagingSpaceEdit()->setText(stagingSpace);
     options->createSpacesBox()->setChecked(true);
     options->concurrencySpin()->setValue(4);
+    if (!waveTag.isEmpty()) {
+        options->waveCombo()->setCurrentIndex(options->waveCombo()->findData(int(PublishOptionsPage::Wave::Tagged)));
+        options->waveTagCombo()->setCurrentIndex(options->waveTagCombo()->findData(waveTag));
+        options->maxWaveFailuresSpin()->setValue(0);
+        if (options->waveTag() != waveTag)
+            return nullptr;
+    }
     if (!wizard->button(QWizard::NextButton)->isEnabled())
         return nullptr;
     wizard->button(QWizard::NextButton)->click();
@@ -339,10 +351,18 @@ void TestPublishWizard::walkTheWizardApplyThenRetryFailed()
     QVERIFY(m_window->grab().save(artifacts() + u"/publish-wizard-activity.png"_s));
 
     // A second rollout adds globex, whose spaces must be created — and space creation is refused.
+    // Staged: globex (tagged "pilot") is the first wave; when it fails, the others do not start.
     const QStringList secondTargets{u"globex.eu.qlikcloud.com"_s, u"northwind.eu.qlikcloud.com"_s,
                                     u"stark.eu.qlikcloud.com"_s};
-    wizard = walkToDryRun(secondTargets, {});
+    (void)m_session->tags()->define(u"pilot"_s, u"#3366cc"_s);
+    QCOMPARE(m_session->model()->setTag({m_session->model()->tenantIndex(secondTargets.first())}, u"pilot"_s, true),
+             QString());
+    wizard = walkToDryRun(secondTargets, {}, u"pilot"_s);
     QVERIFY(wizard);
+    const QJsonObject stagedPlan = wizard->dryRunPage()->planJson();
+    QCOMPARE(stagedPlan.value(u"options"_s).toObject().value(u"firstWave"_s).toInt(), 1);
+    QCOMPARE(stagedPlan.value(u"targets"_s).toArray().first().toObject().value(u"hostname"_s).toString(),
+             estateHost(secondTargets.first()));
     table = wizard->dryRunPage()->table();
     QCOMPARE(table->rowCount(), 6);
     const QString globex = estateHost(secondTargets.first());
@@ -368,11 +388,12 @@ void TestPublishWizard::walkTheWizardApplyThenRetryFailed()
     for (int t = 0; t < 3; ++t) {
         const QModelIndex target = jobs()->index(t, 0, secondRow);
         const bool isNew = target.data(int(Role::Hostname)).toString() == globex;
-        QCOMPARE(target.data(int(Role::Status)).toString(), isNew ? u"failed"_s : u"succeeded"_s);
+        QCOMPARE(target.data(int(Role::Status)).toString(), isNew ? u"failed"_s : u"cancelled"_s);
     }
     QVERIFY(appsIn(m_sandbox->tenantState(u"globex"_s), managedSpace).isEmpty());
 
-    // Retry Failed in the activity panel, once the cause is gone: globex converges, nothing doubles.
+    // Retry Failed in the activity panel, once the cause is gone: globex converges, the tenants the
+    // stopped rollout held back run, nothing doubles.
     QVERIFY(m_sandbox->http().control("PUT", u"/__sandbox/faults"_s, QJsonArray()));
     m_window->activityPanel()->selectJob(secondId);
     QVERIFY(m_window->activityPanel()->retryAction()->isEnabled());

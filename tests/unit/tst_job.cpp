@@ -74,6 +74,8 @@ private Q_SLOTS:
     void boundedParallelism();
     void cancelStopsSafelyAndResumes();
     void retryRunsOnlyFailedTargets();
+    void stagedRolloutStopsAfterAFailingFirstWave_data();
+    void stagedRolloutStopsAfterAFailingFirstWave();
     void faultsConvergeWithoutDuplicates_data();
     void faultsConvergeWithoutDuplicates();
     void blockedStepsFollowThePreflightPolicy_data();
@@ -343,6 +345,65 @@ void TestJob::retryRunsOnlyFailedTargets()
     QCOMPARE(m_store->creates(u"b1"_s), 1);
     QCOMPARE(journalRecords(job->journalPath(), u"retry"_s).size(), 1);
     QVERIFY(!job->retryFailed()); // nothing left to retry
+}
+
+void TestJob::stagedRolloutStopsAfterAFailingFirstWave_data()
+{
+    QTest::addColumn<int>("maxFailurePercent");
+    QTest::addColumn<bool>("stops");
+    // 1 of the first wave's 2 targets fails: 50%.
+    QTest::newRow("none may fail") << 0 << true;
+    QTest::newRow("at most 49%") << 49 << true;
+    QTest::newRow("at most 50%") << 50 << false;
+}
+
+void TestJob::stagedRolloutStopsAfterAFailingFirstWave()
+{
+    QFETCH(int, maxFailurePercent);
+    QFETCH(bool, stops);
+    m_store->addFault(Operation::Create, u"^a1$"_s, Fault::Fail);
+    QJsonArray targets;
+    for (const QString &id : {u"a"_s, u"b"_s, u"c"_s, u"d"_s, u"e"_s})
+        targets.append(target(id, {id + u"1=1"_s}));
+    const Ops::Plan staged = plan(targets,
+                                  {{u"concurrency"_s, 4},
+                                   {u"preflight"_s, u"none"_s},
+                                   {u"firstWave"_s, 2},
+                                   {u"maxWaveFailurePercent"_s, maxFailurePercent}});
+    QCOMPARE(staged.options.firstWave, 2);
+    QCOMPARE(staged.toJson().value(u"options"_s).toObject().value(u"maxWaveFailurePercent"_s).toInt(),
+             maxFailurePercent);
+    auto job = newJob(staged);
+    // The first wave runs alone: no later target starts before both of it have settled.
+    bool laterStartedEarly = false;
+    connect(job.get(), &Job::targetChanged, this, [&job, &laterStartedEarly](int t) {
+        const auto &targets = job->state().targets;
+        if (t >= 2 && targets.at(t).status == TargetStatus::Running
+            && (!targets.at(0).isSettled() || !targets.at(1).isSettled()))
+            laterStartedEarly = true;
+    });
+    QVERIFY(run(job.get()));
+    QVERIFY(!laterStartedEarly);
+    QCOMPARE(job->state().status, JobStatus::Failed);
+    QCOMPARE(job->state().targets.at(0).status, TargetStatus::Failed);
+    QCOMPARE(job->state().targets.at(1).status, TargetStatus::Succeeded);
+    for (int t = 2; t < 5; ++t) {
+        const Ops::JobState::Target &later = job->state().targets.at(t);
+        QCOMPARE(later.status, stops ? TargetStatus::Cancelled : TargetStatus::Succeeded);
+        if (stops)
+            QVERIFY2(later.message.startsWith(u"not started: 1 of the first wave's 2 targets failed"_s),
+                     qPrintable(later.message));
+    }
+    QCOMPARE(m_store->creates(u"c1"_s), stops ? 0 : 1);
+    QCOMPARE(journalRecords(job->journalPath(), u"target-end"_s).size(), 5);
+
+    // Retry Failed runs the failed target and those the stopped rollout held back; nothing twice.
+    QSignalSpy finished(job.get(), &Job::finished);
+    QVERIFY(job->retryFailed());
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(job->state().status, JobStatus::Succeeded);
+    for (const QString &name : {u"a1"_s, u"b1"_s, u"c1"_s, u"d1"_s, u"e1"_s})
+        QCOMPARE(m_store->recordsNamed(name).size(), 1);
 }
 
 void TestJob::faultsConvergeWithoutDuplicates_data()
