@@ -23,6 +23,7 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <tuple>
 #include <utility>
 
 using namespace Qt::Literals::StringLiterals;
@@ -310,12 +311,18 @@ protected:
                 context().output().error(tenant.hostname + u": "_s + tenant.error);
             }
             QJsonArray steps;
-            // Folders before files: a file in a folder moves with it (FACTS §11.2).
+            // Folders first: a file in a folder moves with it (FACTS §11.2). Spaces last: their
+            // content is judged (and its new owner made a member) while the space is unchanged, so
+            // every run takes the same calls whatever order the audit's listings came back in.
             QList<Cloud::OwnedResource> resources = tenant.resources;
-            std::stable_sort(resources.begin(), resources.end(),
-                             [](const Cloud::OwnedResource &a, const Cloud::OwnedResource &b) {
-                                 return a.type == u"data-folder"_s && b.type != u"data-folder"_s;
-                             });
+            const auto rank = [](const Cloud::OwnedResource &r) {
+                return r.type == u"data-folder"_s ? 0 : (r.type == u"space"_s ? 2 : 1);
+            };
+            // By path within a kind, so a folder comes before the folders inside it.
+            std::sort(resources.begin(), resources.end(),
+                      [&rank](const Cloud::OwnedResource &a, const Cloud::OwnedResource &b) {
+                          return std::tuple(rank(a), a.type, a.name, a.id) < std::tuple(rank(b), b.type, b.name, b.id);
+                      });
             for (const Cloud::OwnedResource &resource : std::as_const(resources)) {
                 if (!movable.contains(resource.type)) {
                     // FACTS §11.2: no owner-change endpoint is known for these.
