@@ -10,20 +10,35 @@
 #include "cloud/credentialprofile.h"
 #include "cloud/ownershipaudit.h"
 #include "cloud/sandboxcredentials.h"
+#include "ops/builtinsteps.h"
+#include "ops/job.h"
+#include "ops/jobhistory.h"
+#include "ops/jobsummary.h"
+#include "ops/ownerchangestep.h"
+#include "ops/planreader.h"
+#include "ops/stepregistry.h"
 
 #include <algorithm>
+#include <memory>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <tuple>
+#include <utility>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-class AuditOwnership final : public NetworkCommand
+// What `ownership audit` and `ownership reassign` share: the tenant selection, the owners to look
+// at, and the audit that lists what they own; subclasses say what to do with it.
+class OwnershipCommand : public NetworkCommand
 {
 public:
-    using NetworkCommand::NetworkCommand;
+    OwnershipCommand(CommandContext &context, TenantSelection::Selectors selectors)
+        : NetworkCommand(context)
+        , m_selection(context, selectors)
+    { }
 
     [[nodiscard]] bool takesPositionalArguments() const override { return false; }
 
@@ -69,6 +84,10 @@ public:
             }
         }
         m_options.profileName = parser.value(u"profile"_s);
+        if (const QString error = readArguments(parser); !error.isEmpty()) {
+            usageError(error);
+            return;
+        }
         m_client = clientOrUsageError();
         if (!m_client)
             return;
@@ -80,6 +99,19 @@ public:
             m_options.configuredClientIds.insert(profile.clientId);
         findDeletedClients();
     }
+
+protected:
+    // The subclass's own options; empty when they are fine, otherwise the usage error.
+    [[nodiscard]] virtual QString readArguments(const QCommandLineParser &parser) = 0;
+    // The audit is done: results() and requestCount() are there.
+    virtual void audited() = 0;
+
+    Cloud::CloudClient *m_client = nullptr;
+    Cloud::OwnershipAudit::Options m_options;
+    Cloud::OwnershipAudit *m_audit = nullptr;
+    TenantSelection m_selection;
+    QList<Cloud::OrganizationTenants::Entry> m_tenants;
+    QElapsedTimer m_timer;
 
 private:
     // Only the sandbox can say a region client is gone; on the real cloud, no API lists region
@@ -107,8 +139,7 @@ private:
         connect(&m_selection, &TenantSelection::failed, this, [this](const QString &message) { fail(message); });
         connect(&m_selection, &TenantSelection::finished, this,
                 [this](const QList<Cloud::OrganizationTenants::Entry> &tenants) {
-                    for (const Cloud::OrganizationTenants::Entry &tenant : tenants)
-                        m_hosts.append(tenant.hostname);
+                    m_tenants = tenants;
                     audit();
                 });
         m_selection.start(*m_client);
@@ -118,11 +149,25 @@ private:
     {
         m_timer.start();
         m_audit = new Cloud::OwnershipAudit(*m_client, m_options, this);
-        connect(m_audit, &Cloud::OwnershipAudit::finished, this, [this] { print(); });
-        m_audit->start(m_hosts);
+        connect(m_audit, &Cloud::OwnershipAudit::finished, this, [this] { audited(); });
+        QStringList hosts;
+        for (const Cloud::OrganizationTenants::Entry &tenant : std::as_const(m_tenants))
+            hosts.append(tenant.hostname);
+        m_audit->start(hosts);
     }
+};
 
-    void print()
+class AuditOwnership final : public OwnershipCommand
+{
+public:
+    explicit AuditOwnership(CommandContext &context)
+        : OwnershipCommand(context, TenantSelection::Selectors::TenantsOrAll)
+    { }
+
+protected:
+    [[nodiscard]] QString readArguments(const QCommandLineParser &) override { return {}; }
+
+    void audited() override
     {
         const QList<Cloud::TenantOwnership> &results = m_audit->results();
         bool failed = false;
@@ -216,13 +261,261 @@ private:
         context().output().line(QString());
         context().output().table(summary);
     }
+};
 
-    Cloud::CloudClient *m_client = nullptr;
-    Cloud::OwnershipAudit::Options m_options;
-    Cloud::OwnershipAudit *m_audit = nullptr;
-    TenantSelection m_selection{context(), TenantSelection::Selectors::TenantsOrAll};
-    QStringList m_hosts;
-    QElapsedTimer m_timer;
+// Moves what the selected owners own to one new owner per tenant, as a job of the ops engine: one
+// target per tenant, one "owner" step per resource (probe: who owns it now and what the new owner
+// lacks; apply: the space membership, then the type's owner-change call). Journals, retries and
+// resume come from the engine; a re-run finds nothing left to move.
+class ReassignOwnership final : public OwnershipCommand
+{
+public:
+    explicit ReassignOwnership(CommandContext &context)
+        : OwnershipCommand(context, TenantSelection::Selectors::Every)
+    {
+        Ops::BuiltInSteps::registerAll(&m_steps);
+    }
+
+    void defineArguments(QCommandLineParser &parser) override
+    {
+        OwnershipCommand::defineArguments(parser);
+        parser.addOption(
+            {u"to"_s, u"The new owner, by subject (qlikbot\\<clientId> for a bot) or email."_s, u"SUBJECT"_s});
+        parser.addOption({u"dry-run"_s, u"Only say, per item, which call would move it and what it needs first."_s});
+    }
+
+protected:
+    [[nodiscard]] QString readArguments(const QCommandLineParser &parser) override
+    {
+        if (m_options.selection == Cloud::OwnershipAudit::Selection::AllBots)
+            return u"name the current owner with --owner SUBJECT or --orphaned-bots"_s;
+        m_to = parser.value(u"to"_s).trimmed();
+        if (m_to.isEmpty())
+            return u"reassign needs --to SUBJECT, the new owner"_s;
+        if (m_options.selection == Cloud::OwnershipAudit::Selection::Subject
+            && m_options.subject.compare(m_to, Qt::CaseInsensitive) == 0)
+            return u"--owner and --to name the same user"_s;
+        m_dry = parser.isSet(u"dry-run"_s);
+        return {};
+    }
+
+    void audited() override
+    {
+        const QList<Cloud::TenantOwnership> &results = m_audit->results();
+        const QStringList movable = Ops::OwnerChangeStep::resourceTypes();
+        QJsonArray targets;
+        for (qsizetype t = 0; t < results.size(); ++t) {
+            const Cloud::TenantOwnership &tenant = results.at(t);
+            if (!tenant.error.isEmpty()) {
+                m_failed = true;
+                context().output().error(tenant.hostname + u": "_s + tenant.error);
+            }
+            QJsonArray steps;
+            // Folders first: a file in a folder moves with it (FACTS §11.2). Spaces last: their
+            // content is judged (and its new owner made a member) while the space is unchanged, so
+            // every run takes the same calls whatever order the audit's listings came back in.
+            QList<Cloud::OwnedResource> resources = tenant.resources;
+            const auto rank = [](const Cloud::OwnedResource &r) {
+                return r.type == u"data-folder"_s ? 0 : (r.type == u"space"_s ? 2 : 1);
+            };
+            // By path within a kind, so a folder comes before the folders inside it.
+            std::sort(resources.begin(), resources.end(),
+                      [&rank](const Cloud::OwnedResource &a, const Cloud::OwnedResource &b) {
+                          return std::tuple(rank(a), a.type, a.name, a.id) < std::tuple(rank(b), b.type, b.name, b.id);
+                      });
+            for (const Cloud::OwnedResource &resource : std::as_const(resources)) {
+                if (!movable.contains(resource.type)) {
+                    // FACTS §11.2: no owner-change endpoint is known for these.
+                    m_unmovable.append({tenant.hostname, resource});
+                    continue;
+                }
+                steps.append(QJsonObject{{u"id"_s, u"item-%1"_s.arg(steps.size() + 1)},
+                                         {u"type"_s, u"owner"_s},
+                                         {u"label"_s, QString(resource.type + u' ' + resource.name)},
+                                         {u"params"_s,
+                                          QJsonObject{{u"resourceType"_s, resource.type},
+                                                      {u"resourceId"_s, resource.id},
+                                                      {u"name"_s, resource.name},
+                                                      {u"to"_s, m_to}}}});
+            }
+            if (steps.isEmpty())
+                continue;
+            QJsonObject target{{u"id"_s, u"tenant-%1"_s.arg(t + 1)},
+                               {u"label"_s, tenant.hostname},
+                               {u"hostname"_s, tenant.hostname},
+                               {u"steps"_s, steps}};
+            if (const QString region = m_tenants.value(t).region; !region.isEmpty())
+                target.insert(u"region"_s, region);
+            if (!m_options.profileName.isEmpty())
+                target.insert(u"profile"_s, m_options.profileName);
+            targets.append(target);
+        }
+        if (targets.isEmpty()) {
+            report();
+            return;
+        }
+        const QJsonObject plan{{u"format"_s, u"tenantry-plan"_s},
+                               {u"version"_s, Ops::Plan::FormatVersion},
+                               {u"name"_s, u"reassign to %1"_s.arg(m_to)},
+                               {u"options"_s,
+                                QJsonObject{{u"concurrency"_s, m_options.concurrentTenants},
+                                            {u"preflight"_s, u"target"_s},
+                                            {u"maxAttempts"_s, 5}}},
+                               {u"targets"_s, targets}};
+        const Ops::PlanReadResult read = Ops::PlanReader(&m_steps).fromJson(plan);
+        if (!read.ok()) {
+            for (const Ops::PlanIssue &issue : read.issues)
+                context().output().error(issue.toString());
+            finish(ExitFailed);
+            return;
+        }
+        m_job = std::make_unique<Ops::Job>(*read.plan, &m_steps);
+        m_job->setCloudClient(m_client);
+        if (!m_dry)
+            m_job->setJournalDirectory(Ops::JobHistory::defaultDirectory());
+        connect(m_job.get(), &Ops::Job::finished, this, [this] { report(); });
+        if (!m_job->start(m_dry ? Ops::Job::Mode::DryRun : Ops::Job::Mode::Apply)) {
+            fail(m_job->errorString());
+            return;
+        }
+        if (!m_dry)
+            context().output().error(u"job %1, journal %2"_s.arg(m_job->id(), m_job->journalPath()));
+    }
+
+private:
+    // What happened to one item, in the report's words.
+    [[nodiscard]] static QString actionOf(const Ops::JobState::Step &step)
+    {
+        switch (step.status) {
+        case Ops::StepStatus::Created:
+        case Ops::StepStatus::Updated:
+            return u"reassigned"_s;
+        case Ops::StepStatus::NoChange:
+            return u"already-owned"_s;
+        case Ops::StepStatus::Planned:
+            return step.probe && step.probe->action == Ops::StepAction::NoChange ? u"already-owned"_s : u"reassign"_s;
+        case Ops::StepStatus::Blocked:
+            return u"blocked"_s;
+        case Ops::StepStatus::Failed:
+            return u"failed"_s;
+        case Ops::StepStatus::Skipped:
+            return u"skipped"_s;
+        case Ops::StepStatus::Cancelled:
+            return u"cancelled"_s;
+        case Ops::StepStatus::Pending:
+        case Ops::StepStatus::Probing:
+        case Ops::StepStatus::Applying:
+        case Ops::StepStatus::Verifying:
+            return u"pending"_s;
+        }
+        return {};
+    }
+
+    void report()
+    {
+        QJsonArray rows;
+        TextTable table({u"TENANT"_s, u"TYPE"_s, u"NAME"_s, u"ID"_s, u"ACTION"_s, u"DETAIL"_s});
+        int moved = 0;
+        int unchanged = 0;
+        int problems = 0;
+        if (m_job) {
+            const Ops::JobState &state = m_job->state();
+            for (qsizetype t = 0; t < state.targets.size(); ++t) {
+                const Ops::Plan::Target &planned = state.plan.targets.at(t);
+                const Ops::JobState::Target &target = state.targets.at(t);
+                for (qsizetype s = 0; s < target.steps.size(); ++s) {
+                    const Ops::JobState::Step &step = target.steps.at(s);
+                    const QJsonObject params = planned.steps.at(s).params;
+                    const QString action = actionOf(step);
+                    QJsonObject row{{u"tenant"_s, planned.hostname},
+                                    {u"type"_s, params.value(u"resourceType"_s)},
+                                    {u"name"_s, params.value(u"name"_s)},
+                                    {u"id"_s, params.value(u"resourceId"_s)},
+                                    {u"action"_s, action},
+                                    {u"attempts"_s, step.attempts}};
+                    QString detail;
+                    if (step.status == Ops::StepStatus::Blocked && step.probe) {
+                        detail = step.probe->blockedReason;
+                        row.insert(u"reason"_s, detail);
+                    } else if (step.error) {
+                        row.insert(u"error"_s, step.error->toJson());
+                        detail = step.error->message;
+                        if (!step.error->code.isEmpty())
+                            detail += u" [%1]"_s.arg(step.error->code);
+                        if (!step.error->traceId.isEmpty())
+                            detail += u" trace %1"_s.arg(step.error->traceId);
+                    } else if (!step.change.summary.isEmpty()) {
+                        detail = step.change.summary;
+                        row.insert(u"summary"_s, detail);
+                        if (step.recovered)
+                            row.insert(u"recovered"_s, true); // its answer was lost; a probe found it done
+                    } else if (step.probe) {
+                        detail = step.probe->summary;
+                        if (step.probe->action == Ops::StepAction::Update) {
+                            row.insert(u"calls"_s, QJsonArray::fromStringList(step.probe->calls));
+                            if (m_dry)
+                                detail += u": "_s + step.probe->calls.join(u", "_s);
+                        }
+                        row.insert(u"summary"_s, step.probe->summary);
+                    }
+                    if (const QString owner = step.outputs.value(u"ownerId"_s).toString(); !owner.isEmpty())
+                        row.insert(u"ownerId"_s, owner);
+                    if (action == u"reassigned"_s || action == u"reassign"_s)
+                        ++moved;
+                    else if (action == u"already-owned"_s)
+                        ++unchanged;
+                    else
+                        ++problems;
+                    rows.append(row);
+                    table.addRow({planned.hostname, params.value(u"resourceType"_s).toString(),
+                                  params.value(u"name"_s).toString(), params.value(u"resourceId"_s).toString(), action,
+                                  detail});
+                }
+            }
+        }
+        for (const auto &[hostname, resource] : std::as_const(m_unmovable)) {
+            const QString reason = u"no owner-change endpoint is known for %1 (FACTS §11.2)"_s.arg(resource.type);
+            rows.append(QJsonObject{{u"tenant"_s, hostname},
+                                    {u"type"_s, resource.type},
+                                    {u"name"_s, resource.name},
+                                    {u"id"_s, resource.id},
+                                    {u"action"_s, u"unsupported"_s},
+                                    {u"reason"_s, reason}});
+            table.addRow({hostname, resource.type, resource.name, resource.id, u"unsupported"_s, reason});
+            ++problems;
+        }
+        const bool ok = !m_failed && problems == 0
+            && (!m_job
+                || (m_dry ? m_job->state().counts().failed == 0 : m_job->state().status == Ops::JobStatus::Succeeded));
+        if (context().output().isJson()) {
+            QJsonObject summary = m_job ? Ops::JobSummary::toJson(m_job->state()) : QJsonObject();
+            summary.insert(u"dryRun"_s, m_dry);
+            summary.insert(u"to"_s, m_to);
+            summary.insert(u"results"_s, rows);
+            summary.insert(u"reassigned"_s, m_dry ? 0 : moved);
+            summary.insert(u"toReassign"_s, m_dry ? moved : 0);
+            summary.insert(u"unchanged"_s, unchanged);
+            summary.insert(u"problems"_s, problems);
+            summary.insert(u"auditRequests"_s, m_audit->requestCount());
+            summary.insert(u"elapsedMs"_s, qint64(m_timer.elapsed()));
+            context().output().json(summary);
+        } else if (table.rowCount() > 0) {
+            context().output().table(table);
+        } else {
+            context().output().line(u"Nothing to reassign: the selected owners own nothing."_s);
+        }
+        if (!m_dry && m_job && !ok && !m_job->journalPath().isEmpty())
+            context().output().error(u"job %1 did not succeed; run the same reassign again (it only moves what is "
+                                     u"left), or `tenantryctl apply --resume %1`"_s.arg(m_job->id()));
+        finish(ok ? ExitOk : ExitFailed);
+    }
+
+    Ops::StepRegistry m_steps;
+    std::unique_ptr<Ops::Job> m_job;
+    QString m_to;
+    bool m_dry = false;
+    bool m_failed = false;
+    QList<std::pair<QString, Cloud::OwnedResource>> m_unmovable;
 };
 
 } // namespace
@@ -234,4 +527,9 @@ void OwnershipCommands::registerIn(CommandRegistry &registry)
                   u"List bot users (active, orphaned, unknown) and what they or a chosen user own."_s,
                   u"(--tenants H1,H2|--all) [--owner SUBJECT|--orphaned-bots] [--profile NAME] [--concurrency N]"_s,
                   CommandRegistry::factoryOf<AuditOwnership>()});
+    registry.add({u"ownership"_s, u"reassign"_s,
+                  u"Give everything the selected owners own to a new owner, tenant by tenant, as one job."_s,
+                  u"(--tenants H1,H2|--tag T|--region R|--all) (--owner SUBJECT|--orphaned-bots) --to SUBJECT "
+                  u"[--dry-run] [--profile NAME] [--concurrency N]"_s,
+                  CommandRegistry::factoryOf<ReassignOwnership>()});
 }

@@ -59,7 +59,7 @@ QString TenantSelection::read(const QCommandLineParser &parser)
         if (!parsed.isValid() || parsed.kind() != Cloud::CloudHost::Kind::Tenant)
             return u"--tenants: '%1' is not a tenant hostname%2"_s.arg(
                 host, error.isEmpty() ? QString() : u" ("_s + error + u')');
-        const QString hostname = parsed.hostname();
+        const QString &hostname = parsed.hostname();
         if (std::none_of(m_explicit.cbegin(), m_explicit.cend(),
                          [&hostname](const Cloud::OrganizationTenants::Entry &e) { return e.hostname == hostname; }))
             m_explicit.append({{}, hostname, {hostname}, Cloud::InventoryTenant::regionOfHostname(hostname), {}});

@@ -43,8 +43,7 @@ void OrganizationTenants::start(QStringList subscriptionIds, const QList<Invento
         QUrlQuery query;
         query.addQueryItem(u"limit"_s, u"100"_s);
         query.addQueryItem(u"filter"_s, u"subscriptionId eq \"%1\""_s.arg(subscription));
-        Pager *pager
-            = m_client.list(ApiCall::get(CloudHost::console().hostname(), u"/api/core/tenants"_s, std::move(query)));
+        Pager *pager = m_client.list(ApiCall::get(CloudHost::console().hostname(), u"/api/core/tenants"_s, query));
         auto listed = std::make_shared<QList<Entry>>();
         auto problem = std::make_shared<QString>();
         connect(pager, &Pager::pageReceived, this, [listed, problem, pager](const ApiPage &page) {

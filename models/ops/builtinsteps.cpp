@@ -4,6 +4,7 @@
 #include "ops/groupstep.h"
 #include "ops/jwtidentityproviderstep.h"
 #include "ops/licensestep.h"
+#include "ops/ownerchangestep.h"
 #include "ops/publishappstep.h"
 #include "ops/recoveryadminstep.h"
 #include "ops/spacestep.h"
@@ -15,9 +16,10 @@ namespace Ops {
 
 void BuiltInSteps::registerAll(StepRegistry *registry, Secrets::SecretStore *keys)
 {
-    for (const StepType &type : {CspOriginStep::type(), GroupStep::type(), JwtIdentityProviderStep::type(keys),
-                                 LicenseStep::type(), PublishAppStep::type(), RecoveryAdminStep::type(),
-                                 SpaceStep::type(), TenantStep::type(), WebIntegrationStep::type()}) {
+    for (const StepType &type :
+         {CspOriginStep::type(), GroupStep::type(), JwtIdentityProviderStep::type(keys), LicenseStep::type(),
+          OwnerChangeStep::type(), PublishAppStep::type(), RecoveryAdminStep::type(), SpaceStep::type(),
+          TenantStep::type(), WebIntegrationStep::type()}) {
         // Only a broken built-in type (or registering twice) can fail: say so loudly.
         if (QString error; !registry->add(type, &error))
             qCritical("built-in step type not registered: %s", qPrintable(error));

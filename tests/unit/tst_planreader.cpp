@@ -444,6 +444,11 @@ void TestPlanReader::builtInStepsCheckTheirParameters_data()
                                           << u"$.targets[0].steps[0].params.name"_s << u"no more than 256"_s;
     QTest::newRow("group: roles twice") << QByteArray(R"({"name": "Sales", "roles": ["TenantAdmin", "TenantAdmin"]})")
                                         << u"group"_s << u"$.targets[0].steps[0].params.roles"_s << u""_s;
+    QTest::newRow("owner: type without an owner-change endpoint")
+        << QByteArray(R"({"resourceType": "note", "resourceId": "n1", "to": "qlikbot\\c1"})") << u"owner"_s
+        << u"$.targets[0].steps[0].params.resourceType"_s << u"\"note\" is not one of \"app\""_s;
+    QTest::newRow("owner: no new owner") << QByteArray(R"({"resourceType": "app", "resourceId": "a1"})") << u"owner"_s
+                                         << u"$.targets[0].steps[0].params"_s << u"to"_s;
 }
 
 void TestPlanReader::builtInStepsCheckTheirParameters()
