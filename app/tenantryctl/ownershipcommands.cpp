@@ -311,6 +311,7 @@ protected:
                 context().output().error(tenant.hostname + u": "_s + tenant.error);
             }
             QJsonArray steps;
+            QList<Cloud::OwnedResource> items; // as the steps list them, for the report
             // Folders first: a file in a folder moves with it (FACTS §11.2). Spaces last: their
             // content is judged (and its new owner made a member) while the space is unchanged, so
             // every run takes the same calls whatever order the audit's listings came back in.
@@ -334,12 +335,14 @@ protected:
                                          {u"label"_s, QString(resource.type + u' ' + resource.name)},
                                          {u"params"_s,
                                           QJsonObject{{u"resourceType"_s, resource.type},
-                                                      {u"resourceId"_s, resource.id},
-                                                      {u"name"_s, resource.name},
-                                                      {u"to"_s, m_to}}}});
+                                                      {u"resourceId"_s, literal(resource.id)},
+                                                      {u"name"_s, literal(resource.name)},
+                                                      {u"to"_s, literal(m_to)}}}});
+                items.append(resource);
             }
             if (steps.isEmpty())
                 continue;
+            m_items.append(items);
             QJsonObject target{{u"id"_s, u"tenant-%1"_s.arg(t + 1)},
                                {u"label"_s, tenant.hostname},
                                {u"hostname"_s, tenant.hostname},
@@ -383,6 +386,9 @@ protected:
     }
 
 private:
+    // Plan strings take ${step.output} references; names are literal text (ParamReferences).
+    [[nodiscard]] static QString literal(QString text) { return text.replace(u"${"_s, u"$${"_s); }
+
     // What happened to one item, in the report's words.
     [[nodiscard]] static QString actionOf(const Ops::JobState::Step &step)
     {
@@ -425,14 +431,11 @@ private:
                 const Ops::JobState::Target &target = state.targets.at(t);
                 for (qsizetype s = 0; s < target.steps.size(); ++s) {
                     const Ops::JobState::Step &step = target.steps.at(s);
-                    const QJsonObject params = planned.steps.at(s).params;
+                    const Cloud::OwnedResource &item = m_items.at(t).at(s);
                     const QString action = actionOf(step);
-                    QJsonObject row{{u"tenant"_s, planned.hostname},
-                                    {u"type"_s, params.value(u"resourceType"_s)},
-                                    {u"name"_s, params.value(u"name"_s)},
-                                    {u"id"_s, params.value(u"resourceId"_s)},
-                                    {u"action"_s, action},
-                                    {u"attempts"_s, step.attempts}};
+                    QJsonObject row{{u"tenant"_s, planned.hostname}, {u"type"_s, item.type},
+                                    {u"name"_s, item.name},          {u"id"_s, item.id},
+                                    {u"action"_s, action},           {u"attempts"_s, step.attempts}};
                     QString detail;
                     if (step.status == Ops::StepStatus::Blocked && step.probe) {
                         detail = step.probe->blockedReason;
@@ -467,9 +470,7 @@ private:
                     else
                         ++problems;
                     rows.append(row);
-                    table.addRow({planned.hostname, params.value(u"resourceType"_s).toString(),
-                                  params.value(u"name"_s).toString(), params.value(u"resourceId"_s).toString(), action,
-                                  detail});
+                    table.addRow({planned.hostname, item.type, item.name, item.id, action, detail});
                 }
             }
         }
@@ -516,6 +517,7 @@ private:
     bool m_dry = false;
     bool m_failed = false;
     QList<std::pair<QString, Cloud::OwnedResource>> m_unmovable;
+    QList<QList<Cloud::OwnedResource>> m_items; // per plan target, per step
 };
 
 } // namespace
