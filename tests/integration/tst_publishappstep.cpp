@@ -234,6 +234,16 @@ void TestPublishAppStep::publishThenUpToDateThenRepublish()
                       QJsonObject{{u"attributes"_s, QJsonObject{{u"description"_s, u"Version 2."_s}}}}, token)
                  .status,
              200);
+    // Publishing new copies only ("existing": "keep"): the existing copy stays as it is.
+    const std::unique_ptr<Job> keep
+        = run(plan({{target, {publishStep(u"sales"_s, m_source, u"Sales Dashboard"_s, {{u"existing"_s, u"keep"_s}})}}}),
+              Job::Mode::DryRun);
+    QVERIFY(keep);
+    const Ops::JobState::Step &kept = keep->state().targets.at(0).steps.at(0);
+    QCOMPARE(kept.status, StepStatus::NoChange);
+    QVERIFY2(kept.probe->summary.startsWith(u"kept: "_s), qPrintable(kept.probe->summary));
+    QCOMPARE(kept.outputs.value(u"publishedAppId"_s).toString(), publishedId);
+
     const std::unique_ptr<Job> dry2 = run(p, Job::Mode::DryRun);
     QVERIFY(dry2);
     const Ops::JobState::Step &replan = dry2->state().targets.at(0).steps.at(0);
