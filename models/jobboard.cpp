@@ -70,6 +70,18 @@ Ops::Job *JobBoard::liveJob(const QString &jobId) const
     return it == m_jobs.end() ? nullptr : it->get();
 }
 
+std::optional<Ops::JobState> JobBoard::jobState(const QString &jobId, QString *error) const
+{
+    if (const Ops::Job *job = liveJob(jobId))
+        return job->state();
+    const std::optional<Ops::JobHistory::Entry> entry = Ops::JobHistory(m_journalDirectory).entry(jobId);
+    if (!entry) {
+        *error = u"no job %1 in %2"_s.arg(jobId, m_journalDirectory);
+        return std::nullopt;
+    }
+    return Ops::JournalReplay::replay(Ops::JournalReader::read(entry->journalPath), error);
+}
+
 Ops::Job *JobBoard::dryRun(const QString &planPath, QString *error)
 {
     const Ops::PlanReadResult read = Ops::PlanReader(&m_steps).readFile(planPath);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ops/jobstate.h"
 #include "ops/plan.h"
 #include "ops/stepregistry.h"
 
@@ -8,6 +9,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace Cloud {
@@ -60,6 +62,9 @@ public:
     [[nodiscard]] bool canRetry(const QString &jobId) const;
 
     [[nodiscard]] Ops::Job *liveJob(const QString &jobId) const;
+    // What a job did: a live job's state, or a past one's replayed from its journal (the rollout
+    // report's source). Empty with `error` when the job is unknown or its journal unreadable.
+    [[nodiscard]] std::optional<Ops::JobState> jobState(const QString &jobId, QString *error) const;
     [[nodiscard]] int liveJobCount() const { return static_cast<int>(m_jobs.size()); }
     // Reads the history from the journals again (jobs of other processes, or after a restart).
     void reloadHistory();
