@@ -3,9 +3,12 @@
 #include "jobboard.h"
 #include "joblistmodel.h"
 #include "ops/job.h"
+#include "ops/jobreport.h"
+#include "tableexport.h"
 #include "ui/iconcatalog.h"
 
 #include <QAction>
+#include <QFileDialog>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -57,6 +60,11 @@ ActivityPanel::ActivityPanel(JobBoard *board, QWidget *parent)
         updateActions();
     });
     m_reload->setObjectName(u"reloadJobsAction"_s);
+    m_exportReport = m_toolBar->addAction(IconCatalog::icon(Icon::ExportCsv), tr("&Export Report…"), this,
+                                          &ActivityPanel::chooseReportFile);
+    m_exportReport->setObjectName(u"exportReportAction"_s);
+    m_exportReport->setToolTip(
+        tr("Save what the selected job did per target and step (ids, durations, errors) as CSV or JSON"));
 
     m_view = new QTreeView(this);
     m_view->setObjectName(u"activityView"_s);
@@ -202,6 +210,7 @@ void ActivityPanel::updateActions()
         && (job.data(roleOf(Role::Resumable)).toBool()
             || stringOf(job, Role::Status) == Ops::jobStatusName(Ops::JobStatus::Failed));
     m_retry->setEnabled(live ? m_board->canRetry(jobId) : pastRetryable);
+    m_exportReport->setEnabled(!jobId.isEmpty());
 }
 
 void ActivityPanel::showDetails()
@@ -287,4 +296,58 @@ void ActivityPanel::retryCurrent()
         m_summary->setText(tr("Cannot retry: %1").arg(error));
         Q_EMIT message(error);
     }
+}
+
+void ActivityPanel::exportReport(const QString &jobId, const QString &path,
+                                 std::function<void(const QString &error)> done)
+{
+    if (!m_board || jobId.isEmpty()) {
+        done(tr("Select a job to export its report"));
+        return;
+    }
+    Ops::JobReport::Format format = Ops::JobReport::Format::Csv;
+    if (!Ops::JobReport::formatForPath(path, &format)) {
+        done(tr("Cannot export to %1: the name must end in .csv or .json").arg(path));
+        return;
+    }
+    QString error;
+    const std::optional<Ops::JobState> state = m_board->jobState(jobId, &error);
+    if (!state) {
+        done(tr("Cannot read job %1: %2").arg(jobId, error));
+        return;
+    }
+    const Ops::JobReport report = Ops::JobReport::fromState(*state);
+    const auto rows = static_cast<int>(report.rows().size());
+    TableExport::writeFile(path, report.toBytes(format), this,
+                           [this, path, rows, done = std::move(done)](const QString &writeError) {
+                               if (writeError.isEmpty())
+                                   Q_EMIT message(tr("Exported %n report row(s) to %1", nullptr, rows).arg(path));
+                               done(writeError);
+                           });
+}
+
+void ActivityPanel::chooseReportFile()
+{
+    const QString jobId = currentJobId();
+    if (jobId.isEmpty())
+        return;
+    auto *dialog = new QFileDialog(this, tr("Export Report"), u"report-"_s + jobId + u".csv"_s,
+                                   tr("CSV files (*.csv);;JSON files (*.json)"));
+    dialog->setObjectName(u"exportReportDialog"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setDefaultSuffix(u"csv"_s);
+    connect(dialog, &QFileDialog::filterSelected, dialog, [dialog](const QString &filter) {
+        dialog->setDefaultSuffix(filter.contains(u"json"_s) ? u"json"_s : u"csv"_s);
+    });
+    // The job chosen now: a job starting meanwhile takes the selection.
+    connect(dialog, &QFileDialog::fileSelected, this, [this, jobId](const QString &path) {
+        exportReport(jobId, path, [this](const QString &error) {
+            if (!error.isEmpty()) {
+                m_summary->setText(error);
+                Q_EMIT message(error);
+            }
+        });
+    });
+    dialog->open(); // window-modal: never a nested event loop
 }

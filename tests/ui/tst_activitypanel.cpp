@@ -45,6 +45,7 @@ private Q_SLOTS:
     void onboardDemoFromTheGui();
     void cancelThenResume();
     void retryFailedTargets();
+    void exportsTheReportOfAFailedJob();
     void unreadablePlanIsExplained();
 
 private:
@@ -371,6 +372,90 @@ void TestActivityPanel::retryFailedTargets()
     QTRY_COMPARE_WITH_TIMEOUT(jobs()->indexOfJob(third).data(int(Role::Status)).toString(), u"succeeded"_s, 30000);
     for (const QString &host : m_euTenants.mid(0, 2))
         QCOMPARE(groupCount(host, u"Activity Later"_s), 1);
+}
+
+void TestActivityPanel::exportsTheReportOfAFailedJob()
+{
+    const QString planPath = writePlan(u"Activity Report"_s, 1);
+    QVERIFY(!planPath.isEmpty());
+    // Space creation is refused: each target creates its group, then fails at the space.
+    QVERIFY(m_sandbox->http().control("PUT", u"/__sandbox/faults"_s,
+                                      QJsonArray{QJsonObject{{u"path"_s, u"^/api/v1/spaces$"_s},
+                                                             {u"method"_s, u"POST"_s},
+                                                             {u"kind"_s, u"status"_s},
+                                                             {u"status"_s, 400},
+                                                             {u"rate"_s, 1}}}));
+    const QString applyId = dryRunAndApply(planPath);
+    QVERIFY(!applyId.isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(jobs()->indexOfJob(applyId).data(int(Role::Status)).toString(), u"failed"_s, 30000);
+    QCOMPARE(panel()->currentJobId(), applyId);
+
+    // Export Report… opens a window-modal save dialog; a .csv name writes CSV.
+    QVERIFY(panel()->exportReportAction()->isEnabled());
+    panel()->exportReportAction()->trigger();
+    auto *dialog = m_window->findChild<QFileDialog *>(u"exportReportDialog"_s);
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    QCOMPARE(dialog->windowModality(), Qt::WindowModal);
+    const QString csvPath = m_dir->filePath(u"report.csv"_s);
+    dialog->selectFile(csvPath);
+    static_cast<QDialog *>(dialog)->accept();
+    QTRY_VERIFY(QFile::exists(csvPath));
+    QFile csv(csvPath);
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QStringList records = QString::fromUtf8(csv.readAll()).split(u"\r\n"_s, Qt::SkipEmptyParts);
+    QCOMPARE(records.size(), 5); // header + 2 targets × 2 steps
+    QVERIFY2(records.at(0).startsWith(u"job_id,target_id,hostname,"_s), qPrintable(records.at(0)));
+    QVERIFY2(records.at(0).endsWith(u",error,error_code,http_status,trace_id"_s), qPrintable(records.at(0)));
+    for (int t = 0; t < 2; ++t) {
+        const QString prefix = applyId + u",customer-%1,"_s.arg(t + 1) + m_euTenants.at(t) + u",failed,"_s;
+        const QString group = records.at(1 + 2 * t);
+        QVERIFY2(group.startsWith(prefix + u"team,group,created,create,group "_s), qPrintable(group));
+        const QString space = records.at(2 + 2 * t);
+        QVERIFY2(space.startsWith(prefix + u"staging,space,failed,create,,,"_s), qPrintable(space));
+        QVERIFY2(space.contains(u",400,"_s), qPrintable(space));
+    }
+
+    // After a restart the same report comes from the journal; a .json name writes JSON.
+    openWindow();
+    QTRY_VERIFY(jobs()->indexOfJob(applyId).isValid());
+    panel()->selectJob(applyId);
+    QVERIFY(panel()->exportReportAction()->isEnabled());
+    const QString jsonPath = m_dir->filePath(u"report.json"_s);
+    bool written = false;
+    QString error = u"not called"_s;
+    panel()->exportReport(applyId, jsonPath, [&written, &error](const QString &message) {
+        error = message;
+        written = true;
+    });
+    QTRY_VERIFY(written);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QFile json(jsonPath);
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    const QJsonArray rows = QJsonDocument::fromJson(json.readAll()).array();
+    QCOMPARE(rows.size(), 4);
+    const QJsonObject group = rows.at(0).toObject();
+    QCOMPARE(group.value(u"status"_s).toString(), u"created"_s);
+    QCOMPARE(group.value(u"created"_s).toArray().size(), 1);
+    QVERIFY(group.value(u"durationMs"_s).toInteger() >= 0);
+    QCOMPARE(group.value(u"attempts"_s).toInt(), 1);
+    const QJsonObject space = rows.at(1).toObject();
+    QCOMPARE(space.value(u"hostname"_s).toString(), m_euTenants.at(0));
+    QCOMPARE(space.value(u"status"_s).toString(), u"failed"_s);
+    QCOMPARE(space.value(u"httpStatus"_s).toInt(), 400);
+    QVERIFY(!space.value(u"error"_s).toString().isEmpty());
+    QVERIFY(records.at(2).contains(space.value(u"error"_s).toString().section(u'\n', 0, 0)));
+
+    // Any other suffix is refused with a message naming the file.
+    const QString other = m_dir->filePath(u"report.xlsx"_s);
+    written = false;
+    panel()->exportReport(applyId, other, [&written, &error](const QString &message) {
+        error = message;
+        written = true;
+    });
+    QVERIFY(written);
+    QVERIFY2(error.contains(other), qPrintable(error));
+    QVERIFY(!QFile::exists(other));
 }
 
 void TestActivityPanel::unreadablePlanIsExplained()
