@@ -56,9 +56,9 @@ std::optional<ApiError> readBrandFile(const QString &id, const FormPart &part, B
     if (data.isEmpty())
         return ApiError::badRequest(where + u" is empty."_s).withPointer(u'/' + id);
     QByteArray type;
-    qsizetype limit = 100 * 1024;
+    qsizetype limit = qsizetype(100) * 1024;
     if (id == "logo"_L1) {
-        limit = 300 * 1024;
+        limit = qsizetype(300) * 1024;
         if (data.startsWith("\x89PNG\r\n\x1a\n"))
             type = "image/png";
         else if (data.startsWith("\xff\xd8\xff"))
