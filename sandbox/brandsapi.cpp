@@ -375,7 +375,7 @@ HttpResponse deleteFile(RequestContext &ctx)
 
 void BrandsApi::addRoutes(Router &router)
 {
-    constexpr qsizetype maxForm = 1024 * 1024; // a logo, a favicon and styles, with room for the form
+    constexpr qsizetype maxForm = qsizetype(1024) * 1024; // a logo, a favicon and styles, with room for the form
     router.add(HostKind::Tenant, "GET", u"/v1/brands"_s, list);
     router.add(HostKind::Tenant, "POST", u"/v1/brands"_s, create).maxBody(maxForm);
     router.add(HostKind::Tenant, "GET", u"/v1/brands/active"_s, active);

@@ -155,7 +155,7 @@ void TestSandboxNonAdmin::appsNeedASpaceRole()
     const QString assignments = u"/api/v1/spaces/%1/assignments"_s.arg(staging);
     const HttpReply members = steps.http().get(steps.host(), assignments, steps.token());
     QString assignmentId;
-    for (const QJsonValue &assignment : members.json().value(u"data"_s).toArray()) {
+    for (const QJsonValue assignment : members.json().value(u"data"_s).toArray()) {
         if (assignment.toObject().value(u"assigneeId"_s).toString() == m_userId)
             assignmentId = assignment.toObject().value(u"id"_s).toString();
     }
@@ -173,7 +173,7 @@ void TestSandboxNonAdmin::appsNeedASpaceRole()
     QCOMPARE(steps.assign(production, m_userId, u"consumer"_s).status, 201);
     refused = as(steps, "POST", publish, target);
     QVERIFY2(forbiddenProblem(refused).isEmpty(), qPrintable(forbiddenProblem(refused)));
-    for (const QJsonValue &app : steps.tenantState().value(u"apps"_s).toArray())
+    for (const QJsonValue app : steps.tenantState().value(u"apps"_s).toArray())
         QVERIFY(app.toObject().value(u"originAppId"_s).toString() != appId);
 }
 
@@ -256,7 +256,7 @@ void TestSandboxNonAdmin::dataConnectionsOfOthersAreRefused()
     QVERIFY(signIn(steps, u"portal|operator"_s));
     // A connection in a shared space: its members see it (others get 404), editing needs more.
     QJsonObject connection;
-    for (const QJsonValue &entry : steps.tenantState().value(u"dataConnections"_s).toArray()) {
+    for (const QJsonValue entry : steps.tenantState().value(u"dataConnections"_s).toArray()) {
         if (!entry.toObject().value(u"spaceId"_s).toString().isEmpty())
             connection = entry.toObject();
     }
@@ -281,7 +281,7 @@ void TestSandboxNonAdmin::dataConnectionsOfOthersAreRefused()
     refused = as(steps, "GET", u"/api/v1/data-connections?userId="_s + owner);
     QVERIFY2(forbiddenProblem(refused).isEmpty(), qPrintable(forbiddenProblem(refused)));
     bool unchanged = false;
-    for (const QJsonValue &entry : steps.tenantState().value(u"dataConnections"_s).toArray())
+    for (const QJsonValue entry : steps.tenantState().value(u"dataConnections"_s).toArray())
         unchanged = unchanged || entry.toObject() == connection;
     QVERIFY(unchanged);
 }

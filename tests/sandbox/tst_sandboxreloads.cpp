@@ -308,7 +308,7 @@ void TestSandboxReloads::reloadsOfAChosenAppFail()
     QCOMPARE(reply.status, 200);
     QCOMPARE(reply.json().value(u"data"_s).toArray().size(), 1);
     bool dumped = false;
-    for (const QJsonValue &entry : steps().tenantState().value(u"reloads"_s).toArray()) {
+    for (const QJsonValue entry : steps().tenantState().value(u"reloads"_s).toArray()) {
         dumped = dumped
             || (entry.toObject().value(u"id"_s).toString() == id
                 && entry.toObject().value(u"errorCode"_s).toString() == "EngineConnectionError"_L1);
