@@ -56,9 +56,9 @@ std::optional<ApiError> readBrandFile(const QString &id, const FormPart &part, B
     if (data.isEmpty())
         return ApiError::badRequest(where + u" is empty."_s).withPointer(u'/' + id);
     QByteArray type;
-    qsizetype limit = 100 * 1024;
+    qsizetype limit = qsizetype(100) * 1024;
     if (id == "logo"_L1) {
-        limit = 300 * 1024;
+        limit = qsizetype(300) * 1024;
         if (data.startsWith("\x89PNG\r\n\x1a\n"))
             type = "image/png";
         else if (data.startsWith("\xff\xd8\xff"))
@@ -375,7 +375,7 @@ HttpResponse deleteFile(RequestContext &ctx)
 
 void BrandsApi::addRoutes(Router &router)
 {
-    constexpr qsizetype maxForm = 1024 * 1024; // a logo, a favicon and styles, with room for the form
+    constexpr qsizetype maxForm = qsizetype(1024) * 1024; // a logo, a favicon and styles, with room for the form
     router.add(HostKind::Tenant, "GET", u"/v1/brands"_s, list);
     router.add(HostKind::Tenant, "POST", u"/v1/brands"_s, create).maxBody(maxForm);
     router.add(HostKind::Tenant, "GET", u"/v1/brands/active"_s, active);

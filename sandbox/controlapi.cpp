@@ -4,6 +4,7 @@
 #include "sandbox/entities.h"
 #include "sandbox/faultinjector.h"
 #include "sandbox/ratelimiter.h"
+#include "sandbox/reloadfailures.h"
 #include "sandbox/requestcontext.h"
 #include "sandbox/router.h"
 #include "sandbox/sandboxclock.h"
@@ -146,6 +147,30 @@ HttpResponse putFaults(RequestContext &ctx)
     return getFaults(ctx);
 }
 
+HttpResponse getReloadFailures(RequestContext &ctx)
+{
+    return HttpResponse::json(200, QJsonObject{{u"rules"_s, ctx.services().reloadFailures.rules()}});
+}
+
+// [{"appId", "errorCode", "errorMessage", "times"}]: reloads of these apps end FAILED (FACTS §10.5).
+HttpResponse putReloadFailures(RequestContext &ctx)
+{
+    QJsonValue body;
+    if (auto failure = ctx.readJson(body))
+        return *failure;
+    const SandboxState &state = ctx.state();
+    const auto appExists = [&state](const QString &appId) {
+        for (const Tenant &tenant : state.tenants()) {
+            if (tenant.apps.find(appId))
+                return true;
+        }
+        return false;
+    };
+    if (const QString error = ctx.services().reloadFailures.configure(body, appExists); !error.isEmpty())
+        return badRequest(error);
+    return getReloadFailures(ctx);
+}
+
 HttpResponse getRateLimits(RequestContext &ctx)
 {
     return HttpResponse::json(200, ctx.services().rateLimiter.describe());
@@ -223,6 +248,8 @@ void ControlApi::addRoutes(Router &router, SandboxServer &server)
     router.addControl("POST", u"/__sandbox/clock/advance"_s, advanceClock);
     router.addControl("GET", u"/__sandbox/faults"_s, getFaults);
     router.addControl("PUT", u"/__sandbox/faults"_s, putFaults);
+    router.addControl("GET", u"/__sandbox/reload-failures"_s, getReloadFailures);
+    router.addControl("PUT", u"/__sandbox/reload-failures"_s, putReloadFailures);
     router.addControl("GET", u"/__sandbox/rate-limits"_s, getRateLimits);
     router.addControl("PUT", u"/__sandbox/rate-limits"_s, putRateLimits);
     router.addControl("DELETE", u"/__sandbox/clients/{clientId}"_s, deleteClient);

@@ -4,6 +4,8 @@
 
 #include <QThread>
 
+#include <openssl/crypto.h>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace Sandbox {
@@ -73,6 +75,10 @@ void EmbeddedSandbox::stop()
         m_anchor,
         [anchor = m_anchor] {
             qDeleteAll(anchor->children()); // the server, on its own thread
+            // JWT checks used OpenSSL here. Free its per-thread state (error queue, DRBGs) now:
+            // QThread::wait() returns before the thread's TLS destructors run, and at process
+            // exit OPENSSL_cleanup() may win that race and leave the state leaked (LSan saw it).
+            OPENSSL_thread_stop();
             QThread::currentThread()->quit();
         },
         Qt::QueuedConnection);

@@ -6,6 +6,7 @@
 #include "sandbox/contenttimings.h"
 #include "sandbox/entities.h"
 #include "sandbox/paging.h"
+#include "sandbox/reloadfailures.h"
 #include "sandbox/requestcontext.h"
 #include "sandbox/router.h"
 #include "sandbox/sandboxclock.h"
@@ -62,12 +63,14 @@ QJsonObject toJson(const RequestContext &ctx, const Reload &reload, bool withLog
         json.insert(u"startTime"_s, SandboxClock::iso(reload.startTime));
     if (isFinal(reload.status)) {
         json.insert(u"endTime"_s, SandboxClock::iso(reload.endTime));
-        if (started) {
+        // The spec: the engine's time "upon successful reload".
+        if (started && reload.status == "SUCCEEDED"_L1) {
             const qint64 ms = reload.startTime.msecsTo(reload.endTime);
             json.insert(u"engineTime"_s, u"PT%1.%2S"_s.arg(ms / 1000).arg(ms % 1000, 3, 10, QLatin1Char('0')));
         }
     }
-    if (!reload.errorCode.isEmpty()) {
+    // A pending reload may carry the failure it is planned to end with: shown once it has.
+    if (reload.status == "FAILED"_L1) {
         json.insert(u"errorCode"_s, reload.errorCode);
         json.insert(u"errorMessage"_s, reload.errorMessage);
     }
@@ -122,6 +125,11 @@ HttpResponse create(RequestContext &ctx)
     reload.startTime = ContentTimings::after(ctx.services(), options.reloadQueuedSeconds);
     reload.endTime = ContentTimings::after(ctx.services(), reload.startTime, options.reloadRunSeconds);
     reload.log = u"Reload queued for %1\n"_s.arg(app->name);
+    // PUT /__sandbox/reload-failures: this one will end FAILED; settle() acts on the plan.
+    if (const auto failure = ctx.services().reloadFailures.take(appId)) {
+        reload.errorCode = failure->errorCode;
+        reload.errorMessage = failure->errorMessage;
+    }
     const Reload &stored = tenant.reloads.insert(reload);
     ctx.audit(u"com.qlik.v1.reload.created"_s, kSource,
               {{u"id"_s, stored.id}, {u"appId"_s, appId}, {u"partial"_s, partial}},
@@ -271,6 +279,12 @@ void ReloadsApi::settle(Tenant &tenant, const QDateTime &now)
                 reload.errorCode = u"RELOADS-404"_s;
                 reload.errorMessage = u"The app was deleted during the reload."_s;
                 reload.log += u"App not found\n"_s;
+                continue;
+            }
+            if (!reload.errorCode.isEmpty()) {
+                // FACTS §10.5: a final FAILED; the app keeps its last successful reload time.
+                reload.status = u"FAILED"_s;
+                reload.log += u"Error: %1\nReload failed\n"_s.arg(reload.errorMessage);
                 continue;
             }
             reload.status = u"SUCCEEDED"_s;

@@ -11,8 +11,9 @@ struct Tenant;
 // SUCCEEDED by the sandbox clock (reloadQueuedSeconds, reloadRunSeconds), and stamps its app's
 // lastReloadTime. A second request while one is pending for the app answers 429 with its own
 // meaning (no Retry-After: it is not a rate limit). Cancel: 204 while queued, 202 while reloading
-// (CANCELING, then CANCELED), 409 once final. Who may reload is who may edit the app (AppAccess);
-// others get 403 RELOADS-003.
+// (CANCELING, then CANCELED), 409 once final. Reloads of apps named in PUT /__sandbox/reload-failures
+// end FAILED with the rule's errorCode and errorMessage (ReloadFailures). Who may reload is who may edit the app
+// (AppAccess); others get 403 RELOADS-003.
 class ReloadsApi
 {
 public:

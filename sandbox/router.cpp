@@ -79,7 +79,7 @@ Route &Router::addControl(QByteArrayView method, const QString &path, RouteHandl
     route->operation = QString::fromLatin1(method) + u' ' + path;
     route->servedPath = path;
     route->access = RouteAccess::Control;
-    route->maxBodyBytes = 64 * 1024 * 1024;
+    route->maxBodyBytes = qsizetype(64) * 1024 * 1024;
     route->handler = std::move(handler);
     route->segments = path.split(u'/');
     m_routes.push_back(std::move(route));

@@ -45,7 +45,7 @@ struct Route
     QString rateBucket; // "tier1", "tier2" or, for special tiers, the operation itself
     int limitPerMinute = 0; // from the spec's x-qlik-tier
     RouteAccess access = RouteAccess::Bearer;
-    qsizetype maxBodyBytes = 500 * 1024; // Qlik answers 413 above 500 kB (FACTS §14.7)
+    qsizetype maxBodyBytes = qsizetype(500) * 1024; // Qlik answers 413 above 500 kB (FACTS §14.7)
     ErrorStyle errorStyle = ErrorStyle::Standard;
     bool lastParamTakesRest = false; // the last placeholder matches "a/b/c" (a file path in an archive)
     RouteHandler handler;

@@ -7,6 +7,7 @@
 #include "sandbox/httpadapter.h"
 #include "sandbox/ratelimiter.h"
 #include "sandbox/region.h"
+#include "sandbox/reloadfailures.h"
 #include "sandbox/requestcontext.h"
 #include "sandbox/router.h"
 #include "sandbox/sandboxclock.h"
@@ -41,6 +42,7 @@ SandboxServer::SandboxServer(const SandboxOptions &options, QObject *parent)
     , m_authority(std::make_unique<TokenAuthority>(*m_state, *m_clock))
     , m_rateLimiter(std::make_unique<RateLimiter>(*m_clock))
     , m_faults(std::make_unique<FaultInjector>())
+    , m_reloadFailures(std::make_unique<ReloadFailures>())
     , m_router(std::make_unique<Router>())
     , m_jitter(0x5eed)
 {
@@ -79,6 +81,7 @@ QString SandboxServer::reset(const QString &seed)
     m_authority->clear();
     m_rateLimiter->reset();
     m_faults->reset(1);
+    m_reloadFailures->clear();
     Seeder::apply(*spec, *m_state, m_clock->now());
     m_lastSeedMs = timer.elapsed();
     return {};
@@ -114,7 +117,7 @@ std::optional<HostContext> SandboxServer::resolveHost(const QString &host)
 
 Delivery SandboxServer::handle(const HttpRequest &request)
 {
-    SandboxServices services{*m_state, *m_clock, *m_authority, *m_rateLimiter, *m_faults, m_options};
+    SandboxServices services{*m_state, *m_clock, *m_authority, *m_rateLimiter, *m_faults, *m_reloadFailures, m_options};
 
     // The control surface: any host, no auth, no counting, no faults, no latency.
     if (request.path.startsWith("/__sandbox/"_L1)) {

@@ -12,6 +12,7 @@
 namespace Sandbox {
 
 class FaultInjector;
+class ReloadFailures;
 class HttpAdapter;
 class RateLimiter;
 class Router;
@@ -37,7 +38,7 @@ public:
     [[nodiscard]] quint16 port() const { return m_port; }
 
     // Replaces the whole state with a seed ("demo", "empty", "estate:N[:R]"); forgets tokens,
-    // faults, rate-limit overrides and counters. Returns an error message for an unknown seed.
+    // faults, reload failures, rate-limit overrides and counters. Returns an error message for an unknown seed.
     [[nodiscard]] QString reset(const QString &seed);
 
     // Answers one request (what the transport calls); public so tests can drive it directly.
@@ -56,6 +57,7 @@ private:
     std::unique_ptr<TokenAuthority> m_authority;
     std::unique_ptr<RateLimiter> m_rateLimiter;
     std::unique_ptr<FaultInjector> m_faults;
+    std::unique_ptr<ReloadFailures> m_reloadFailures;
     std::unique_ptr<Router> m_router;
     std::unique_ptr<HttpAdapter> m_http;
     std::mt19937_64 m_jitter;

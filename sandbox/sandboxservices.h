@@ -4,6 +4,7 @@ namespace Sandbox {
 
 class FaultInjector;
 class RateLimiter;
+class ReloadFailures;
 class SandboxClock;
 class SandboxState;
 class TokenAuthority;
@@ -18,6 +19,7 @@ struct SandboxServices
     TokenAuthority &authority;
     RateLimiter &rateLimiter;
     FaultInjector &faults;
+    ReloadFailures &reloadFailures;
     SandboxOptions &options;
 };
 

@@ -125,10 +125,13 @@ QJsonObject tenantContent(const Tenant &tenant)
                                       {u"expires"_s, iso(content.createdAt.addSecs(content.ttlSeconds))}};
                }));
     out.insert(u"reloads"_s, each(tenant.reloads, [](const Reload &reload) {
-                   return QJsonObject{{u"id"_s, reload.id},
-                                      {u"appId"_s, reload.appId},
-                                      {u"userId"_s, reload.userId},
-                                      {u"status"_s, reload.status}};
+                   QJsonObject json{{u"id"_s, reload.id},
+                                    {u"appId"_s, reload.appId},
+                                    {u"userId"_s, reload.userId},
+                                    {u"status"_s, reload.status}};
+                   if (reload.status == "FAILED"_L1)
+                       json.insert(u"errorCode"_s, reload.errorCode);
+                   return json;
                }));
     out.insert(u"automations"_s, each(tenant.automations, [](const Automation &automation) {
                    return QJsonObject{{u"id"_s, automation.id},           {u"name"_s, automation.name},

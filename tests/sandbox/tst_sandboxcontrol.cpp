@@ -213,6 +213,13 @@ void TestSandboxControl::badControlRequests_data()
     QTest::newRow("fault rate") << QByteArray("PUT") << u"/__sandbox/faults"_s
                                 << QByteArray(R"([{"path":".*","kind":"reset","rate":2}])") << 400;
     QTest::newRow("fault not a list") << QByteArray("PUT") << u"/__sandbox/faults"_s << QByteArray(R"("x")") << 400;
+    QTest::newRow("reload failure of an unknown app")
+        << QByteArray("PUT") << u"/__sandbox/reload-failures"_s
+        << QByteArray(R"([{"appId":"2b7c8a3e-0000-4000-8000-000000000000"}])") << 400;
+    QTest::newRow("reload failure without app") << QByteArray("PUT") << u"/__sandbox/reload-failures"_s
+                                                << QByteArray(R"([{"errorCode":"ScriptError"}])") << 400;
+    QTest::newRow("reload failure not a list")
+        << QByteArray("PUT") << u"/__sandbox/reload-failures"_s << QByteArray(R"({"appId":"x"})") << 400;
     QTest::newRow("negative latency") << QByteArray("PUT") << u"/__sandbox/settings"_s
                                       << QByteArray(R"({"latencyMs":-1})") << 400;
     QTest::newRow("limits not an object")

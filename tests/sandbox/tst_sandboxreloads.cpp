@@ -25,6 +25,8 @@ private Q_SLOTS:
     void rejectsBadRequests();
     void listsFiltersAndPages();
     void reloadsAreAudited();
+    void reloadsOfAChosenAppFail();
+    void reloadFailuresLastUntilReset();
 
 private:
     ContentSteps &steps() { return *m_steps; }
@@ -250,6 +252,104 @@ void TestSandboxReloads::reloadsAreAudited()
     for (const QJsonValue &reload : steps().tenantState().value(u"reloads"_s).toArray())
         listed = listed || reload.toObject().value(u"id"_s).toString() == id;
     QVERIFY(listed);
+}
+
+void TestSandboxReloads::reloadsOfAChosenAppFail()
+{
+    // PUT /__sandbox/reload-failures: the next reload of this app ends FAILED (FACTS §10.5).
+    QJsonObject answer;
+    QVERIFY(steps().http().control(
+        "PUT", u"/__sandbox/reload-failures"_s,
+        QJsonArray{
+            QJsonObject{{u"appId"_s, m_appId}, {u"errorMessage"_s, u"Field 'Region' not found"_s}, {u"times"_s, 1}}},
+        &answer));
+    QJsonObject rule = answer.value(u"rules"_s).toArray().first().toObject();
+    QCOMPARE(rule.value(u"appId"_s).toString(), m_appId);
+    QCOMPARE(rule.value(u"errorCode"_s).toString(), u"EngineConnectionError"_s); // the spec's example
+    QCOMPARE(rule.value(u"remaining"_s).toInt(), 1);
+    const QString appPath = u"/api/v1/apps/"_s + m_appId;
+    const QJsonValue reloadedBefore = steps()
+                                          .http()
+                                          .get(steps().host(), appPath, steps().token())
+                                          .json()
+                                          .value(u"attributes"_s)
+                                          .toObject()
+                                          .value(u"lastReloadTime"_s);
+
+    // Created, queued and run as usual: nothing tells the failure before it happens.
+    const HttpReply created = startReload(m_appId);
+    QCOMPARE(created.status, 201);
+    const QString id = created.json().value(u"id"_s).toString();
+    QVERIFY(!created.json().contains(u"errorCode"_s));
+    QVERIFY(steps().advanceClock(2));
+    HttpReply reply = steps().http().get(steps().host(), u"/api/v1/reloads/"_s + id, steps().token());
+    QCOMPARE(reply.json().value(u"status"_s).toString(), u"RELOADING"_s);
+    QVERIFY(!reply.json().contains(u"errorCode"_s));
+
+    QVERIFY(steps().advanceClock(10));
+    reply = steps().http().get(steps().host(), u"/api/v1/reloads/"_s + id, steps().token());
+    QCOMPARE(reply.status, 200);
+    const QJsonObject failed = reply.json();
+    QCOMPARE(failed.value(u"status"_s).toString(), u"FAILED"_s);
+    QCOMPARE(failed.value(u"errorCode"_s).toString(), u"EngineConnectionError"_s);
+    QCOMPARE(failed.value(u"errorMessage"_s).toString(), u"Field 'Region' not found"_s);
+    QVERIFY(failed.contains(u"endTime"_s));
+    QVERIFY(!failed.contains(u"engineTime"_s)); // the spec: set upon a successful reload
+    QVERIFY(failed.value(u"log"_s).toString().contains(u"Field 'Region' not found"_s));
+    // The app keeps its last successful reload; the failure is final (cancel: 409).
+    reply = steps().http().get(steps().host(), appPath, steps().token());
+    QCOMPARE(reply.json().value(u"attributes"_s).toObject().value(u"lastReloadTime"_s), reloadedBefore);
+    QCOMPARE(steps()
+                 .http()
+                 .post(steps().host(), u"/api/v1/reloads/%1/actions/cancel"_s.arg(id), QJsonObject(), steps().token())
+                 .status,
+             409);
+    reply = steps().http().get(steps().host(), u"/api/v1/reloads?filter=status eq \"FAILED\""_s, steps().token());
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.json().value(u"data"_s).toArray().size(), 1);
+    bool dumped = false;
+    for (const QJsonValue entry : steps().tenantState().value(u"reloads"_s).toArray()) {
+        dumped = dumped
+            || (entry.toObject().value(u"id"_s).toString() == id
+                && entry.toObject().value(u"errorCode"_s).toString() == "EngineConnectionError"_L1);
+    }
+    QVERIFY(dumped);
+
+    // `times` spent: the next reload succeeds, and the rule says so.
+    const QString next = startReload(m_appId).json().value(u"id"_s).toString();
+    QVERIFY(steps().advanceClock(12));
+    QCOMPARE(reloadStatus(next), u"SUCCEEDED"_s);
+    QVERIFY(steps().http().control("GET", u"/__sandbox/reload-failures"_s, {}, &answer));
+    rule = answer.value(u"rules"_s).toArray().first().toObject();
+    QCOMPARE(rule.value(u"remaining"_s).toInt(), 0);
+}
+
+void TestSandboxReloads::reloadFailuresLastUntilReset()
+{
+    const QString other = steps().appIdNamed(u"Executive KPIs"_s);
+    QVERIFY(steps().http().control(
+        "PUT", u"/__sandbox/reload-failures"_s,
+        QJsonObject{{u"rules"_s, QJsonArray{QJsonObject{{u"appId"_s, m_appId}, {u"errorCode"_s, u"ScriptError"_s}}}}}));
+    // Without `times`, every reload of the app fails; other apps are not touched.
+    QStringList ids;
+    for (int i = 0; i < 2; ++i) {
+        ids.append(startReload(m_appId).json().value(u"id"_s).toString());
+        QVERIFY(steps().advanceClock(12));
+    }
+    const QString otherId = startReload(other).json().value(u"id"_s).toString();
+    QVERIFY(steps().advanceClock(12));
+    for (const QString &id : std::as_const(ids)) {
+        const HttpReply reply = steps().http().get(steps().host(), u"/api/v1/reloads/"_s + id, steps().token());
+        QCOMPARE(reply.json().value(u"status"_s).toString(), u"FAILED"_s);
+        QCOMPARE(reply.json().value(u"errorCode"_s).toString(), u"ScriptError"_s);
+    }
+    QCOMPARE(reloadStatus(otherId), u"SUCCEEDED"_s);
+
+    // A reset forgets the rules, as it forgets faults.
+    QVERIFY(steps().http().reset(u"demo"_s));
+    QJsonObject answer;
+    QVERIFY(steps().http().control("GET", u"/__sandbox/reload-failures"_s, {}, &answer));
+    QVERIFY(answer.value(u"rules"_s).toArray().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestSandboxReloads)
