@@ -34,6 +34,7 @@
 #include <climits>
 #include <tuple>
 #include <unordered_map>
+#include <utility>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -378,7 +379,7 @@ bool EstateModel::hasChildren(const QModelIndex &parent) const
     case Kind::Organization:
         return node != m_root.get() && node->state == LoadState::NotLoaded;
     case Kind::Tenant:
-        return static_cast<const TenantNode *>(node)->isActive() && node->state == LoadState::NotLoaded;
+        return static_cast<const TenantNode *>(node)->isActive() && node->state != LoadState::Loaded;
     case Kind::Region:
     case Kind::License:
     case Kind::User:
@@ -431,9 +432,27 @@ void EstateModel::fetchMore(const QModelIndex &parent)
     case Kind::Organization:
         startOrganization();
         return;
-    case Kind::Tenant:
-        populateTenant(static_cast<TenantNode *>(node));
+    case Kind::Tenant: {
+        // A tenant's folders are fixed, yet inserting them right here would nest inside whatever
+        // insert made the caller look (QAbstractItemModelTester fetches from its rowsInserted
+        // handler): insert them on the next event-loop turn, as KDirModel does. The serial makes a
+        // tenant removed or refreshed meanwhile drop the queued insert.
+        const quint64 serial = m_nextSerial++;
+        node->serial = serial;
+        node->state = LoadState::Loading; // canFetchMore() is false from now on: one insert only
+        m_loading.insert(serial, node);
+        QMetaObject::invokeMethod(
+            this,
+            [this, serial] {
+                Node *tenant = m_loading.take(serial);
+                if (!tenant)
+                    return;
+                tenant->serial = 0;
+                populateTenant(static_cast<TenantNode *>(tenant));
+            },
+            Qt::QueuedConnection);
         return;
+    }
     default:
         startListing(node);
         return;
@@ -554,8 +573,10 @@ void EstateModel::refresh(const QModelIndex &index)
             clearChildren(category.get());
             setState(category.get(), LoadState::NotLoaded);
         }
-        if (node->children.empty())
+        if (node->children.empty()) {
+            cancelLoads(node); // a queued folder insert
             setState(node, LoadState::NotLoaded);
+        }
         return;
     case Kind::License:
         setState(node, LoadState::NotLoaded);
@@ -627,6 +648,18 @@ QModelIndex EstateModel::categoryIndex(const QModelIndex &tenant, EstateNodeKind
             return indexOf(child.get());
     }
     return {};
+}
+
+void EstateModel::ensureFolders(const QModelIndex &tenant)
+{
+    if (!tenant.isValid() || nodeOf(tenant)->kind != Kind::Tenant)
+        return;
+    auto *node = static_cast<TenantNode *>(nodeOf(tenant));
+    if (!node->children.empty() || !node->isActive())
+        return;
+    if (node->serial) // a queued insert from fetchMore(): this one replaces it
+        m_loading.remove(std::exchange(node->serial, 0));
+    populateTenant(node);
 }
 
 QModelIndex EstateModel::tenantOf(const QModelIndex &index) const
@@ -938,8 +971,7 @@ void EstateModel::updateTenant(TenantNode *tenant, const TenantRecord &record)
     const QString regionId = applyRecord(tenant, record);
     indexTenant(tenant);
     if (wasActive && !tenant->isActive()) {
-        for (const auto &category : tenant->children)
-            cancelLoads(category.get());
+        cancelLoads(tenant); // its folders' lists, or the queued insert of the folders
         clearChildren(tenant);
         tenant->state = LoadState::NotLoaded;
     }

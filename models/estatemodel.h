@@ -104,6 +104,9 @@ public:
     // By tenant id or any of its hostnames (case-insensitive); invalid when unknown.
     [[nodiscard]] QModelIndex tenantIndex(const QString &idOrHostname) const;
     [[nodiscard]] QModelIndex categoryIndex(const QModelIndex &tenant, EstateNodeKind category) const;
+    // Gives an active tenant its folders now, for callers that need categoryIndex() at once (they
+    // cost nothing on the network). fetchMore() inserts them on the next event-loop turn instead.
+    void ensureFolders(const QModelIndex &tenant);
     // The tenant a node belongs to (itself for a tenant); invalid above tenants.
     [[nodiscard]] QModelIndex tenantOf(const QModelIndex &index) const;
     [[nodiscard]] EstateNodeKind kind(const QModelIndex &index) const;

@@ -86,8 +86,7 @@ void TenantPage::setNode(EstateSession *session, const QModelIndex &node)
                     updateHeader();
             });
     // The tenant's lists exist once it is populated; that costs nothing on the network.
-    if (model->canFetchMore(node))
-        model->fetchMore(node);
+    model->ensureFolders(node);
     for (ResourceTablePage *table : std::as_const(m_tables))
         table->setEnabled(model->categoryIndex(node, m_tabKinds.at(m_tabs->indexOf(table))).isValid());
     updateHeader();

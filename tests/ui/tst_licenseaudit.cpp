@@ -132,8 +132,7 @@ void TestLicenseAudit::licensePageShowsPoolAndSeats()
     EstateModel *model = m_session->model();
     const QModelIndex tenant = model->tenantIndex(m_host);
     QVERIFY(tenant.isValid());
-    if (model->canFetchMore(tenant))
-        model->fetchMore(tenant);
+    model->ensureFolders(tenant);
     const QModelIndex license = model->categoryIndex(tenant, EstateNodeKind::License);
     QVERIFY(license.isValid());
     m_window->estateView()->expand(m_window->estateProxy()->mapFromSource(tenant));
@@ -178,8 +177,7 @@ void TestLicenseAudit::autoAssignIsFlagged()
 {
     EstateModel *model = m_session->model();
     const QModelIndex tenant = model->tenantIndex(m_host);
-    if (model->canFetchMore(tenant))
-        model->fetchMore(tenant);
+    model->ensureFolders(tenant);
     QCOMPARE(m_sandbox->http()
                  .put(m_host, u"/api/v1/licenses/settings"_s,
                       QJsonObject{{u"autoAssignProfessional"_s, true}, {u"autoAssignAnalyzer"_s, false}}, m_token)

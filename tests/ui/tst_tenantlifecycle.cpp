@@ -8,6 +8,7 @@
 #include "ui/tenantactions.h"
 #include "ui/typedconfirmationdialog.h"
 
+#include <QAbstractItemModelTester>
 #include <QDir>
 #include <QInputDialog>
 #include <QJsonArray>
@@ -56,6 +57,7 @@ private:
     Cloud::SandboxCredentials m_secrets;
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<EstateSession> m_session;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
     std::unique_ptr<MainWindow> m_window;
 };
 
@@ -84,6 +86,9 @@ void TestTenantLifecycle::init()
     setup.tagSettingsFile = m_dir->filePath(u"tags.ini"_s);
     m_session = std::make_unique<EstateSession>(setup);
     QCOMPARE(m_session->subscriptionIds(), subscriptions); // from the organization profile
+    // The tester fetches every node it sees, from inside the model's own signals.
+    m_tester = std::make_unique<QAbstractItemModelTester>(m_session->model(),
+                                                          QAbstractItemModelTester::FailureReportingMode::QtTest);
     m_window = std::make_unique<MainWindow>();
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -94,6 +99,7 @@ void TestTenantLifecycle::init()
 void TestTenantLifecycle::cleanup()
 {
     m_window.reset();
+    m_tester.reset();
     m_session.reset();
     m_dir.reset();
 }
