@@ -47,7 +47,12 @@ void AuditEventModel::setTenant(const QString &hostname)
         m_request->cancel();
     if (m_userPager)
         m_userPager->cancel();
+    if (m_typesRequest)
+        m_typesRequest->cancel();
     ++m_generation;
+    ++m_tenantGeneration;
+    m_eventTypes.clear();
+    m_typesLoaded = false;
     beginResetModel();
     m_host = hostname;
     m_events.clear();
@@ -100,7 +105,34 @@ void AuditEventModel::reload()
     endResetModel();
     if (!m_usersLoaded && !m_userPager)
         loadUsers();
+    if (!m_typesLoaded && !m_typesRequest)
+        loadEventTypes();
     fetch({});
+}
+
+void AuditEventModel::loadEventTypes()
+{
+    if (!m_client || m_host.isEmpty())
+        return;
+    const quint64 tenantGeneration = m_tenantGeneration;
+    m_typesRequest = m_client->send(Cloud::ApiCall::get(m_host, u"/api/v1/audits/types"_s), this,
+                                    [this, tenantGeneration](const Cloud::ApiResult &result) {
+                                        if (tenantGeneration != m_tenantGeneration)
+                                            return;
+                                        m_typesRequest.clear();
+                                        if (!result.ok())
+                                            return; // the types seen in events, and typing, still work
+                                        QStringList types;
+                                        for (const auto &value : result.json().object().value(u"data"_s).toArray()) {
+                                            if (value.isString() && !value.toString().isEmpty())
+                                                types.append(value.toString());
+                                        }
+                                        types.sort();
+                                        types.removeDuplicates();
+                                        m_eventTypes = types;
+                                        m_typesLoaded = true;
+                                        Q_EMIT eventTypesChanged();
+                                    });
 }
 
 bool AuditEventModel::loadMore()

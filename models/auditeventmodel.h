@@ -70,6 +70,8 @@ public:
     [[nodiscard]] bool isBot(const QString &userId) const { return m_bots.contains(userId); }
     [[nodiscard]] QList<QPair<QString, QString>> users() const; // (id, shown name), by name
     [[nodiscard]] bool usersLoaded() const { return m_usersLoaded; }
+    // The event types the tenant knows (`GET /v1/audits/types`), sorted; empty until they arrive.
+    [[nodiscard]] QStringList eventTypes() const { return m_eventTypes; }
 
     [[nodiscard]] const QList<Cloud::AuditEvent> &events() const { return m_events; }
     [[nodiscard]] QStringList headers() const;
@@ -91,10 +93,12 @@ Q_SIGNALS:
     void pageLoaded();
     void loadFailed(const QString &message);
     void usersChanged();
+    void eventTypesChanged();
 
 private:
     void fetch(const QUrl &next);
     void loadUsers();
+    void loadEventTypes();
     [[nodiscard]] QString userText(const QString &userId) const;
 
     QPointer<Cloud::CloudClient> m_client;
@@ -111,5 +115,9 @@ private:
     QHash<QString, QString> m_userNames;
     QSet<QString> m_bots;
     bool m_usersLoaded = false;
+    QStringList m_eventTypes;
+    QPointer<Cloud::ApiRequest> m_typesRequest;
+    bool m_typesLoaded = false;
     quint64 m_generation = 0; // answers of an earlier tenant or filter are dropped
+    quint64 m_tenantGeneration = 0; // answers about an earlier tenant are dropped
 };

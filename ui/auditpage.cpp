@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -130,6 +131,7 @@ void AuditPage::setNode(EstateSession *session, const QModelIndex &node)
             updateStatus();
         });
         connect(m_model, &AuditEventModel::usersChanged, this, &AuditPage::updateUsers);
+        connect(m_model, &AuditEventModel::eventTypesChanged, this, &AuditPage::updateEventTypes);
     }
     m_model->setTenant(tenant.data(int(EstateModel::Role::Hostname)).toString());
     search();
@@ -188,11 +190,20 @@ void AuditPage::updateUsers()
 
 void AuditPage::updateEventTypes()
 {
-    // The types seen so far, for picking; typing any other still works.
+    // The tenant's event types (GET /v1/audits/types) and any other seen in its events, for picking;
+    // typing any other still works. Rebuilt per tenant, keeping what is typed.
+    QStringList types = m_model->eventTypes();
     for (const auto &event : m_model->events()) {
-        if (m_eventType->findText(event.eventType) < 0)
-            m_eventType->addItem(event.eventType);
+        if (!event.eventType.isEmpty() && !types.contains(event.eventType))
+            types.append(event.eventType);
     }
+    types.sort();
+    const QString typed = m_eventType->currentText();
+    const QSignalBlocker blocker(m_eventType);
+    m_eventType->clear();
+    m_eventType->addItems(types);
+    m_eventType->setCurrentIndex(-1);
+    m_eventType->setEditText(typed);
 }
 
 QString AuditPage::exportName() const

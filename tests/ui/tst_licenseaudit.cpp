@@ -242,6 +242,20 @@ void TestLicenseAudit::auditPagesFiltersAndExports()
     QCOMPARE(events->errorString(), QString());
     QCOMPARE(events->rowCount(), std::min<int>(50, static_cast<int>(all.size())));
 
+    // The type filter offers the tenant's event types as the server lists them.
+    QStringList types;
+    for (const auto &type :
+         m_sandbox->http().get(m_host, u"/api/v1/audits/types"_s, m_token).json().value(u"data"_s).toArray())
+        types.append(type.toString());
+    types.sort();
+    QVERIFY(types.contains(u"com.qlik.v1.group.created"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(events->eventTypes(), types, 20000);
+    QStringList offered;
+    for (int i = 0; i < page->eventTypeBox()->count(); ++i)
+        offered.append(page->eventTypeBox()->itemText(i));
+    QCOMPARE(offered, types);
+    QCOMPARE(page->eventTypeBox()->currentText(), QString()); // nothing chosen for the user
+
     // Paged as the API pages: two at a time, Load More appends the next two.
     events->setPageSize(2);
     page->eventTypeBox()->setCurrentText(u"com.qlik.v1.group.created"_s);
