@@ -155,6 +155,21 @@ void JobBoard::releaseJob(Ops::Job *job)
     owned.reset();
 }
 
+int JobBoard::runningApplyCount() const
+{
+    return static_cast<int>(std::count_if(m_jobs.begin(), m_jobs.end(), [](const auto &job) {
+        return job->isRunning() && job->mode() == Ops::Job::Mode::Apply;
+    }));
+}
+
+void JobBoard::cancelAll()
+{
+    for (const auto &job : m_jobs) {
+        if (job->isRunning())
+            job->cancel();
+    }
+}
+
 bool JobBoard::cancel(const QString &jobId, QString *error)
 {
     Ops::Job *job = liveJob(jobId);

@@ -66,6 +66,12 @@ public:
     // report's source). Empty with `error` when the job is unknown or its journal unreadable.
     [[nodiscard]] std::optional<Ops::JobState> jobState(const QString &jobId, QString *error) const;
     [[nodiscard]] int liveJobCount() const { return static_cast<int>(m_jobs.size()); }
+    // Applies still running in this process: quitting would stop them midway (dry runs change
+    // nothing, so they do not count).
+    [[nodiscard]] int runningApplyCount() const;
+    // Cancels every running job; each ends at its next safe point and journals it, so an apply
+    // can be resumed later. jobFinished() follows for each.
+    void cancelAll();
     // Reads the history from the journals again (jobs of other processes, or after a restart).
     void reloadHistory();
 

@@ -37,9 +37,11 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPixmap>
+#include <QPushButton>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 #include <QTreeView>
 #include <QUrl>
 
@@ -360,8 +362,62 @@ void MainWindow::updateCounts()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (m_quitState != QuitState::Quitting && m_jobs->runningApplyCount() > 0) {
+        event->ignore();
+        if (m_quitState == QuitState::Running)
+            askToStopJobsAndQuit();
+        return;
+    }
     saveLayout();
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::askToStopJobsAndQuit()
+{
+    m_quitState = QuitState::Asking;
+    const int running = m_jobs->runningApplyCount();
+    // Window-modal, not exec(): the jobs keep running while the user reads.
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Jobs Are Running"),
+                                running == 1 ? tr("A job is still changing tenants.")
+                                             : tr("%1 jobs are still changing tenants.").arg(running),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(u"quitWhileJobsRun"_s);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setInformativeText(tr("Quitting stops them at their next safe point. What is done stays done, and "
+                               "Retry in the Activity panel resumes them from their journals later."));
+    QPushButton *stop = box->addButton(tr("Stop Jobs and Quit"), QMessageBox::DestructiveRole);
+    stop->setObjectName(u"stopJobsAndQuit"_s);
+    QPushButton *keep = box->addButton(tr("Keep Running"), QMessageBox::RejectRole);
+    keep->setObjectName(u"keepJobsRunning"_s);
+    box->setDefaultButton(keep);
+    box->setEscapeButton(keep);
+    connect(box, &QMessageBox::finished, this, [this, box, stop] {
+        if (box->clickedButton() != stop) {
+            m_quitState = QuitState::Running;
+            return;
+        }
+        m_quitState = QuitState::StoppingJobs;
+        statusBar()->showMessage(tr("Stopping the running jobs…"));
+        connect(m_jobs, &JobBoard::jobFinished, this, &MainWindow::quitWhenJobsStopped);
+        // A step waiting on a slow server stops only when its call returns: do not wait forever.
+        QTimer::singleShot(std::chrono::seconds(15), this, [this] {
+            if (m_quitState != QuitState::StoppingJobs)
+                return;
+            m_quitState = QuitState::Quitting;
+            close();
+        });
+        m_jobs->cancelAll();
+        quitWhenJobsStopped();
+    });
+    box->open();
+}
+
+void MainWindow::quitWhenJobsStopped()
+{
+    if (m_quitState != QuitState::StoppingJobs || m_jobs->runningApplyCount() > 0)
+        return;
+    m_quitState = QuitState::Quitting;
+    close();
 }
 
 void MainWindow::restoreLayout()

@@ -68,9 +68,14 @@ public:
     PublishWizard *openPublishWizard();
 
 protected:
+    // With applies running, asks first; stopping them journals where each stopped, so Retry in the
+    // Activity panel resumes them after a restart.
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    enum class QuitState { Running, Asking, StoppingJobs, Quitting };
+    void askToStopJobsAndQuit();
+    void quitWhenJobsStopped();
     void createMenus();
     void createActivityDock();
     void chooseAndDryRunPlan();
@@ -106,4 +111,5 @@ private:
     QDockWidget *m_activityDock = nullptr;
     ConnectionIndicator *m_connection = nullptr;
     CommandPalette *m_palette = nullptr;
+    QuitState m_quitState = QuitState::Running;
 };

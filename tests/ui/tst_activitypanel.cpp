@@ -22,7 +22,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -44,6 +46,7 @@ private Q_SLOTS:
     void appliesAPlanFromTheMenu();
     void onboardDemoFromTheGui();
     void cancelThenResume();
+    void quittingAsksWhileApplying();
     void retryFailedTargets();
     void exportsTheReportOfAFailedJob();
     void unreadablePlanIsExplained();
@@ -318,6 +321,42 @@ void TestActivityPanel::cancelThenResume()
     QTRY_COMPARE_WITH_TIMEOUT(resumed.data(int(Role::Status)).toString(), u"succeeded"_s, 30000);
     for (const QString &host : m_euTenants.mid(0, 2))
         QCOMPARE(groupCount(host, u"Activity Cancel"_s), 1);
+}
+
+void TestActivityPanel::quittingAsksWhileApplying()
+{
+    const QString planPath = writePlan(u"Activity Quit"_s, 3);
+    QVERIFY(!planPath.isEmpty());
+    QVERIFY(m_sandbox->http().control("PUT", u"/__sandbox/faults"_s,
+                                      QJsonArray{QJsonObject{{u"path"_s, u"^/api/v1/groups$"_s},
+                                                             {u"method"_s, u"POST"_s},
+                                                             {u"kind"_s, u"delay"_s},
+                                                             {u"delayMs"_s, 1500},
+                                                             {u"rate"_s, 1}}}));
+    const QString applyId = dryRunAndApply(planPath);
+    QVERIFY(!applyId.isEmpty());
+    QCOMPARE(m_window->jobBoard()->runningApplyCount(), 1);
+
+    // Asked first; Keep Running leaves the window and the job alone.
+    QVERIFY(!m_window->close());
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = m_window->findChild<QMessageBox *>(u"quitWhileJobsRun"_s)));
+    QVERIFY(box->isVisible());
+    QVERIFY(!m_window->close()); // a second Quit while asking opens no second question
+    QCOMPARE(m_window->findChildren<QMessageBox *>(u"quitWhileJobsRun"_s).size(), 1);
+    box->findChild<QPushButton *>(u"keepJobsRunning"_s)->click();
+    QTRY_VERIFY(!m_window->findChild<QMessageBox *>(u"quitWhileJobsRun"_s));
+    QVERIFY(m_window->isVisible());
+    QCOMPARE(m_window->jobBoard()->runningApplyCount(), 1);
+
+    // Stop Jobs and Quit: the job is cancelled (journalled, resumable), then the window closes.
+    QVERIFY(!m_window->close());
+    QTRY_VERIFY((box = m_window->findChild<QMessageBox *>(u"quitWhileJobsRun"_s)));
+    box->findChild<QPushButton *>(u"stopJobsAndQuit"_s)->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->isVisible(), 20000);
+    QCOMPARE(m_window->jobBoard()->runningApplyCount(), 0);
+    QCOMPARE(jobs()->indexOfJob(applyId).data(int(Role::Status)).toString(), u"cancelled"_s);
+    QVERIFY(m_window->jobBoard()->canRetry(applyId));
 }
 
 void TestActivityPanel::retryFailedTargets()
