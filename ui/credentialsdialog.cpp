@@ -84,6 +84,12 @@ CredentialsDialog::CredentialsDialog(Cloud::ProfileStore *profiles, Secrets::Sec
     m_banner->setStyleSheet(u"QLabel { background: #fdecea; color: #611a15; border: 1px solid #f5c2c7; "
                             "padding: 6px; }"_s);
     m_banner->hide();
+    m_sessionNote = new QLabel(this);
+    m_sessionNote->setObjectName(u"sessionNote"_s);
+    m_sessionNote->setWordWrap(true);
+    m_sessionNote->setFrameShape(QFrame::StyledPanel);
+    m_sessionNote->setMargin(6);
+    m_sessionNote->hide();
 
     m_list = new QTreeWidget(this);
     m_list->setObjectName(u"profileList"_s);
@@ -136,6 +142,7 @@ CredentialsDialog::CredentialsDialog(Cloud::ProfileStore *profiles, Secrets::Sec
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_banner);
+    layout->addWidget(m_sessionNote);
     layout->addLayout(columns, 1);
     layout->addWidget(buttons);
 
@@ -266,6 +273,12 @@ void CredentialsDialog::reloadList(const QString &select)
     if (selected)
         m_list->setCurrentItem(selected);
     m_removeButton->setEnabled(m_keychainAvailable && !m_busy && m_list->currentItem());
+}
+
+void CredentialsDialog::setSessionNote(const QString &text)
+{
+    m_sessionNote->setText(text);
+    m_sessionNote->setVisible(!text.isEmpty());
 }
 
 bool CredentialsDialog::selectProfile(const QString &name)

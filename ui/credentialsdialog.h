@@ -47,6 +47,8 @@ public:
     void importQlikCli(const QString &path);
     // Selects the profile `name` in the list and shows it in the form; false when there is none.
     bool selectProfile(const QString &name);
+    // A note above the list on how the profiles relate to the running session (empty: none).
+    void setSessionNote(const QString &text);
 
 Q_SIGNALS:
     // A profile was added, changed or removed (the estate reloads with the new set).
@@ -88,6 +90,7 @@ private:
     bool m_busy = false;
 
     QLabel *m_banner = nullptr;
+    QLabel *m_sessionNote = nullptr;
     QTreeWidget *m_list = nullptr;
     QPushButton *m_addButton = nullptr;
     QPushButton *m_removeButton = nullptr;

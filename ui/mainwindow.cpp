@@ -449,9 +449,15 @@ void MainWindow::openLogFolder()
 
 void MainWindow::openCredentials()
 {
-    // Test connection goes where the session goes: the sandbox in sandbox mode, else the real cloud.
-    auto *dialog = new CredentialsDialog(m_session ? m_session->client()->connectTo() : Cloud::ConnectToMap(), this);
+    // The dialog edits the saved profiles, which are for the real Qlik Cloud: Test Connection goes
+    // there even when this window runs on the sandbox's seed clients.
+    auto *dialog = new CredentialsDialog(Cloud::ConnectToMap(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (m_session && m_session->isSandbox()) {
+        dialog->setSessionNote(tr("This window runs on the sandbox and its seed clients. The profiles below are "
+                                  "your saved ones for Qlik Cloud: changes apply when Tenantry starts without "
+                                  "--sandbox, and Test Connection reaches the real Qlik Cloud."));
+    }
     connect(dialog, &CredentialsDialog::profilesChanged, this, [this, dialog] {
         // The sandbox session runs on its seed clients; a real session loads again with the new profiles.
         if (m_session && !m_session->isSandbox())

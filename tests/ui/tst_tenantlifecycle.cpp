@@ -4,15 +4,18 @@
 #include "estatemodel.h"
 #include "estatesession.h"
 #include "support/sandboxfixture.h"
+#include "ui/credentialsdialog.h"
 #include "ui/mainwindow.h"
 #include "ui/tenantactions.h"
 #include "ui/typedconfirmationdialog.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QDir>
 #include <QInputDialog>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
@@ -42,6 +45,7 @@ private Q_SLOTS:
     void deactivateNeedsTheTypedHostnameThenReactivate();
     void editAliasOfAProductionTenantIsConfirmedByTyping();
     void badAliasIsRefusedBeforeAnyCall();
+    void credentialsSayTheSandboxUsesSeedClients();
 
 private:
     [[nodiscard]] QModelIndex tenant(const QString &key);
@@ -281,6 +285,21 @@ void TestTenantLifecycle::badAliasIsRefusedBeforeAnyCall()
     QVERIFY(!ok);
     QVERIFY2(message.contains(u"must end with"_s), qPrintable(message));
     QCOMPARE(m_sandbox->tenantState(u"wayne"_s).value(u"hostnames"_s).toVariant().toStringList(), before);
+}
+
+void TestTenantLifecycle::credentialsSayTheSandboxUsesSeedClients()
+{
+    auto *action = m_window->findChild<QAction *>(u"credentialsAction"_s);
+    QVERIFY(action);
+    action->trigger();
+    auto *dialog = m_window->findChild<CredentialsDialog *>();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    auto *note = dialog->findChild<QLabel *>(u"sessionNote"_s);
+    QVERIFY(note);
+    QVERIFY(note->isVisible());
+    QVERIFY2(note->text().contains(u"--sandbox"_s), qPrintable(note->text()));
+    dialog->close();
 }
 
 QTEST_MAIN(TestTenantLifecycle)
