@@ -15,6 +15,9 @@
 #include <QMessageBox>
 #include <QSpinBox>
 
+#include <algorithm>
+#include <memory>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
@@ -38,6 +41,26 @@ bool isInactive(const QModelIndex &tenant)
 {
     const QString status = tenant.data(int(Role::Status)).toString();
     return status == "disabled"_L1 || status == "deactivated"_L1;
+}
+
+bool isReactivatable(const QModelIndex &tenant)
+{
+    // Until the purge date (FACTS §3.3).
+    const QDateTime purge = tenant.data(int(Role::PurgeDate)).toDateTime();
+    return isInactive(tenant) && (!purge.isValid() || purge > QDateTime::currentDateTimeUtc());
+}
+
+// The hostnames of `tenants` for a confirmation: all of a few, the first ones of many.
+QString hostnameList(const QList<QPersistentModelIndex> &tenants)
+{
+    constexpr qsizetype shown = 8;
+    QStringList names;
+    for (qsizetype i = 0; i < std::min(shown, tenants.size()); ++i)
+        names.append(u"<li>"_s + shownHostname(tenants.at(i)).toHtmlEscaped() + u"</li>"_s);
+    QString html = u"<ul>"_s + names.join(QString()) + u"</ul>"_s;
+    if (tenants.size() > shown)
+        html += TenantActions::tr("and %1 more.").arg(tenants.size() - shown);
+    return html;
 }
 
 } // namespace
@@ -75,6 +98,29 @@ void TenantActions::addActions(QMenu *menu, const QModelIndexList &tenants)
     QAction *add = menu->addAction(IconCatalog::icon(Icon::Add), tr("&Add Tenant by Hostname…"), this,
                                    &TenantActions::addTenantByHostname);
     add->setObjectName(u"addTenantAction"_s);
+    if (tenants.size() > 1) {
+        QModelIndexList active;
+        QModelIndexList reactivatable;
+        for (const QModelIndex &tenant : tenants) {
+            if (!isInactive(tenant))
+                active.append(tenant);
+            else if (isReactivatable(tenant))
+                reactivatable.append(tenant);
+        }
+        if (!active.isEmpty()) {
+            QAction *action
+                = menu->addAction(IconCatalog::icon(Icon::Deactivate), tr("&Deactivate %1 Tenants…").arg(active.size()),
+                                  this, [this, active] { deactivateAll(active); });
+            action->setObjectName(u"bulkDeactivateAction"_s);
+        }
+        if (!reactivatable.isEmpty()) {
+            QAction *action = menu->addAction(IconCatalog::icon(Icon::Reactivate),
+                                              tr("&Reactivate %1 Tenants…").arg(reactivatable.size()), this,
+                                              [this, reactivatable] { reactivateAll(reactivatable); });
+            action->setObjectName(u"bulkReactivateAction"_s);
+        }
+        return;
+    }
     if (tenants.size() != 1)
         return;
     const QPersistentModelIndex tenant = tenants.constFirst();
@@ -88,12 +134,10 @@ void TenantActions::addActions(QMenu *menu, const QModelIndexList &tenants)
         action->setObjectName(u"deactivateAction"_s);
         return;
     }
-    // Reactivation works until the purge date (FACTS §3.3).
-    const QDateTime purge = tenant.data(int(Role::PurgeDate)).toDateTime();
     QAction *action = menu->addAction(IconCatalog::icon(Icon::Reactivate), tr("&Reactivate…"), this,
                                       [this, tenant] { reactivate(tenant); });
     action->setObjectName(u"reactivateAction"_s);
-    action->setEnabled(!purge.isValid() || purge > QDateTime::currentDateTimeUtc());
+    action->setEnabled(isReactivatable(tenant));
 }
 
 void TenantActions::addTenantByHostname()
@@ -242,4 +286,121 @@ void TenantActions::reactivate(const QModelIndex &index)
             });
     });
     box->open();
+}
+
+void TenantActions::deactivateAll(const QModelIndexList &indexes)
+{
+    if (!m_session)
+        return;
+    QList<QPersistentModelIndex> tenants;
+    int production = 0;
+    for (const QModelIndex &index : indexes) {
+        if (index.isValid() && !isInactive(index)) {
+            tenants.append(index);
+            production += isProduction(index) ? 1 : 0;
+        }
+    }
+    if (tenants.isEmpty())
+        return;
+    QString message = tr("Deactivating these %1 tenants signs everyone out of them and refuses every call. Qlik "
+                         "purges each (with all its content) after the delay below; until then each can be "
+                         "reactivated.")
+                          .arg(tenants.size())
+        + hostnameList(tenants);
+    if (production > 0)
+        message += u"<p>"_s + tr("<b>%1 of them are tagged production.</b>").arg(production) + u"</p>"_s;
+    // Typing the count, not one hostname: the user confirms the size of what is about to happen.
+    auto *dialog = new TypedConfirmationDialog(tr("Deactivate Tenants"), message,
+                                               tr("deactivate %1 tenants").arg(tenants.size()), m_window);
+    dialog->setObjectName(u"bulkDeactivateDialog"_s);
+    dialog->setActionText(tr("Deactivate %1 Tenants").arg(tenants.size()));
+    auto *days = new QSpinBox;
+    days->setObjectName(u"purgeDaysSpin"_s);
+    days->setRange(Cloud::TenantLifecycle::minPurgeDays, Cloud::TenantLifecycle::maxPurgeDays);
+    days->setValue(Cloud::TenantLifecycle::defaultPurgeDays);
+    days->setSuffix(tr(" days"));
+    dialog->addField(tr("Purge after:"), days);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, tenants, days] {
+        const int purgeDays = days->value();
+        runForEach(tenants, tr("deactivated"),
+                   [this, purgeDays](const QPersistentModelIndex &tenant, Cloud::TenantLifecycle::Done done) {
+                       // Each tenant's own hostname goes out as qlik-confirm-hostname (FACTS §3.3).
+                       m_lifecycle->deactivate(targetOf(tenant), purgeDays, shownHostname(tenant), this,
+                                               std::move(done));
+                   });
+    });
+    dialog->open();
+}
+
+void TenantActions::reactivateAll(const QModelIndexList &indexes)
+{
+    if (!m_session)
+        return;
+    QList<QPersistentModelIndex> tenants;
+    for (const QModelIndex &index : indexes) {
+        if (index.isValid() && isReactivatable(index))
+            tenants.append(index);
+    }
+    if (tenants.isEmpty())
+        return;
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Reactivate Tenants"),
+                                tr("Reactivate these %1 tenants?").arg(tenants.size()) + hostnameList(tenants),
+                                QMessageBox::Yes | QMessageBox::Cancel, m_window);
+    box->setObjectName(u"bulkReactivateConfirmation"_s);
+    box->setTextFormat(Qt::RichText);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box, tenants] {
+        if (box->standardButton(box->clickedButton()) != QMessageBox::Yes)
+            return;
+        runForEach(tenants, tr("reactivated"),
+                   [this](const QPersistentModelIndex &tenant, Cloud::TenantLifecycle::Done done) {
+                       m_lifecycle->reactivate(targetOf(tenant), shownHostname(tenant), this, std::move(done));
+                   });
+    });
+    box->open();
+}
+
+void TenantActions::runForEach(const QList<QPersistentModelIndex> &tenants, const QString &pastTense,
+                               const LifecycleCall &call)
+{
+    if (!m_lifecycle || !m_session)
+        return;
+    struct Tally
+    {
+        qsizetype left = 0;
+        int succeeded = 0;
+        QStringList failures;
+    };
+    auto tally = std::make_shared<Tally>();
+    tally->left = tenants.size();
+    for (const QPersistentModelIndex &tenant : tenants) {
+        const QString hostname = shownHostname(tenant);
+        call(tenant,
+             [this, tenant, hostname, tally, pastTense,
+              total = tenants.size()](const Cloud::TenantLifecycle::Outcome &outcome) {
+                 if (outcome.ok) {
+                     ++tally->succeeded;
+                     if (m_session && tenant.isValid())
+                         m_session->model()->noteTenantLifecycle(tenant, outcome.status, outcome.purgeDate,
+                                                                 outcome.tenantId);
+                 } else {
+                     tally->failures.append(hostname + u": "_s + outcome.message);
+                 }
+                 if (--tally->left > 0)
+                     return;
+                 if (tally->failures.isEmpty()) {
+                     report(true, tr("%1 tenants %2.").arg(total).arg(pastTense));
+                     return;
+                 }
+                 tally->failures.sort();
+                 report(false,
+                        tr("%1 of %2 tenants %3; %4 failed:\n%5")
+                            .arg(tally->succeeded)
+                            .arg(total)
+                            .arg(pastTense)
+                            .arg(tally->failures.size())
+                            .arg(tally->failures.join(u'\n')));
+             });
+    }
 }

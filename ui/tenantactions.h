@@ -1,18 +1,18 @@
 #pragma once
 
+#include "cloud/tenantlifecycle.h"
+
 #include <QModelIndexList>
 #include <QObject>
 #include <QPersistentModelIndex>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
 
 class EstateSession;
 class QMenu;
 class QWidget;
-namespace Cloud {
-class TenantLifecycle;
-}
 
 // The estate's tenant lifecycle from the GUI (FACTS §3.2, §3.3): add a tenant to the inventory by
 // hostname, edit its alias hostname, deactivate it (purge delay, typed confirmation of its
@@ -39,6 +39,10 @@ public:
     void editAlias(const QModelIndex &tenant);
     void deactivate(const QModelIndex &tenant);
     void reactivate(const QModelIndex &tenant);
+    // The same over several tenants at once: one confirmation (typing "deactivate N tenants"), the
+    // calls in parallel, one report naming each failure. Inactive (or active) ones are skipped.
+    void deactivateAll(const QModelIndexList &tenants);
+    void reactivateAll(const QModelIndexList &tenants);
 
 Q_SIGNALS:
     // For the status bar: what was done or why not. `ok` is false on errors.
@@ -48,6 +52,9 @@ private:
     [[nodiscard]] bool isProduction(const QModelIndex &tenant) const;
     void report(bool ok, const QString &message);
     void sendAlias(const QPersistentModelIndex &tenant, const QString &alias);
+    // Runs `call` for every tenant at once and reports once all have answered.
+    using LifecycleCall = std::function<void(const QPersistentModelIndex &tenant, Cloud::TenantLifecycle::Done done)>;
+    void runForEach(const QList<QPersistentModelIndex> &tenants, const QString &pastTense, const LifecycleCall &call);
 
     QWidget *m_window;
     QPointer<EstateSession> m_session;

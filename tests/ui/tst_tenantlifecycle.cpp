@@ -46,6 +46,7 @@ private Q_SLOTS:
     void editAliasOfAProductionTenantIsConfirmedByTyping();
     void badAliasIsRefusedBeforeAnyCall();
     void credentialsSayTheSandboxUsesSeedClients();
+    void bulkDeactivateThenReactivate();
 
 private:
     [[nodiscard]] QModelIndex tenant(const QString &key);
@@ -300,6 +301,81 @@ void TestTenantLifecycle::credentialsSayTheSandboxUsesSeedClients()
     QVERIFY(note->isVisible());
     QVERIFY2(note->text().contains(u"--sandbox"_s), qPrintable(note->text()));
     dialog->close();
+}
+
+void TestTenantLifecycle::bulkDeactivateThenReactivate()
+{
+    const QStringList keys{u"northwind"_s, u"contoso"_s, u"initech"_s};
+    QItemSelectionModel *selection = m_window->estateView()->selectionModel();
+    selection->clearSelection();
+    for (const QString &key : keys) {
+        const QModelIndex index = tenant(key);
+        QVERIFY2(index.isValid(), qPrintable(key));
+        QCOMPARE(index.data(int(Role::Status)).toString(), u"active"_s);
+        selection->select(m_window->estateProxy()->mapFromSource(index),
+                          QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    }
+    std::unique_ptr<QMenu> menu(m_window->estateMenu());
+    QAction *deactivate = menu->findChild<QAction *>(u"bulkDeactivateAction"_s);
+    QVERIFY(deactivate);
+    QVERIFY(deactivate->text().contains(u"3"_s));
+    QVERIFY(!menu->findChild<QAction *>(u"deactivateAction"_s)); // one tenant's action is not offered
+    QVERIFY(!menu->findChild<QAction *>(u"bulkReactivateAction"_s));
+
+    QSignalSpy finished(m_window->tenantActions(), &TenantActions::finished);
+    deactivate->trigger();
+    auto *confirm = dialog<TypedConfirmationDialog>(u"bulkDeactivateDialog"_s);
+    QVERIFY(confirm);
+    QCOMPARE(confirm->phrase(), u"deactivate 3 tenants"_s);
+    QTest::keyClicks(confirm->confirmationEdit(), u"deactivate 2 tenants"_s);
+    QVERIFY(!confirm->confirmButton()->isEnabled());
+    confirm->confirmationEdit()->clear();
+    QTest::keyClicks(confirm->confirmationEdit(), u"deactivate 3 tenants"_s);
+    QVERIFY(confirm->confirmButton()->isEnabled());
+    confirm->findChild<QSpinBox *>(u"purgeDaysSpin"_s)->setValue(20);
+    const QString dir = QStringLiteral(TENANTRY_TEST_ARTIFACTS_DIR);
+    QVERIFY(confirm->grab().save(dir + u"/tenant-bulk-deactivate-dialog.png"_s));
+    QTest::mouseClick(confirm->confirmButton(), Qt::LeftButton);
+    bool ok = false;
+    QString message;
+    QVERIFY(waitFinished(finished, &ok, &message));
+    QVERIFY2(ok, qPrintable(message));
+    QCOMPARE(message, u"3 tenants deactivated."_s);
+    for (const QString &key : keys) {
+        QCOMPARE(m_sandbox->tenantState(key).value(u"status"_s).toString(), u"disabled"_s);
+        QCOMPARE(tenant(key).data(int(Role::Status)).toString(), u"disabled"_s);
+        QVERIFY(tenant(key).data(int(Role::PurgeDate)).toDateTime().isValid());
+    }
+
+    // One reactivation is refused by the server: the others go through, and the report names it.
+    QVERIFY(m_sandbox->http().control(
+        "PUT", u"/__sandbox/faults"_s,
+        QJsonArray{QJsonObject{{u"path"_s,
+                                u"^/api/v1/tenants/%1/actions/reactivate$"_s.arg(
+                                    m_sandbox->tenantState(u"contoso"_s).value(u"id"_s).toString())},
+                               {u"method"_s, u"POST"_s},
+                               {u"kind"_s, u"status"_s},
+                               {u"status"_s, 403},
+                               {u"rate"_s, 1}}}));
+    menu.reset(m_window->estateMenu());
+    QAction *reactivate = menu->findChild<QAction *>(u"bulkReactivateAction"_s);
+    QVERIFY(reactivate);
+    QVERIFY(!menu->findChild<QAction *>(u"bulkDeactivateAction"_s));
+    finished.clear();
+    reactivate->trigger();
+    auto *box = dialog<QMessageBox>(u"bulkReactivateConfirmation"_s);
+    QVERIFY(box);
+    box->button(QMessageBox::Yes)->click();
+    QVERIFY(waitFinished(finished, &ok, &message));
+    QVERIFY(!ok);
+    QVERIFY2(message.startsWith(u"2 of 3 tenants reactivated; 1 failed:"_s), qPrintable(message));
+    QVERIFY2(message.contains(u"contoso"_s), qPrintable(message));
+    QVERIFY(m_sandbox->http().control("PUT", u"/__sandbox/faults"_s, QJsonArray()));
+    QCOMPARE(m_sandbox->tenantState(u"northwind"_s).value(u"status"_s).toString(), u"active"_s);
+    QCOMPARE(m_sandbox->tenantState(u"initech"_s).value(u"status"_s).toString(), u"active"_s);
+    QCOMPARE(m_sandbox->tenantState(u"contoso"_s).value(u"status"_s).toString(), u"disabled"_s);
+    QCOMPARE(tenant(u"northwind"_s).data(int(Role::Status)).toString(), u"active"_s);
+    QCOMPARE(tenant(u"contoso"_s).data(int(Role::Status)).toString(), u"disabled"_s);
 }
 
 QTEST_MAIN(TestTenantLifecycle)
