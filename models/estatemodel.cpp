@@ -32,6 +32,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <optional>
 #include <tuple>
 #include <unordered_map>
 #include <utility>
@@ -129,6 +130,7 @@ struct EstateModel::TenantNode final : Node
     QDateTime purgeDate;
     bool fromOrganization = false;
     bool fromInventory = false;
+    std::optional<bool> takesSeatsAutomatically; // unknown until the license settings were read
 
     [[nodiscard]] bool isActive() const { return !isInactiveStatus(status); }
     // The hostname to call: the generated one, whose region the hostname tells.
@@ -648,6 +650,17 @@ QModelIndex EstateModel::categoryIndex(const QModelIndex &tenant, EstateNodeKind
             return indexOf(child.get());
     }
     return {};
+}
+
+void EstateModel::noteSeatAutoAssignment(const QModelIndex &tenant, bool takesSeats)
+{
+    if (!tenant.isValid() || nodeOf(tenant)->kind != Kind::Tenant)
+        return;
+    auto *node = static_cast<TenantNode *>(nodeOf(tenant));
+    if (node->takesSeatsAutomatically == takesSeats)
+        return;
+    node->takesSeatsAutomatically = takesSeats;
+    tenantChanged(node);
 }
 
 void EstateModel::ensureFolders(const QModelIndex &tenant)
@@ -1547,6 +1560,7 @@ QVariant EstateModel::data(const QModelIndex &index, int role) const
     case Role::Tags:
     case Role::Label:
     case Role::Origins:
+    case Role::TakesSeatsAutomatically:
         if (node->kind == Kind::Tenant)
             return tenantData(static_cast<const TenantNode *>(node), role);
         return {};
@@ -1604,6 +1618,8 @@ QVariant EstateModel::tenantData(const TenantNode *tenant, int role) const
             origins.append(u"inventory"_s);
         return origins;
     }
+    case Role::TakesSeatsAutomatically:
+        return tenant->takesSeatsAutomatically ? QVariant(*tenant->takesSeatsAutomatically) : QVariant();
     default:
         return {};
     }
@@ -1657,6 +1673,8 @@ QString EstateModel::detailOf(const Node *node) const
             if (tenant->purgeDate.isValid())
                 detail += tr(" · purge %1").arg(tenant->purgeDate.toUTC().date().toString(Qt::ISODate));
         }
+        if (tenant->takesSeatsAutomatically.value_or(false))
+            detail += tr(" · auto-assigns seats");
         return detail;
     }
     case Kind::License:

@@ -68,6 +68,9 @@ public:
         ClientId, // bot users
         Orphaned, // bot users: bool, the OAuth client is not a configured profile
         Json, // QJsonObject: the resource as the server sent it (tenants: built from what is known)
+        // tenants: bool, new users take seats of the shared pool on their own (license settings
+        // auto-assign, FACTS §5); invalid until the tenant's settings were read
+        TakesSeatsAutomatically,
     };
     Q_ENUM(Role)
     enum class LoadState { NotLoaded, Loading, Loaded, Failed };
@@ -128,6 +131,9 @@ public:
     // `purgeDate`, which an active status clears.
     void noteTenantLifecycle(const QModelIndex &tenant, const QString &status, const QDateTime &purgeDate,
                              const QString &tenantId = {}, const QString &alias = {});
+    // What the tenant's license settings say (read by the license page or a seat check), shown on
+    // the tenant's node so such tenants stand out across the estate.
+    void noteSeatAutoAssignment(const QModelIndex &tenant, bool takesSeats);
 
     // QAbstractItemModel
     [[nodiscard]] QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;

@@ -102,6 +102,12 @@ void LicensePage::setNode(EstateSession *session, const QModelIndex &node)
     delete m_license;
     m_license = new TenantLicense(session->client(), this);
     connect(m_license, &TenantLicense::changed, this, &LicensePage::update);
+    connect(m_license, &TenantLicense::finished, this, [this] {
+        // The tree flags tenants that take seats on their own, wherever this was learnt.
+        if (m_session && m_node.isValid() && m_license->settings())
+            m_session->model()->noteSeatAutoAssignment(m_session->model()->tenantOf(m_node),
+                                                       m_license->takesSeatsAutomatically());
+    });
     const QModelIndex tenant = session->model()->tenantOf(node);
     m_title->setText(tr("License of %1").arg(tenant.data().toString()));
     reload();

@@ -7,6 +7,7 @@
 #include "jobboard.h"
 #include "logging/applicationlog.h"
 #include "ops/job.h"
+#include "seatautoassigncheck.h"
 #include "tenanttagstore.h"
 #include "ui/activitypanel.h"
 #include "ui/commandpalette.h"
@@ -181,6 +182,20 @@ void MainWindow::setSession(EstateSession *session)
         return;
     }
     EstateModel *model = session->model();
+    delete m_seatCheck;
+    m_seatCheck = new SeatAutoAssignCheck(session->client(), model, this);
+    connect(m_seatCheck, &SeatAutoAssignCheck::finished, this,
+            [this](int checked, const QStringList &takingSeats, const QStringList &failed) {
+                QString text = takingSeats.isEmpty()
+                    ? tr("None of %1 tenants checked takes seats automatically.").arg(checked)
+                    : tr("%1 of %2 tenants checked take seats automatically: %3")
+                          .arg(takingSeats.size())
+                          .arg(checked)
+                          .arg(takingSeats.join(u", "_s));
+                if (!failed.isEmpty())
+                    text += u' ' + tr("%1 could not be checked: %2").arg(failed.size()).arg(failed.join(u"; "_s));
+                statusBar()->showMessage(text, 15000);
+            });
     connect(model, &EstateModel::tenantsInserted, this, &MainWindow::updateCounts);
     connect(model, &EstateModel::tenantsLoadingChanged, this, &MainWindow::updateCounts);
     connect(model, &EstateModel::loadFailed, this, [this](const QModelIndex &, const QString &message) {
@@ -192,6 +207,14 @@ void MainWindow::setSession(EstateSession *session)
     if (model->canFetchMore(model->organizationIndex()))
         model->fetchMore(model->organizationIndex());
     updateCounts();
+}
+
+void MainWindow::checkSeatAutoAssignment(const QList<QPersistentModelIndex> &tenants)
+{
+    if (!m_seatCheck)
+        return;
+    statusBar()->showMessage(tr("Checking the license settings of %1 tenants…").arg(tenants.size()));
+    m_seatCheck->start(QModelIndexList(tenants.cbegin(), tenants.cend()));
 }
 
 QMenu *MainWindow::createEstateMenu()
@@ -215,6 +238,12 @@ QMenu *MainWindow::createEstateMenu()
     QAction *publish
         = menu->addAction(IconCatalog::icon(Icon::Publish), tr("&Publish Apps…"), this, &MainWindow::openPublishWizard);
     publish->setObjectName(u"publishAppsToSelectionAction"_s);
+    const QList<QPersistentModelIndex> selected(tenants.cbegin(), tenants.cend());
+    QAction *seats = menu->addAction(IconCatalog::icon(Icon::License), tr("Check &Seat Auto-Assignment"), this,
+                                     [this, selected] { checkSeatAutoAssignment(selected); });
+    seats->setObjectName(u"seatCheckAction"_s);
+    seats->setStatusTip(tr("Read the license settings of the selected tenants and flag those whose new users "
+                           "take seats automatically"));
     // Tags on the selected tenants: checked when every one of them carries it.
     QMenu *tags = menu->addMenu(IconCatalog::icon(Icon::Tag), tr("&Tags"));
     tags->setObjectName(u"tagMenu"_s);

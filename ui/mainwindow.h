@@ -4,6 +4,7 @@
 #include "ui/detailpageregistry.h"
 
 #include <QMainWindow>
+#include <QPersistentModelIndex>
 #include <QPointer>
 
 class ActivityPanel;
@@ -13,6 +14,7 @@ class DetailPage;
 class EstateFilterProxy;
 class EstateItemDelegate;
 class JobBoard;
+class SeatAutoAssignCheck;
 class PublishWizard;
 class QDockWidget;
 class QLabel;
@@ -87,6 +89,7 @@ private:
     void showDetails(const QModelIndex &proxyIndex);
     void expandRegions(const QModelIndex &parent, int first, int last);
     void refreshSelection();
+    void checkSeatAutoAssignment(const QList<QPersistentModelIndex> &tenants);
     // The estate tree's context menu for the selection (refresh, tags on tenants); nullptr without a session.
     [[nodiscard]] QMenu *createEstateMenu();
     // Hostnames of the tenants selected in the estate tree.
@@ -112,4 +115,5 @@ private:
     ConnectionIndicator *m_connection = nullptr;
     CommandPalette *m_palette = nullptr;
     QuitState m_quitState = QuitState::Running;
+    QPointer<SeatAutoAssignCheck> m_seatCheck; // of the current session
 };

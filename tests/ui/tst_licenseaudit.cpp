@@ -23,10 +23,12 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -46,6 +48,7 @@ private Q_SLOTS:
     void queryOfAFilter();
     void licensePageShowsPoolAndSeats();
     void autoAssignIsFlagged();
+    void seatCheckFlagsTenantsInTheTree();
     void auditPagesFiltersAndExports();
 
 private:
@@ -189,6 +192,8 @@ void TestLicenseAudit::autoAssignIsFlagged()
     QVERIFY(page);
     QTRY_VERIFY_WITH_TIMEOUT(!page->license()->isLoading(), 20000);
     QVERIFY(page->license()->takesSeatsAutomatically());
+    // The tree learns it too: the tenant's node is flagged.
+    QCOMPARE(tenant.data(int(EstateModel::Role::TakesSeatsAutomatically)), QVariant(true));
     QVERIFY(page->autoAssignFlag()->isVisible());
     QVERIFY(page->autoAssignFlag()->text().contains(u"professional"_s));
     QVERIFY(!page->autoAssignFlag()->text().contains(u"analyzer"_s));
@@ -203,6 +208,7 @@ void TestLicenseAudit::autoAssignIsFlagged()
     reload->click();
     QTRY_VERIFY_WITH_TIMEOUT(!page->license()->isLoading(), 20000);
     QVERIFY(!page->license()->takesSeatsAutomatically());
+    QCOMPARE(tenant.data(int(EstateModel::Role::TakesSeatsAutomatically)), QVariant(false));
     QVERIFY(!page->autoAssignFlag()->isVisible());
 }
 
@@ -338,6 +344,46 @@ void TestLicenseAudit::auditPagesFiltersAndExports()
     QFile jsonFile(json);
     QVERIFY(jsonFile.open(QIODevice::ReadOnly));
     QCOMPARE(QJsonDocument::fromJson(jsonFile.readAll()).array().size(), shown);
+}
+
+void TestLicenseAudit::seatCheckFlagsTenantsInTheTree()
+{
+    // Northwind auto-assigns professional seats; contoso (another region, same pool) does not.
+    QCOMPARE(m_sandbox->http()
+                 .put(m_host, u"/api/v1/licenses/settings"_s,
+                      QJsonObject{{u"autoAssignProfessional"_s, true}, {u"autoAssignAnalyzer"_s, false}}, m_token)
+                 .status,
+             200);
+    const QString contosoHost = m_sandbox->hostOf(u"contoso"_s);
+    QCOMPARE(m_sandbox->http()
+                 .put(contosoHost, u"/api/v1/licenses/settings"_s,
+                      QJsonObject{{u"autoAssignProfessional"_s, false}, {u"autoAssignAnalyzer"_s, false}},
+                      m_sandbox->regionToken(contosoHost))
+                 .status,
+             200);
+    EstateModel *model = m_session->model();
+    const QModelIndex northwind = model->tenantIndex(m_host);
+    const QModelIndex contoso = model->tenantIndex(contosoHost);
+    QVERIFY(northwind.isValid() && contoso.isValid());
+    QVERIFY(!northwind.data(int(EstateModel::Role::TakesSeatsAutomatically)).isValid()); // not read yet
+    QItemSelectionModel *selection = m_window->estateView()->selectionModel();
+    selection->clearSelection();
+    for (const QModelIndex &tenant : {northwind, contoso})
+        selection->select(m_window->estateProxy()->mapFromSource(tenant),
+                          QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    std::unique_ptr<QMenu> menu(m_window->estateMenu());
+    QAction *check = menu->findChild<QAction *>(u"seatCheckAction"_s);
+    QVERIFY(check);
+    check->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(contoso.data(int(EstateModel::Role::TakesSeatsAutomatically)).isValid(), 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(northwind.data(int(EstateModel::Role::TakesSeatsAutomatically)), QVariant(true), 20000);
+    QCOMPARE(contoso.data(int(EstateModel::Role::TakesSeatsAutomatically)), QVariant(false));
+    QVERIFY2(northwind.data(int(EstateModel::Role::Detail)).toString().contains(u"auto-assigns seats"_s),
+             qPrintable(northwind.data(int(EstateModel::Role::Detail)).toString()));
+    QVERIFY(!contoso.data(int(EstateModel::Role::Detail)).toString().contains(u"auto-assigns seats"_s));
+    QTRY_VERIFY(m_window->statusBar()->currentMessage().startsWith(u"1 of 2 tenants checked take seats"_s));
+    QVERIFY2(m_window->statusBar()->currentMessage().contains(m_host),
+             qPrintable(m_window->statusBar()->currentMessage()));
 }
 
 QTEST_MAIN(TestLicenseAudit)
