@@ -1,6 +1,8 @@
 #include "ui/mainwindow.h"
 
 #include "cloud/cloudclient.h"
+#include "cloud/inventorytenant.h"
+#include "cloud/tenantinventory.h"
 #include "estatefilterproxy.h"
 #include "estatemodel.h"
 #include "estatesession.h"
@@ -509,6 +511,37 @@ void MainWindow::createActivityDock()
     addDockWidget(Qt::BottomDockWidgetArea, m_activityDock);
     resizeDocks({m_activityDock}, {220}, Qt::Vertical);
     connect(m_jobs, &JobBoard::jobStarted, m_activityDock, &QWidget::show);
+    connect(m_jobs, &JobBoard::jobFinished, this, &MainWindow::addCreatedTenants);
+}
+
+void MainWindow::addCreatedTenants(const Ops::Job *job)
+{
+    // Tenants a plan created join the local inventory, so the tree shows them even without an
+    // organization client, and after a restart (DESIGN.md §1).
+    Cloud::TenantInventory *inventory = m_session ? m_session->inventory() : nullptr;
+    if (!inventory || job->mode() != Ops::Job::Mode::Apply)
+        return;
+    const Ops::JobState &state = job->state();
+    for (qsizetype t = 0; t < state.targets.size() && t < state.plan.targets.size(); ++t) {
+        const Ops::Plan::Target &planned = state.plan.targets.at(t);
+        const Ops::JobState::Target &target = state.targets.at(t);
+        for (qsizetype s = 0; s < planned.steps.size() && s < target.steps.size(); ++s) {
+            const Ops::JobState::Step &step = target.steps.at(s);
+            if (planned.steps.at(s).type != "tenant"_L1 || !step.isComplete())
+                continue;
+            const QString hostname = step.outputs.value(u"hostname"_s).toString();
+            if (hostname.isEmpty() || inventory->tenant(hostname))
+                continue;
+            Cloud::InventoryTenant tenant = Cloud::InventoryTenant::fromHostname(hostname);
+            tenant.tenantId = step.outputs.value(u"tenantId"_s).toString();
+            tenant.label = planned.id;
+            tenant.origin = Cloud::InventoryTenant::Origin::Created;
+            const QString error = inventory->add(tenant);
+            if (!error.isEmpty())
+                statusBar()->showMessage(tr("%1 was created but not added to the inventory: %2").arg(hostname, error),
+                                         15000);
+        }
+    }
 }
 
 void MainWindow::chooseAndDryRunPlan()

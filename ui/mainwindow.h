@@ -7,6 +7,9 @@
 #include <QPersistentModelIndex>
 #include <QPointer>
 
+namespace Ops {
+class Job;
+}
 class ActivityPanel;
 class CommandPalette;
 class ConnectionIndicator;
@@ -14,8 +17,8 @@ class DetailPage;
 class EstateFilterProxy;
 class EstateItemDelegate;
 class JobBoard;
-class SeatAutoAssignCheck;
 class PublishWizard;
+class SeatAutoAssignCheck;
 class QDockWidget;
 class QLabel;
 class QLineEdit;
@@ -81,6 +84,7 @@ private:
     void createMenus();
     void createActivityDock();
     void chooseAndDryRunPlan();
+    void addCreatedTenants(const Ops::Job *job);
     void registerDefaultPages();
     void restoreLayout();
     void saveLayout() const;

@@ -3,7 +3,9 @@
 // and per-step status, and a new window (a restart) lists it from its journal. Cancel and Retry
 // Failed are driven with fault rules (PUT /__sandbox/faults).
 #include "cloud/connecttomap.h"
+#include "cloud/inventorytenant.h"
 #include "cloud/sandboxcredentials.h"
+#include "cloud/tenantinventory.h"
 #include "estatemodel.h"
 #include "estatesession.h"
 #include "jobboard.h"
@@ -289,6 +291,13 @@ void TestActivityPanel::onboardDemoFromTheGui()
             qPrintable(step.data(int(Role::StepId)).toString() + u": "_s + step.data(int(Role::Summary)).toString()));
     }
     QVERIFY(!m_sandbox->tenantState(u"demo-customer"_s).isEmpty());
+    // The created tenant joined the local inventory, labelled with its target, and so the tree.
+    const QString created = target.data(int(Role::Hostname)).toString();
+    const std::optional<Cloud::InventoryTenant> inventoried = m_session->inventory()->tenant(created);
+    QVERIFY2(inventoried.has_value(), qPrintable(created));
+    QCOMPARE(inventoried->origin, Cloud::InventoryTenant::Origin::Created);
+    QCOMPARE(inventoried->label, target.data(int(Role::TargetId)).toString());
+    QTRY_VERIFY(m_session->model()->tenantIndex(created).isValid());
 }
 
 void TestActivityPanel::cancelThenResume()
