@@ -14,8 +14,8 @@
 #include "ops/job.h"
 #include "ops/jobhistory.h"
 #include "ops/jobsummary.h"
-#include "ops/ownerchangestep.h"
 #include "ops/planreader.h"
+#include "ops/reassignplanbuilder.h"
 #include "ops/stepregistry.h"
 
 #include <algorithm>
@@ -23,7 +23,6 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QJsonArray>
-#include <tuple>
 #include <utility>
 
 using namespace Qt::Literals::StringLiterals;
@@ -302,69 +301,22 @@ protected:
     void audited() override
     {
         const QList<Cloud::TenantOwnership> &results = m_audit->results();
-        const QStringList movable = Ops::OwnerChangeStep::resourceTypes();
-        QJsonArray targets;
+        m_builder.to = m_to;
+        m_builder.profile = m_options.profileName;
+        m_builder.concurrency = m_options.concurrentTenants;
         for (qsizetype t = 0; t < results.size(); ++t) {
             const Cloud::TenantOwnership &tenant = results.at(t);
             if (!tenant.error.isEmpty()) {
                 m_failed = true;
                 context().output().error(tenant.hostname + u": "_s + tenant.error);
             }
-            QJsonArray steps;
-            QList<Cloud::OwnedResource> items; // as the steps list them, for the report
-            // Folders first: a file in a folder moves with it (FACTS §11.2). Spaces last: their
-            // content is judged (and its new owner made a member) while the space is unchanged, so
-            // every run takes the same calls whatever order the audit's listings came back in.
-            QList<Cloud::OwnedResource> resources = tenant.resources;
-            const auto rank = [](const Cloud::OwnedResource &r) {
-                return r.type == u"data-folder"_s ? 0 : (r.type == u"space"_s ? 2 : 1);
-            };
-            // By path within a kind, so a folder comes before the folders inside it.
-            std::sort(resources.begin(), resources.end(),
-                      [&rank](const Cloud::OwnedResource &a, const Cloud::OwnedResource &b) {
-                          return std::tuple(rank(a), a.type, a.name, a.id) < std::tuple(rank(b), b.type, b.name, b.id);
-                      });
-            for (const Cloud::OwnedResource &resource : std::as_const(resources)) {
-                if (!movable.contains(resource.type)) {
-                    // FACTS §11.2: no owner-change endpoint is known for these.
-                    m_unmovable.append({tenant.hostname, resource});
-                    continue;
-                }
-                steps.append(QJsonObject{{u"id"_s, u"item-%1"_s.arg(steps.size() + 1)},
-                                         {u"type"_s, u"owner"_s},
-                                         {u"label"_s, QString(resource.type + u' ' + resource.name)},
-                                         {u"params"_s,
-                                          QJsonObject{{u"resourceType"_s, resource.type},
-                                                      {u"resourceId"_s, literal(resource.id)},
-                                                      {u"name"_s, literal(resource.name)},
-                                                      {u"to"_s, literal(m_to)}}}});
-                items.append(resource);
-            }
-            if (steps.isEmpty())
-                continue;
-            m_items.append(items);
-            QJsonObject target{{u"id"_s, u"tenant-%1"_s.arg(t + 1)},
-                               {u"label"_s, tenant.hostname},
-                               {u"hostname"_s, tenant.hostname},
-                               {u"steps"_s, steps}};
-            if (const QString region = m_tenants.value(t).region; !region.isEmpty())
-                target.insert(u"region"_s, region);
-            if (!m_options.profileName.isEmpty())
-                target.insert(u"profile"_s, m_options.profileName);
-            targets.append(target);
+            m_builder.addTenant(tenant, m_tenants.value(t).region);
         }
-        if (targets.isEmpty()) {
+        if (m_builder.isEmpty()) {
             report();
             return;
         }
-        const QJsonObject plan{{u"format"_s, u"tenantry-plan"_s},
-                               {u"version"_s, Ops::Plan::FormatVersion},
-                               {u"name"_s, u"reassign to %1"_s.arg(m_to)},
-                               {u"options"_s,
-                                QJsonObject{{u"concurrency"_s, m_options.concurrentTenants},
-                                            {u"preflight"_s, u"target"_s},
-                                            {u"maxAttempts"_s, 5}}},
-                               {u"targets"_s, targets}};
+        const QJsonObject plan = m_builder.toJson();
         const Ops::PlanReadResult read = Ops::PlanReader(&m_steps).fromJson(plan);
         if (!read.ok()) {
             for (const Ops::PlanIssue &issue : read.issues)
@@ -386,9 +338,6 @@ protected:
     }
 
 private:
-    // Plan strings take ${step.output} references; names are literal text (ParamReferences).
-    [[nodiscard]] static QString literal(QString text) { return text.replace(u"${"_s, u"$${"_s); }
-
     // What happened to one item, in the report's words.
     [[nodiscard]] static QString actionOf(const Ops::JobState::Step &step)
     {
@@ -431,7 +380,7 @@ private:
                 const Ops::JobState::Target &target = state.targets.at(t);
                 for (qsizetype s = 0; s < target.steps.size(); ++s) {
                     const Ops::JobState::Step &step = target.steps.at(s);
-                    const Cloud::OwnedResource &item = m_items.at(t).at(s);
+                    const Cloud::OwnedResource &item = m_builder.items().at(t).at(s);
                     const QString action = actionOf(step);
                     QJsonObject row{{u"tenant"_s, planned.hostname}, {u"type"_s, item.type},
                                     {u"name"_s, item.name},          {u"id"_s, item.id},
@@ -474,7 +423,7 @@ private:
                 }
             }
         }
-        for (const auto &[hostname, resource] : std::as_const(m_unmovable)) {
+        for (const auto &[hostname, resource] : m_builder.unmovable()) {
             const QString reason = u"no owner-change endpoint is known for %1 (FACTS §11.2)"_s.arg(resource.type);
             rows.append(QJsonObject{{u"tenant"_s, hostname},
                                     {u"type"_s, resource.type},
@@ -516,8 +465,7 @@ private:
     QString m_to;
     bool m_dry = false;
     bool m_failed = false;
-    QList<std::pair<QString, Cloud::OwnedResource>> m_unmovable;
-    QList<QList<Cloud::OwnedResource>> m_items; // per plan target, per step
+    Ops::ReassignPlanBuilder m_builder;
 };
 
 } // namespace
