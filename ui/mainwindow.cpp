@@ -19,6 +19,7 @@
 #include "ui/estateitemdelegate.h"
 #include "ui/iconcatalog.h"
 #include "ui/licensepage.h"
+#include "ui/ownershipinspector.h"
 #include "ui/propertiespage.h"
 #include "ui/publishwizard.h"
 #include "ui/resourcetablepage.h"
@@ -246,6 +247,9 @@ QMenu *MainWindow::createEstateMenu()
     seats->setObjectName(u"seatCheckAction"_s);
     seats->setStatusTip(tr("Read the license settings of the selected tenants and flag those whose new users "
                            "take seats automatically"));
+    QAction *inspect = menu->addAction(IconCatalog::icon(Icon::BotUser), tr("&Inspect Ownership…"), this,
+                                       &MainWindow::openOwnershipInspector);
+    inspect->setObjectName(u"inspectOwnershipOfSelectionAction"_s);
     // Tags on the selected tenants: checked when every one of them carries it.
     QMenu *tags = menu->addMenu(IconCatalog::icon(Icon::Tag), tr("&Tags"));
     tags->setObjectName(u"tagMenu"_s);
@@ -285,6 +289,53 @@ QStringList MainWindow::selectedTenantHosts() const
             hosts.append(node.data(int(EstateModel::Role::Hostname)).toString());
     }
     return hosts;
+}
+
+QStringList MainWindow::estateTenantHosts() const
+{
+    QStringList hosts;
+    if (!m_session)
+        return hosts;
+    const EstateModel *model = m_session->model();
+    // Tenants sit under regions (or under the organization): two levels are enough.
+    QList<QModelIndex> parents{QModelIndex()};
+    for (int depth = 0; depth < 3 && !parents.isEmpty(); ++depth) {
+        QList<QModelIndex> next;
+        for (const QModelIndex &parent : std::as_const(parents)) {
+            for (int row = 0; row < model->rowCount(parent); ++row) {
+                const QModelIndex node = model->index(row, 0, parent);
+                if (model->kind(node) == EstateNodeKind::Tenant)
+                    hosts.append(node.data(int(EstateModel::Role::Hostname)).toString());
+                else if (model->kind(node) == EstateNodeKind::Organization
+                         || model->kind(node) == EstateNodeKind::Region)
+                    next.append(node);
+            }
+        }
+        parents = next;
+    }
+    return hosts;
+}
+
+OwnershipInspector *MainWindow::openOwnershipInspector()
+{
+    if (!m_session) {
+        statusBar()->showMessage(tr("Connect first: the ownership audit needs the estate's tenants."), 8000);
+        return nullptr;
+    }
+    QStringList tenants = selectedTenantHosts();
+    if (tenants.isEmpty())
+        tenants = estateTenantHosts();
+    auto *inspector = new OwnershipInspector(m_session, m_jobs, tenants, this);
+    inspector->setAttribute(Qt::WA_DeleteOnClose);
+    connect(inspector, &OwnershipInspector::reassignStarted, this, [this](const QString &jobId) {
+        m_activityDock->show();
+        m_activity->selectJob(jobId);
+        statusBar()->showMessage(tr("Reassign dry run: job %1 in the activity panel, Apply from there").arg(jobId),
+                                 8000);
+    });
+    inspector->show(); // not modal: the activity panel stays usable beside it
+    inspector->audit();
+    return inspector;
 }
 
 PublishWizard *MainWindow::openPublishWizard()
@@ -571,6 +622,11 @@ void MainWindow::createMenus()
     QAction *publishAction = fileMenu->addAction(IconCatalog::icon(Icon::Publish), tr("&Publish Apps…"), this,
                                                  &MainWindow::openPublishWizard);
     publishAction->setObjectName(u"publishAppsAction"_s);
+    QAction *inspectAction = fileMenu->addAction(IconCatalog::icon(Icon::BotUser), tr("&Inspect Ownership…"), this,
+                                                 &MainWindow::openOwnershipInspector);
+    inspectAction->setObjectName(u"inspectOwnershipAction"_s);
+    inspectAction->setStatusTip(
+        tr("What orphaned bots, every bot or one user own on the selected tenants (or the whole estate)"));
     publishAction->setStatusTip(tr("Publish or republish source apps to the managed space of many tenants"));
     fileMenu->addSeparator();
     QAction *quitAction = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);

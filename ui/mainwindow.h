@@ -17,6 +17,7 @@ class DetailPage;
 class EstateFilterProxy;
 class EstateItemDelegate;
 class JobBoard;
+class OwnershipInspector;
 class PublishWizard;
 class SeatAutoAssignCheck;
 class QDockWidget;
@@ -71,6 +72,10 @@ public:
     // Publish Apps…: opens the publish wizard (window-modal) with the tenants selected in the tree
     // as its targets; its Apply shows the rollout in the activity panel. Null without a session.
     PublishWizard *openPublishWizard();
+    // Inspect Ownership…: the ownership inspector over the tenants selected in the tree (the whole
+    // estate when none is), auditing orphaned bots at once; its Reassign dry runs show in the
+    // activity panel. Null without a session.
+    OwnershipInspector *openOwnershipInspector();
 
 protected:
     // With applies running, asks first; stopping them journals where each stopped, so Retry in the
@@ -98,6 +103,8 @@ private:
     [[nodiscard]] QMenu *createEstateMenu();
     // Hostnames of the tenants selected in the estate tree.
     [[nodiscard]] QStringList selectedTenantHosts() const;
+    // Hostnames of every tenant the estate tree has loaded.
+    [[nodiscard]] QStringList estateTenantHosts() const;
     void updateCounts();
 
     QPointer<EstateSession> m_session;

@@ -1,0 +1,340 @@
+#include "ui/ownershipinspector.h"
+
+#include "cloud/cloudclient.h"
+#include "cloud/ownershipaudit.h"
+#include "cloud/sandboxcredentials.h"
+#include "estatemodel.h"
+#include "ops/job.h"
+#include "ops/planreader.h"
+#include "ops/reassignplanbuilder.h"
+#include "ownershiptablemodel.h"
+#include "tableexport.h"
+#include "ui/iconcatalog.h"
+
+#include <QComboBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <tuple>
+
+using namespace Qt::Literals::StringLiterals;
+
+OwnershipInspector::OwnershipInspector(EstateSession *session, JobBoard *board, const QStringList &tenants,
+                                       QWidget *parent)
+    : QDialog(parent)
+    , m_session(session)
+    , m_board(board)
+    , m_tenants(tenants)
+{
+    setObjectName(u"ownershipInspector"_s);
+    setWindowTitle(tr("Ownership Inspector"));
+    setWindowIcon(IconCatalog::icon(Icon::BotUser));
+    setModal(false);
+
+    m_scope = new QLabel(this);
+    m_scope->setWordWrap(true);
+    m_scope->setText(tenants.size() == 1
+                         ? tr("Tenant: %1").arg(tenants.first())
+                         : tr("%n tenant(s): %1", nullptr, int(tenants.size())).arg(tenants.join(u", "_s)));
+    m_selection = new QComboBox(this);
+    m_selection->addItem(IconCatalog::icon(Icon::BotOrphaned), tr("All orphaned bots"));
+    m_selection->addItem(IconCatalog::icon(Icon::BotUser), tr("All bots"));
+    m_selection->addItem(IconCatalog::icon(Icon::User), tr("A user or bot, by subject"));
+    m_subject = new QLineEdit(this);
+    m_subject->setPlaceholderText(tr("qlikbot\\<clientId> or a user's subject"));
+    m_auditButton = new QPushButton(IconCatalog::icon(Icon::Refresh), tr("&Audit"), this);
+    auto *owners = new QHBoxLayout;
+    owners->addWidget(m_selection);
+    owners->addWidget(m_subject, 1);
+    owners->addWidget(m_auditButton);
+    m_status = new QLabel(this);
+    m_status->setObjectName(u"ownershipStatus"_s);
+
+    m_filter = new QLineEdit(this);
+    m_filter->setPlaceholderText(tr("Filter rows"));
+    m_filter->setClearButtonEnabled(true);
+    m_csvButton = new QToolButton(this);
+    m_csvButton->setIcon(IconCatalog::icon(Icon::ExportCsv));
+    m_csvButton->setToolTip(tr("Export the shown rows to CSV…"));
+    m_jsonButton = new QToolButton(this);
+    m_jsonButton->setIcon(IconCatalog::icon(Icon::ExportJson));
+    m_jsonButton->setToolTip(tr("Export the shown rows to JSON…"));
+    auto *tools = new QHBoxLayout;
+    tools->addWidget(m_filter, 1);
+    tools->addWidget(m_csvButton);
+    tools->addWidget(m_jsonButton);
+
+    m_model = new OwnershipTableModel(this);
+    m_proxy = new QSortFilterProxyModel(this);
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setFilterKeyColumn(-1);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setSortRole(int(OwnershipTableModel::Role::SortKey));
+    m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
+    m_table = new QTableView(this);
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(-1, Qt::AscendingOrder); // the audit's order until a header is clicked
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->verticalHeader()->hide();
+    m_table->setWordWrap(false);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(u"ownershipSummary"_s);
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    m_reassignTo = new QLineEdit(this);
+    m_reassignTo->setPlaceholderText(tr("New owner: qlikbot\\<clientId>, a subject or an email"));
+    m_reassignButton = new QPushButton(IconCatalog::icon(Icon::Reassign), tr("&Reassign to…"), this);
+    m_reassignButton->setToolTip(tr("Dry run of moving every listed item to the new owner, in the activity panel"));
+    auto *reassignRow = new QHBoxLayout;
+    reassignRow->addWidget(new QLabel(tr("Reassign to:"), this));
+    reassignRow->addWidget(m_reassignTo, 1);
+    reassignRow->addWidget(m_reassignButton);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_scope);
+    layout->addLayout(owners);
+    layout->addWidget(m_status);
+    layout->addLayout(tools);
+    layout->addWidget(m_table, 1);
+    layout->addWidget(m_summary);
+    layout->addLayout(reassignRow);
+
+    connect(m_selection, &QComboBox::currentIndexChanged, this, &OwnershipInspector::updateActions);
+    connect(m_subject, &QLineEdit::textChanged, this, &OwnershipInspector::updateActions);
+    connect(m_subject, &QLineEdit::returnPressed, this, &OwnershipInspector::audit);
+    connect(m_auditButton, &QPushButton::clicked, this, &OwnershipInspector::audit);
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_csvButton, &QToolButton::clicked, this, [this] { chooseExportFile(ExportFormat::Csv); });
+    connect(m_jsonButton, &QToolButton::clicked, this, [this] { chooseExportFile(ExportFormat::Json); });
+    connect(m_reassignTo, &QLineEdit::textChanged, this, &OwnershipInspector::updateActions);
+    connect(m_reassignButton, &QPushButton::clicked, this, [this] { std::ignore = reassign(); });
+    updateActions();
+    resize(1100, 620);
+}
+
+OwnershipInspector::~OwnershipInspector() = default;
+
+void OwnershipInspector::setSelection(Selection selection, const QString &subject)
+{
+    m_selection->setCurrentIndex(int(selection));
+    m_subject->setText(subject);
+    audit();
+}
+
+void OwnershipInspector::audit()
+{
+    ++m_generation;
+    delete m_audit;
+    m_audit = nullptr;
+    m_auditing = false;
+    m_model->clear();
+    m_summary->clear();
+    if (!m_session || !m_session->client()) {
+        m_status->setText(tr("Not connected: the audit needs the estate's connection."));
+        updateActions();
+        return;
+    }
+    if (m_tenants.isEmpty()) {
+        m_status->setText(tr("No tenant chosen: select tenants in the estate tree first."));
+        updateActions();
+        return;
+    }
+    if (Selection(m_selection->currentIndex()) == Selection::Subject && m_subject->text().trimmed().isEmpty()) {
+        m_status->setText(tr("Type the subject of the user or bot whose content to list."));
+        updateActions();
+        return;
+    }
+    m_status->setText(tr("Auditing %n tenant(s)…", nullptr, int(m_tenants.size())));
+    m_auditing = true;
+    if (!m_session->isSandbox()) {
+        // On the real cloud no API lists region clients (FACTS §2.2, §18.10): unconfigured bots stay "unknown".
+        runAudit({});
+        return;
+    }
+    const int generation = m_generation;
+    Cloud::SandboxCredentials::fetchDeletedClientIds(
+        *m_session->client(), this, [this, generation](const QStringList &ids, const QString &error) {
+            if (generation != m_generation)
+                return;
+            if (!error.isEmpty()) {
+                m_status->setText(tr("Could not learn which clients are gone: %1").arg(error));
+                m_auditing = false;
+                updateActions();
+                Q_EMIT audited();
+                return;
+            }
+            runAudit(QSet<QString>(ids.cbegin(), ids.cend()));
+        });
+    updateActions();
+}
+
+void OwnershipInspector::runAudit(const QSet<QString> &deletedClientIds)
+{
+    Cloud::OwnershipAudit::Options options;
+    switch (Selection(m_selection->currentIndex())) {
+    case Selection::OrphanedBots:
+        options.selection = Cloud::OwnershipAudit::Selection::OrphanedBots;
+        break;
+    case Selection::AllBots:
+        options.selection = Cloud::OwnershipAudit::Selection::AllBots;
+        break;
+    case Selection::Subject:
+        options.selection = Cloud::OwnershipAudit::Selection::Subject;
+        options.subject = m_subject->text().trimmed();
+        break;
+    }
+    for (const Cloud::CredentialProfile &profile : m_session->client()->profiles())
+        options.configuredClientIds.insert(profile.clientId);
+    options.deletedClientIds = deletedClientIds;
+    m_audit = new Cloud::OwnershipAudit(*m_session->client(), options, this);
+    m_auditedTenants = 0;
+    connect(m_audit, &Cloud::OwnershipAudit::tenantAudited, this, [this] {
+        ++m_auditedTenants;
+        m_status->setText(
+            tr("Auditing: %1 of %n tenant(s) done…", nullptr, int(m_tenants.size())).arg(m_auditedTenants));
+    });
+    connect(m_audit, &Cloud::OwnershipAudit::finished, this, &OwnershipInspector::showResults);
+    m_audit->start(m_tenants);
+    updateActions();
+}
+
+void OwnershipInspector::showResults()
+{
+    if (!m_audit)
+        return;
+    const QList<Cloud::TenantOwnership> results = m_audit->results();
+    const int requests = m_audit->requestCount();
+    m_audit->deleteLater();
+    m_audit = nullptr;
+    m_auditing = false;
+    m_model->setResults(results);
+    m_table->resizeColumnsToContents();
+    for (int column = 0; column < m_model->columnCount(); ++column)
+        m_table->setColumnWidth(column, std::min(m_table->columnWidth(column), 300));
+    m_summary->setText(m_model->summary().join(u'\n'));
+    int failed = 0;
+    for (const Cloud::TenantOwnership &tenant : results)
+        failed += tenant.error.isEmpty() ? 0 : 1;
+    QString status = tr("%n item(s) owned", nullptr, m_model->rowCount())
+        + tr(" on %n tenant(s)", nullptr, int(results.size())) + tr(", %n request(s)", nullptr, requests);
+    if (failed > 0)
+        status += tr("; %n tenant(s) could not be read completely (see the summary)", nullptr, failed);
+    m_status->setText(status);
+    updateActions();
+    Q_EMIT audited();
+}
+
+void OwnershipInspector::updateActions()
+{
+    const bool subject = Selection(m_selection->currentIndex()) == Selection::Subject;
+    m_subject->setEnabled(subject);
+    m_auditButton->setEnabled(!subject || !m_subject->text().trimmed().isEmpty());
+    const bool rows = !isAuditing() && m_model->rowCount() > 0;
+    m_csvButton->setEnabled(rows);
+    m_jsonButton->setEnabled(rows);
+    m_reassignButton->setEnabled(rows && m_board && !m_reassignTo->text().trimmed().isEmpty());
+}
+
+QList<QStringList> OwnershipInspector::shownRows() const
+{
+    QList<QStringList> rows;
+    for (int row = 0; row < m_proxy->rowCount(); ++row)
+        rows.append(m_model->rowText(m_proxy->mapToSource(m_proxy->index(row, 0)).row()));
+    return rows;
+}
+
+void OwnershipInspector::exportTo(const QString &path, ExportFormat format, std::function<void(const QString &)> done)
+{
+    QByteArray bytes;
+    if (format == ExportFormat::Csv) {
+        bytes = TableExport::toCsv(m_model->headers(), shownRows());
+    } else {
+        QJsonArray items;
+        for (int row = 0; row < m_proxy->rowCount(); ++row)
+            items.append(m_model->json(m_proxy->mapToSource(m_proxy->index(row, 0)).row()));
+        bytes = TableExport::toJson(items);
+    }
+    TableExport::writeFile(path, bytes, this, std::move(done));
+}
+
+void OwnershipInspector::chooseExportFile(ExportFormat format)
+{
+    // A non-modal dialog (open(), not exec()): the event loop keeps running while the user chooses.
+    auto *dialog = new QFileDialog(this, format == ExportFormat::Csv ? tr("Export to CSV") : tr("Export to JSON"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setFileMode(QFileDialog::AnyFile);
+    const QString suffix = format == ExportFormat::Csv ? u"csv"_s : u"json"_s;
+    dialog->setDefaultSuffix(suffix);
+    dialog->setNameFilter(format == ExportFormat::Csv ? tr("CSV files (*.csv)") : tr("JSON files (*.json)"));
+    dialog->setDirectory(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
+    dialog->selectFile(u"ownership."_s + suffix);
+    connect(dialog, &QFileDialog::fileSelected, this, [this, format](const QString &path) {
+        exportTo(path, format, [this, path](const QString &error) {
+            m_status->setText(error.isEmpty() ? tr("Exported to %1").arg(path) : error);
+        });
+    });
+    dialog->open();
+}
+
+QString OwnershipInspector::reassign()
+{
+    const QString to = m_reassignTo->text().trimmed();
+    if (!m_board || !m_session || to.isEmpty() || isAuditing())
+        return {};
+    Ops::ReassignPlanBuilder builder;
+    builder.to = to;
+    for (const Cloud::TenantOwnership &tenant : m_model->results()) {
+        const QString region
+            = m_session->model()->tenantIndex(tenant.hostname).data(int(EstateModel::Role::RegionId)).toString();
+        builder.addTenant(tenant, region);
+    }
+    for (const Cloud::TenantOwnership &tenant : m_model->results()) {
+        for (const Cloud::User &owner : tenant.owners) {
+            if (owner.subject.compare(to, Qt::CaseInsensitive) == 0) {
+                m_status->setText(tr("%1 is one of the listed owners: choose another new owner.").arg(to));
+                return {};
+            }
+        }
+    }
+    QString unmovable;
+    if (!builder.unmovable().isEmpty())
+        unmovable = tr(" (%n item(s) have no owner-change call and stay as they are)", nullptr,
+                       int(builder.unmovable().size()));
+    if (builder.isEmpty()) {
+        m_status->setText(tr("Nothing to reassign") + unmovable + u'.');
+        return {};
+    }
+    const Ops::PlanReadResult read = Ops::PlanReader(&m_board->steps()).fromJson(builder.toJson());
+    if (!read.ok()) {
+        m_status->setText(
+            tr("The reassign plan is not valid: %1").arg(Ops::PlanIssue::toStrings(read.issues).join(u"; "_s)));
+        return {};
+    }
+    QString error;
+    const Ops::Job *job = m_board->dryRun(*read.plan, &error);
+    if (!job) {
+        m_status->setText(tr("Could not start the dry run: %1").arg(error));
+        return {};
+    }
+    m_status->setText(tr("Dry run of \"%1\" in the activity panel: apply it from there").arg(builder.name()) + unmovable
+                      + u'.');
+    Q_EMIT reassignStarted(job->id());
+    return job->id();
+}

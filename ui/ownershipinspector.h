@@ -1,0 +1,101 @@
+#pragma once
+
+#include "estatesession.h"
+#include "jobboard.h"
+
+#include <QDialog>
+#include <QPointer>
+#include <QStringList>
+
+#include <functional>
+
+namespace Cloud {
+class OwnershipAudit;
+}
+class OwnershipTableModel;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSortFilterProxyModel;
+class QTableView;
+class QToolButton;
+
+// Inspect Ownership… (issue 8): what all orphaned bots, every bot, or one user (by subject) own on
+// the chosen tenants. The audit (Cloud::OwnershipAudit) runs on the event loop — the window never
+// waits — and fills a sortable, filterable table with CSV/JSON export and a per-tenant summary.
+// "Reassign to…" builds the same plan as `tenantryctl ownership reassign` (Ops::ReassignPlanBuilder)
+// and hands it to the JobBoard as a dry run: the activity panel shows it, and applies it from there.
+// Open it with open() or show(), never exec().
+class OwnershipInspector final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(OwnershipInspector)
+
+public:
+    enum class Selection { OrphanedBots, AllBots, Subject }; // the order of the owners combo
+    enum class ExportFormat { Csv, Json };
+
+    // `session` and `board` are not owned and must outlive the inspector. `tenants`: hostnames.
+    OwnershipInspector(EstateSession *session, JobBoard *board, const QStringList &tenants, QWidget *parent = nullptr);
+    ~OwnershipInspector() override;
+
+    [[nodiscard]] QStringList tenants() const { return m_tenants; }
+    // Chooses whose content to list (the subject edit is for Selection::Subject) and audits again.
+    void setSelection(Selection selection, const QString &subject = {});
+    // Starts an audit with the window's choices; an audit still running is dropped.
+    void audit();
+    [[nodiscard]] bool isAuditing() const { return m_auditing; }
+    // Writes the shown rows (filtered, in view order) off the UI thread; `done` gets "" or the error.
+    void exportTo(const QString &path, ExportFormat format, std::function<void(const QString &)> done);
+    // Builds the reassign plan to the subject in the reassign edit and starts its dry run on the
+    // JobBoard; the new job's id, or empty with the reason in the status line.
+    QString reassign();
+
+    [[nodiscard]] QComboBox *selectionCombo() const { return m_selection; }
+    [[nodiscard]] QLineEdit *subjectEdit() const { return m_subject; }
+    [[nodiscard]] QPushButton *auditButton() const { return m_auditButton; }
+    [[nodiscard]] QLineEdit *filterEdit() const { return m_filter; }
+    [[nodiscard]] QTableView *tableView() const { return m_table; }
+    [[nodiscard]] OwnershipTableModel *tableModel() const { return m_model; }
+    [[nodiscard]] QSortFilterProxyModel *proxyModel() const { return m_proxy; }
+    [[nodiscard]] QLabel *statusLabel() const { return m_status; }
+    [[nodiscard]] QLabel *summaryLabel() const { return m_summary; }
+    [[nodiscard]] QLineEdit *reassignEdit() const { return m_reassignTo; }
+    [[nodiscard]] QPushButton *reassignButton() const { return m_reassignButton; }
+    // Shown rows in view order, as text.
+    [[nodiscard]] QList<QStringList> shownRows() const;
+
+Q_SIGNALS:
+    void audited();
+    // The reassign's dry run started as job `jobId` of the JobBoard.
+    void reassignStarted(const QString &jobId);
+
+private:
+    void runAudit(const QSet<QString> &deletedClientIds);
+    void showResults();
+    void updateActions();
+    void chooseExportFile(ExportFormat format);
+
+    QPointer<EstateSession> m_session;
+    QPointer<JobBoard> m_board;
+    QStringList m_tenants;
+    Cloud::OwnershipAudit *m_audit = nullptr;
+    int m_generation = 0; // drops the answers of an audit the user started over
+    int m_auditedTenants = 0;
+    bool m_auditing = false; // from audit() until the results (or the reason there are none) show
+    QLabel *m_scope = nullptr;
+    QComboBox *m_selection = nullptr;
+    QLineEdit *m_subject = nullptr;
+    QPushButton *m_auditButton = nullptr;
+    QLabel *m_status = nullptr;
+    QLineEdit *m_filter = nullptr;
+    QToolButton *m_csvButton = nullptr;
+    QToolButton *m_jsonButton = nullptr;
+    QTableView *m_table = nullptr;
+    OwnershipTableModel *m_model = nullptr;
+    QSortFilterProxyModel *m_proxy = nullptr;
+    QLabel *m_summary = nullptr;
+    QLineEdit *m_reassignTo = nullptr;
+    QPushButton *m_reassignButton = nullptr;
+};
