@@ -4,6 +4,7 @@
 #include "cloud/qlikclicontextsfile.h"
 #include "cloud/qlikcliimport.h"
 #include "cloud/region.h"
+#include "preferences.h"
 #include "secrets/secretstore.h"
 #include "ui/iconcatalog.h"
 
@@ -24,6 +25,8 @@
 #include <QRegularExpression>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -304,7 +307,9 @@ void CredentialsDialog::startNew()
     m_nameEdit->setReadOnly(false);
     m_tierCombo->setCurrentIndex(m_tierCombo->findData(static_cast<int>(Cloud::CredentialTier::Tenant)));
     m_clientIdEdit->clear();
-    m_regionCombo->setCurrentIndex(0);
+    const QStringList preferred = Preferences::defaultRegions();
+    m_regionCombo->setCurrentIndex(preferred.isEmpty() ? 0
+                                                       : std::max(0, m_regionCombo->findData(preferred.constFirst())));
     m_tenantHostEdit->clear();
     m_subscriptionsEdit->clear();
     m_labelEdit->clear();

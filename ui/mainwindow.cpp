@@ -9,6 +9,7 @@
 #include "jobboard.h"
 #include "logging/applicationlog.h"
 #include "ops/job.h"
+#include "preferences.h"
 #include "seatautoassigncheck.h"
 #include "tenanttagstore.h"
 #include "ui/activitypanel.h"
@@ -20,6 +21,7 @@
 #include "ui/iconcatalog.h"
 #include "ui/licensepage.h"
 #include "ui/ownershipinspector.h"
+#include "ui/preferencesdialog.h"
 #include "ui/propertiespage.h"
 #include "ui/publishwizard.h"
 #include "ui/resourcetablepage.h"
@@ -365,8 +367,21 @@ void MainWindow::expandRegions(const QModelIndex &parent, int first, int last)
     // Regions open as they appear (also when the filter brings them back): tenants are what people look for.
     if (!m_session || m_proxy->mapToSource(parent) != m_session->model()->organizationIndex())
         return;
-    for (int row = first; row <= last; ++row)
-        m_estateView->expand(m_proxy->index(row, 0, parent));
+    // With default regions chosen (Preferences) only those open, unless a filter is looking for something.
+    const QStringList preferred = m_proxy->isFiltering() ? QStringList() : Preferences::defaultRegions();
+    for (int row = first; row <= last; ++row) {
+        const QModelIndex region = m_proxy->index(row, 0, parent);
+        if (preferred.isEmpty() || preferred.contains(region.data(int(EstateModel::Role::RegionId)).toString()))
+            m_estateView->expand(region);
+    }
+}
+
+PreferencesDialog *MainWindow::openPreferences()
+{
+    auto *dialog = new PreferencesDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
 }
 
 void MainWindow::showDetails(const QModelIndex &proxyIndex)
@@ -628,6 +643,12 @@ void MainWindow::createMenus()
     inspectAction->setStatusTip(
         tr("What orphaned bots, every bot or one user own on the selected tenants (or the whole estate)"));
     publishAction->setStatusTip(tr("Publish or republish source apps to the managed space of many tenants"));
+    fileMenu->addSeparator();
+    QAction *preferencesAction = fileMenu->addAction(IconCatalog::icon(Icon::Settings), tr("P&references…"), this,
+                                                     &MainWindow::openPreferences);
+    preferencesAction->setObjectName(u"preferencesAction"_s);
+    preferencesAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    preferencesAction->setMenuRole(QAction::PreferencesRole);
     fileMenu->addSeparator();
     QAction *quitAction = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quitAction->setShortcut(QKeySequence::Quit);

@@ -18,6 +18,7 @@ class EstateFilterProxy;
 class EstateItemDelegate;
 class JobBoard;
 class OwnershipInspector;
+class PreferencesDialog;
 class PublishWizard;
 class SeatAutoAssignCheck;
 class QDockWidget;
@@ -76,6 +77,8 @@ public:
     // estate when none is), auditing orphaned bots at once; its Reassign dry runs show in the
     // activity panel. Null without a session.
     OwnershipInspector *openOwnershipInspector();
+    // File → Preferences… (Ctrl+,), window-modal.
+    PreferencesDialog *openPreferences();
 
 protected:
     // With applies running, asks first; stopping them journals where each stopped, so Retry in the

@@ -8,6 +8,7 @@
 #include "ops/planreader.h"
 #include "ops/reassignplanbuilder.h"
 #include "ownershiptablemodel.h"
+#include "preferences.h"
 #include "tableexport.h"
 #include "ui/iconcatalog.h"
 
@@ -300,6 +301,7 @@ QString OwnershipInspector::reassign()
         return {};
     Ops::ReassignPlanBuilder builder;
     builder.to = to;
+    builder.concurrency = Preferences::concurrency();
     for (const Cloud::TenantOwnership &tenant : m_model->results()) {
         const QString region
             = m_session->model()->tenantIndex(tenant.hostname).data(int(EstateModel::Role::RegionId)).toString();

@@ -1,6 +1,7 @@
 #include "ui/publishoptionspage.h"
 
 #include "ops/rolloutplanbuilder.h"
+#include "preferences.h"
 #include "tenanttagstore.h"
 #include "ui/publishwizard.h"
 
@@ -57,8 +58,8 @@ PublishOptionsPage::PublishOptionsPage(QWidget *parent)
     m_cleanup->addItem(tr("Keep every staged copy"), u"keep"_s);
     m_concurrency = new QSpinBox(this);
     m_concurrency->setObjectName(u"concurrencySpin"_s);
-    m_concurrency->setRange(1, 256);
-    m_concurrency->setValue(8);
+    m_concurrency->setRange(Preferences::minConcurrency, Preferences::maxConcurrency);
+    m_concurrency->setValue(Preferences::concurrency());
     m_concurrency->setSuffix(tr(" tenants in parallel"));
     m_wave = new QComboBox(this);
     m_wave->setObjectName(u"waveCombo"_s);

@@ -3,6 +3,7 @@
 #include "cloud/region.h"
 #include "estatemodel.h"
 #include "estatesession.h"
+#include "preferences.h"
 #include "tenanttagstore.h"
 #include "ui/iconcatalog.h"
 #include "ui/publishsourcepage.h"
@@ -18,6 +19,7 @@
 #include <QSet>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <functional>
 
 using namespace Qt::Literals::StringLiterals;
@@ -61,6 +63,8 @@ PublishTargetsPage::PublishTargetsPage(QWidget *parent)
     m_regionCombo->setObjectName(u"targetRegion"_s);
     for (const Cloud::Region &region : Cloud::Region::all())
         m_regionCombo->addItem(u"%1 (%2)"_s.arg(region.id, region.location), region.id);
+    if (const QStringList preferred = Preferences::defaultRegions(); !preferred.isEmpty())
+        m_regionCombo->setCurrentIndex(std::max(0, m_regionCombo->findData(preferred.constFirst())));
     auto *byRegion = new QPushButton(tr("Check All in &Region"), this);
     byRegion->setObjectName(u"checkRegionButton"_s);
     connect(byRegion, &QPushButton::clicked, this, [this] { checkRegion(); });

@@ -5,6 +5,7 @@
 #include "cloud/tenantlifecycle.h"
 #include "estatemodel.h"
 #include "estatesession.h"
+#include "preferences.h"
 #include "tenanttagstore.h"
 #include "ui/iconcatalog.h"
 #include "ui/typedconfirmationdialog.h"
@@ -205,6 +206,7 @@ void TenantActions::editAlias(const QModelIndex &index)
                 .arg(hostname.toHtmlEscaped(), alias.toHtmlEscaped()),
             hostname, m_window);
         confirm->setActionText(tr("Change Alias"));
+        confirm->setTypingRequired(Preferences::needsTypedConfirmation(1));
         confirm->setAttribute(Qt::WA_DeleteOnClose);
         connect(confirm, &QDialog::accepted, this, [this, tenant, alias] { sendAlias(tenant, alias); });
         confirm->open();
@@ -238,6 +240,7 @@ void TenantActions::deactivate(const QModelIndex &index)
     auto *dialog = new TypedConfirmationDialog(tr("Deactivate Tenant"), message, hostname, m_window);
     dialog->setObjectName(u"deactivateDialog"_s);
     dialog->setActionText(tr("Deactivate"));
+    dialog->setTypingRequired(Preferences::needsTypedConfirmation(1));
     auto *days = new QSpinBox;
     days->setObjectName(u"purgeDaysSpin"_s);
     days->setRange(Cloud::TenantLifecycle::minPurgeDays, Cloud::TenantLifecycle::maxPurgeDays);
@@ -314,6 +317,7 @@ void TenantActions::deactivateAll(const QModelIndexList &indexes)
                                                tr("deactivate %1 tenants").arg(tenants.size()), m_window);
     dialog->setObjectName(u"bulkDeactivateDialog"_s);
     dialog->setActionText(tr("Deactivate %1 Tenants").arg(tenants.size()));
+    dialog->setTypingRequired(Preferences::needsTypedConfirmation(int(tenants.size())));
     auto *days = new QSpinBox;
     days->setObjectName(u"purgeDaysSpin"_s);
     days->setRange(Cloud::TenantLifecycle::minPurgeDays, Cloud::TenantLifecycle::maxPurgeDays);

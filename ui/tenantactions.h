@@ -17,7 +17,8 @@ class QWidget;
 // The estate's tenant lifecycle from the GUI (FACTS §3.2, §3.3): add a tenant to the inventory by
 // hostname, edit its alias hostname, deactivate it (purge delay, typed confirmation of its
 // hostname, sent as qlik-confirm-hostname) and reactivate it until its purge date. Tenants tagged
-// production need the typed confirmation for the alias change too. Every dialog is opened
+// production need the typed confirmation for the alias change too. With the BulkOnly confirmation
+// policy (Preferences) a change to one tenant is confirmed by the button alone. Every dialog is opened
 // window-modal without a nested event loop; calls go through the session's client.
 class TenantActions final : public QObject
 {

@@ -23,8 +23,8 @@ TypedConfirmationDialog::TypedConfirmationDialog(const QString &title, const QSt
     m_edit = new QLineEdit(this);
     m_edit->setObjectName(u"confirmationEdit"_s);
     m_edit->setPlaceholderText(phrase);
-    auto *prompt = new QLabel(tr("Type <b>%1</b> to confirm:").arg(phrase.toHtmlEscaped()), this);
-    prompt->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_prompt = new QLabel(tr("Type <b>%1</b> to confirm:").arg(phrase.toHtmlEscaped()), this);
+    m_prompt->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_confirm = buttons->button(QDialogButtonBox::Ok);
@@ -42,7 +42,7 @@ TypedConfirmationDialog::TypedConfirmationDialog(const QString &title, const QSt
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(text);
     layout->addLayout(m_form);
-    layout->addWidget(prompt);
+    layout->addWidget(m_prompt);
     layout->addWidget(m_edit);
     layout->addWidget(buttons);
     setMinimumWidth(460);
@@ -61,7 +61,15 @@ void TypedConfirmationDialog::setActionText(const QString &text)
     m_confirm->setText(text);
 }
 
+void TypedConfirmationDialog::setTypingRequired(bool required)
+{
+    m_typingRequired = required;
+    m_prompt->setVisible(required);
+    m_edit->setVisible(required);
+    m_confirm->setEnabled(isConfirmed());
+}
+
 bool TypedConfirmationDialog::isConfirmed() const
 {
-    return !m_phrase.isEmpty() && m_edit->text().trimmed() == m_phrase;
+    return !m_phrase.isEmpty() && (!m_typingRequired || m_edit->text().trimmed() == m_phrase);
 }

@@ -22,15 +22,21 @@ public:
 
     void addField(const QString &label, QWidget *field);
     void setActionText(const QString &text); // the button that confirms, e.g. "Deactivate"
+    // Off: the action button alone confirms (Preferences::ConfirmationPolicy::BulkOnly for one
+    // tenant); phrase() still names what is confirmed.
+    void setTypingRequired(bool required);
+    [[nodiscard]] bool isTypingRequired() const { return m_typingRequired; }
 
     [[nodiscard]] QString phrase() const { return m_phrase; }
-    [[nodiscard]] bool isConfirmed() const; // the typed text is the phrase
+    [[nodiscard]] bool isConfirmed() const; // the typed text is the phrase, or no typing is required
     [[nodiscard]] QLineEdit *confirmationEdit() const { return m_edit; }
     [[nodiscard]] QPushButton *confirmButton() const { return m_confirm; }
 
 private:
     QString m_phrase;
     QFormLayout *m_form = nullptr;
+    QLabel *m_prompt = nullptr;
     QLineEdit *m_edit = nullptr;
     QPushButton *m_confirm = nullptr;
+    bool m_typingRequired = true;
 };

@@ -1,6 +1,7 @@
 #include "cloud/profilestore.h"
 #include "estatesession.h"
 #include "logging/applicationlog.h"
+#include "preferences.h"
 #include "sandbox/seeder.h"
 #include "sessionlauncher.h"
 #include "ui/firstrundialog.h"
@@ -88,6 +89,7 @@ int main(int argc, char *argv[])
     Logging::ApplicationLog::Options logOptions;
     logOptions.baseName = u"tenantry"_s;
     logOptions.verbose = parser.isSet(verboseOption);
+    logOptions.level = Preferences::logLevel();
     const QString logError = Logging::ApplicationLog::install(logOptions);
     if (!logError.isEmpty())
         qCWarning(lcApp).noquote() << "Logging to stderr only:" << logError;

@@ -93,7 +93,7 @@ void handleMessage(QtMsgType type, const QMessageLogContext &context, const QStr
 
 QString ApplicationLog::install(const Options &options)
 {
-    QLoggingCategory::setFilterRules(filterRules(options.verbose));
+    setLevel(options.verbose ? Level::Debug : options.level);
 
     LogState &log = state();
     const QString directory = options.directory.isEmpty() ? defaultDirectory() : options.directory;
@@ -142,8 +142,26 @@ QString ApplicationLog::currentFilePath()
 
 QString ApplicationLog::filterRules(bool verbose)
 {
-    // Verbose turns on our debug categories (and any library's), but not Qt's own internals.
-    return verbose ? u"*.debug=true\nqt.*.debug=false"_s : u"*.debug=false"_s;
+    return filterRules(verbose ? Level::Debug : Level::Info);
+}
+
+QString ApplicationLog::filterRules(Level level)
+{
+    switch (level) {
+    case Level::Warning:
+        return u"*.debug=false\n*.info=false"_s;
+    case Level::Info:
+        return u"*.debug=false"_s;
+    case Level::Debug:
+        // Our debug categories (and any library's), but not Qt's own internals.
+        return u"*.debug=true\nqt.*.debug=false"_s;
+    }
+    return u"*.debug=false"_s;
+}
+
+void ApplicationLog::setLevel(Level level)
+{
+    QLoggingCategory::setFilterRules(filterRules(level));
 }
 
 } // namespace Logging

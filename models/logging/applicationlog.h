@@ -14,13 +14,17 @@ namespace Logging {
 class ApplicationLog final
 {
 public:
+    // The least severe messages written: warnings and worse, info too (the default), or debug too.
+    enum class Level { Warning, Info, Debug };
+
     struct Options
     {
         QString directory; // empty: defaultDirectory()
         QString baseName; // the file is <directory>/<baseName>.log, e.g. "tenantry"
         qint64 maxFileBytes = qint64(2) * 1024 * 1024;
         int keepFiles = 5; // the current file and four older ones
-        bool verbose = false;
+        bool verbose = false; // Level::Debug whatever `level` says (--verbose)
+        Level level = Level::Info;
     };
 
     // Installs the handler. Returns an empty string when the log file is open; otherwise why not
@@ -32,6 +36,9 @@ public:
     [[nodiscard]] static QString defaultDirectory(); // <AppDataLocation>/logs
     [[nodiscard]] static QString currentFilePath(); // empty when no file is open
     [[nodiscard]] static QString filterRules(bool verbose); // what install() hands QLoggingCategory
+    [[nodiscard]] static QString filterRules(Level level);
+    // Changes what is logged from now on (the preferences dialog); QT_LOGGING_RULES still overrides.
+    static void setLevel(Level level);
 
 private:
     ApplicationLog() = default;

@@ -37,6 +37,7 @@ private Q_SLOTS:
     void cleanup();
     void writesRedactedLinesToFileAndStderr();
     void debugOnlyWhenVerbose();
+    void warningLevelDropsInfo();
     void logsFromEveryThread();
     void multilineMessagesStayOneRecord();
     void unwritableFolderStillReachesStderr();
@@ -114,6 +115,28 @@ void TestApplicationLog::debugOnlyWhenVerbose()
     QVERIFY(text.contains(u"always"_s));
     QVERIFY(text.contains(u" debug tenantry.logtest: verbose detail"_s));
     QCOMPARE(ApplicationLog::filterRules(false), u"*.debug=false"_s);
+}
+
+void TestApplicationLog::warningLevelDropsInfo()
+{
+    // The preferences' log level: warnings and worse only, and back to info at once.
+    ApplicationLog::Options options{m_dir.path(), u"test"_s};
+    options.level = ApplicationLog::Level::Warning;
+    QCOMPARE(ApplicationLog::install(options), QString());
+    QVERIFY(!lcLogTest().isInfoEnabled());
+    QVERIFY(lcLogTest().isWarningEnabled());
+    qCInfo(lcLogTest) << "routine";
+    qCWarning(lcLogTest) << "attention";
+    ApplicationLog::setLevel(ApplicationLog::Level::Info);
+    QVERIFY(lcLogTest().isInfoEnabled());
+    qCInfo(lcLogTest) << "informative";
+    ApplicationLog::uninstall();
+
+    const QString text = logText();
+    QVERIFY(!text.contains(u"routine"_s));
+    QVERIFY(text.contains(u" warning tenantry.logtest: attention"_s));
+    QVERIFY(text.contains(u"informative"_s));
+    QCOMPARE(ApplicationLog::filterRules(ApplicationLog::Level::Warning), u"*.debug=false\n*.info=false"_s);
 }
 
 void TestApplicationLog::logsFromEveryThread()
