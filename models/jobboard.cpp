@@ -76,7 +76,7 @@ std::optional<Ops::JobState> JobBoard::jobState(const QString &jobId, QString *e
         return job->state();
     const std::optional<Ops::JobHistory::Entry> entry = Ops::JobHistory(m_journalDirectory).entry(jobId);
     if (!entry) {
-        *error = u"no job %1 in %2"_s.arg(jobId, m_journalDirectory);
+        *error = tr("no job %1 in %2").arg(jobId, m_journalDirectory);
         return std::nullopt;
     }
     return Ops::JournalReplay::replay(Ops::JournalReader::read(entry->journalPath), error);
@@ -106,11 +106,11 @@ Ops::Job *JobBoard::applyDryRun(const QString &dryRunJobId, QString *error)
 {
     const Ops::Job *dry = liveJob(dryRunJobId);
     if (!dry || dry->mode() != Ops::Job::Mode::DryRun) {
-        *error = u"job %1 is not a dry run of this session"_s.arg(dryRunJobId);
+        *error = tr("job %1 is not a dry run of this session").arg(dryRunJobId);
         return nullptr;
     }
     if (dry->isRunning()) {
-        *error = u"the dry run %1 has not finished yet"_s.arg(dryRunJobId);
+        *error = tr("the dry run %1 has not finished yet").arg(dryRunJobId);
         return nullptr;
     }
     return applyPlan(dry->state().plan, dry->state().planPath, error);
@@ -127,7 +127,7 @@ Ops::Job *JobBoard::applyPlan(const Ops::Plan &plan, const QString &planPath, QS
 Ops::Job *JobBoard::startJob(std::unique_ptr<Ops::Job> job, bool dryRun, QString *error)
 {
     if (!m_client) {
-        *error = u"not connected: jobs need a connection to Qlik Cloud (or the sandbox)"_s;
+        *error = tr("not connected: jobs need a connection to Qlik Cloud (or the sandbox)");
         return nullptr;
     }
     job->setCloudClient(m_client);
@@ -174,7 +174,7 @@ bool JobBoard::cancel(const QString &jobId, QString *error)
 {
     Ops::Job *job = liveJob(jobId);
     if (!job || !job->isRunning()) {
-        *error = u"job %1 is not running in this session"_s.arg(jobId);
+        *error = tr("job %1 is not running in this session").arg(jobId);
         return false;
     }
     job->cancel();
@@ -198,7 +198,7 @@ Ops::Job *JobBoard::retry(const QString &jobId, QString *error)
 {
     if (Ops::Job *job = liveJob(jobId)) {
         if (job->isRunning()) {
-            *error = u"job %1 is still running"_s.arg(jobId);
+            *error = tr("job %1 is still running").arg(jobId);
             return nullptr;
         }
         if (job->state().status != Ops::JobStatus::Cancelled) {
@@ -215,13 +215,13 @@ Ops::Job *JobBoard::retry(const QString &jobId, QString *error)
         releaseJob(job);
         m_model->loadHistory(Ops::JobHistory(m_journalDirectory));
         if (journal.isEmpty()) {
-            *error = u"job %1 has no journal to resume from"_s.arg(jobId);
+            *error = tr("job %1 has no journal to resume from").arg(jobId);
             return nullptr;
         }
     }
     const std::optional<Ops::JobHistory::Entry> entry = Ops::JobHistory(m_journalDirectory).entry(jobId);
     if (!entry) {
-        *error = u"no job %1 in %2"_s.arg(jobId, m_journalDirectory);
+        *error = tr("no job %1 in %2").arg(jobId, m_journalDirectory);
         return nullptr;
     }
     if (entry->status == Ops::JobStatus::Failed && !entry->dryRun) {

@@ -5,6 +5,8 @@
 #include "ops/journalreader.h"
 #include "ops/journalreplay.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
@@ -25,7 +27,9 @@ QStringList refTexts(const QList<Ops::ResourceRef> &refs)
 QString stepStatusText(const JobState::Step &step)
 {
     if (step.status == Ops::StepStatus::Planned && step.probe)
-        return step.probe->action == Ops::StepAction::Update ? u"will update"_s : u"will create"_s;
+        return step.probe->action == Ops::StepAction::Update
+            ? QCoreApplication::translate("JobListModel", "will update")
+            : QCoreApplication::translate("JobListModel", "will create");
     return Ops::stepStatusName(step.status);
 }
 
@@ -340,14 +344,15 @@ QVariant JobListModel::jobData(const JobNode *node, int column, int role) const
         detail = node->loadError;
     } else if (state) {
         const JobState::Counts counts = state->counts();
-        detail = u"%1 targets: %2 succeeded, %3 failed, %4 blocked"_s.arg(counts.targets)
+        detail = tr("%1 targets: %2 succeeded, %3 failed, %4 blocked")
+                     .arg(counts.targets)
                      .arg(counts.succeeded)
                      .arg(counts.failed)
                      .arg(counts.blocked);
         if (dryRun)
-            detail = u"dry run of %1 targets"_s.arg(counts.targets);
+            detail = tr("dry run of %1 targets").arg(counts.targets);
     } else {
-        detail = entry.note.isEmpty() ? u"%1 targets"_s.arg(entry.targets) : entry.note;
+        detail = entry.note.isEmpty() ? tr("%1 targets").arg(entry.targets) : entry.note;
     }
 
     switch (role) {
@@ -355,7 +360,7 @@ QVariant JobListModel::jobData(const JobNode *node, int column, int role) const
     case Qt::ToolTipRole:
         switch (static_cast<Column>(column)) {
         case Column::Name:
-            return QString((planName.isEmpty() ? jobId : planName) + (dryRun ? u" (dry run)"_s : QString()));
+            return QString((planName.isEmpty() ? jobId : planName) + (dryRun ? tr(" (dry run)") : QString()));
         case Column::Status:
             return status;
         case Column::Progress:

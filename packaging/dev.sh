@@ -24,7 +24,7 @@ packages=(
     qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev qt6-qpa-plugins qtkeychain-qt6-dev libgl-dev libvalijson-dev
     libssl-dev zlib1g-dev libyaml-cpp-dev
     xvfb xauth gnome-keyring dbus-x11 dbus libsecret-tools at-spi2-core
-    imagemagick x11-apps desktop-file-utils appstream
+    imagemagick x11-apps desktop-file-utils appstream qt6-translations-l10n
 )
 
 install_missing_packages() {

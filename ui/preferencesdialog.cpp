@@ -1,6 +1,7 @@
 #include "ui/preferencesdialog.h"
 
 #include "cloud/region.h"
+#include "interfacelanguage.h"
 #include "logging/applicationlog.h"
 #include "preferences.h"
 
@@ -25,6 +26,8 @@ using Level = Logging::ApplicationLog::Level;
 // A language's own name ("Deutsch"), so people find theirs whatever language the window is in.
 QString nativeName(const QString &language)
 {
+    if (language == "en"_L1)
+        return u"English"_s; // not QLocale's "American English": the source language is plain English
     const QString name = QLocale(language).nativeLanguageName();
     return name.isEmpty() ? language : name.left(1).toUpper() + name.mid(1);
 }
@@ -54,10 +57,12 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
 
     m_confirmation = new QComboBox(this);
     m_confirmation->setObjectName(u"preferencesConfirmationCombo"_s);
-    m_confirmation->addItem(tr("Type the tenant's hostname for every deactivation and production alias change"),
+    m_confirmation->addItem(tr("Always (deactivations, production aliases)"),
                             int(Preferences::ConfirmationPolicy::Always));
-    m_confirmation->addItem(tr("Type only when changing several tenants at once"),
-                            int(Preferences::ConfirmationPolicy::BulkOnly));
+    m_confirmation->addItem(tr("Only for several tenants at once"), int(Preferences::ConfirmationPolicy::BulkOnly));
+    m_confirmation->setToolTip(tr("Always: the tenant's hostname is typed for every deactivation and for the alias "
+                                  "change of a production tenant. Otherwise only changes to several tenants at once "
+                                  "ask for typing; one tenant is confirmed with the button."));
     m_confirmation->setCurrentIndex(m_confirmation->findData(int(Preferences::confirmationPolicy())));
 
     m_logLevel = new QComboBox(this);
@@ -69,8 +74,9 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
 
     m_language = new QComboBox(this);
     m_language->setObjectName(u"preferencesLanguageCombo"_s);
-    m_language->addItem(tr("System (%1)").arg(nativeName(QLocale::system().name())), QString());
-    m_language->addItem(u"English"_s, u"en"_s);
+    // What "System" resolves to among the shipped languages, so nobody has to guess.
+    m_language->addItem(tr("System (%1)").arg(nativeName(InterfaceLanguage::choose({}, {}))), QString());
+    m_language->addItem(nativeName(u"en"_s), u"en"_s);
     for (const QString &language : Preferences::shippedLanguages())
         m_language->addItem(nativeName(language), language);
     m_language->setCurrentIndex(std::max(0, m_language->findData(Preferences::language())));
@@ -89,7 +95,7 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
     auto *form = new QFormLayout;
     form->addRow(tr("&Concurrency:"), m_concurrency);
     form->addRow(tr("Default &regions:"), m_regions);
-    form->addRow(tr("&Typed confirmation:"), m_confirmation);
+    form->addRow(tr("Confirm by &typing:"), m_confirmation);
     form->addRow(tr("&Log level:"), m_logLevel);
     form->addRow(tr("L&anguage:"), m_language);
     form->addRow(QString(), restartNote);

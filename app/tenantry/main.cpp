@@ -1,5 +1,6 @@
 #include "cloud/profilestore.h"
 #include "estatesession.h"
+#include "interfacelanguage.h"
 #include "logging/applicationlog.h"
 #include "preferences.h"
 #include "sandbox/seeder.h"
@@ -54,6 +55,18 @@ void quitOnTerminationSignals(QCoreApplication *app)
 }
 #endif
 
+// The value of --lang (or --lang=X) before the parser runs: --help itself is to speak that language.
+QString requestedLanguage(const QStringList &arguments)
+{
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        if (arguments.at(i) == "--lang"_L1 || arguments.at(i) == "-lang"_L1)
+            return arguments.value(i + 1);
+        if (arguments.at(i).startsWith("--lang="_L1))
+            return arguments.at(i).mid(7);
+    }
+    return {};
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -65,20 +78,44 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(u"io.github.tenantry.Tenantry"_s);
     QApplication::setWindowIcon(IconCatalog::applicationIcon());
 
+    // --lang, then the preference, then the system's languages; checked below once logging is up.
+    const QString requested = requestedLanguage(QCoreApplication::arguments());
+    const QString language = InterfaceLanguage::choose(requested, Preferences::language());
+    const QString languageError = InterfaceLanguage::install(language);
+
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Tenantry: a desktop console for Qlik Cloud platform operations."_s);
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Tenantry: a desktop console for Qlik Cloud platform operations."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption verboseOption(u"verbose"_s, u"Log debug messages too (log file and stderr)."_s);
+    const QCommandLineOption verboseOption(
+        u"verbose"_s, QCoreApplication::translate("main", "Log debug messages too (log file and stderr)."));
     parser.addOption(verboseOption);
     const QCommandLineOption sandboxOption(
-        u"sandbox"_s, u"Start a local sandbox of Qlik Cloud in this process and show its estate."_s);
+        u"sandbox"_s,
+        QCoreApplication::translate("main",
+                                    "Start a local sandbox of Qlik Cloud in this process and show its estate."));
     parser.addOption(sandboxOption);
-    const QCommandLineOption seedOption(u"sandbox-seed"_s,
-                                        u"The sandbox's seed: demo (default), empty, or estate:TENANTS[:REGIONS]."_s,
-                                        u"SEED"_s, u"demo"_s);
+    const QCommandLineOption seedOption(
+        u"sandbox-seed"_s,
+        QCoreApplication::translate("main", "The sandbox's seed: demo (default), empty, or estate:TENANTS[:REGIONS]."),
+        u"SEED"_s, u"demo"_s);
     parser.addOption(seedOption);
+    const QCommandLineOption languageOption(
+        u"lang"_s,
+        QCoreApplication::translate("main",
+                                    "The language of this run: en, or a shipped translation (%1). "
+                                    "Overrides the preference and the system's language.")
+            .arg(Preferences::shippedLanguages().join(u", "_s)),
+        u"LANGUAGE"_s);
+    parser.addOption(languageOption);
     parser.process(app);
+    if (parser.isSet(languageOption) && !InterfaceLanguage::isAvailable(parser.value(languageOption))) {
+        qCCritical(lcApp).noquote() << "--lang" << parser.value(languageOption)
+                                    << "is not a language of Tenantry: use en or one of"
+                                    << Preferences::shippedLanguages().join(u", "_s);
+        return 2;
+    }
     const bool sandbox = parser.isSet(sandboxOption) || parser.isSet(seedOption);
     if (sandbox && !Sandbox::SeedSpec::parse(parser.value(seedOption))) {
         qCCritical(lcApp).noquote() << "--sandbox-seed" << parser.value(seedOption)
@@ -93,6 +130,9 @@ int main(int argc, char *argv[])
     const QString logError = Logging::ApplicationLog::install(logOptions);
     if (!logError.isEmpty())
         qCWarning(lcApp).noquote() << "Logging to stderr only:" << logError;
+    if (!languageError.isEmpty())
+        qCWarning(lcApp).noquote() << languageError;
+    qCInfo(lcApp).noquote() << "Language:" << InterfaceLanguage::current();
     qCInfo(lcApp).noquote() << "Tenantry" << QApplication::applicationVersion() << "starting; Qt" << qVersion() << "on"
                             << QGuiApplication::platformName();
     // Where plugins come from is the first question when icons or the platform plugin go missing.

@@ -14,6 +14,7 @@ class TestTenantryGui : public QObject
 
 private Q_SLOTS:
     void helpListsVerbose();
+    void langChoosesTheLanguage();
     void logsDebugMessagesOnlyWhenVerbose_data();
     void logsDebugMessagesOnlyWhenVerbose();
 };
@@ -26,6 +27,25 @@ void TestTenantryGui::helpListsVerbose()
     QCOMPARE(process.exitCode(), 0);
     const QByteArray help = process.readAllStandardOutput();
     QVERIFY2(help.contains("--verbose"), help.constData());
+}
+
+void TestTenantryGui::langChoosesTheLanguage()
+{
+    // --lang overrides the preference and the system's languages, --help included.
+    QProcess german;
+    german.start(QStringLiteral(TENANTRY_BIN_DIR "/tenantry"), {u"--lang"_s, u"de"_s, u"--help"_s});
+    QVERIFY(german.waitForFinished(30000));
+    QCOMPARE(german.exitCode(), 0);
+    const QString help = QString::fromUtf8(german.readAllStandardOutput());
+    QVERIFY2(help.contains(u"Eine lokale Sandbox von Qlik Cloud"_s), qPrintable(help));
+    QVERIFY2(help.contains(u"--lang <LANGUAGE>"_s), qPrintable(help));
+
+    QProcess unknown;
+    unknown.start(QStringLiteral(TENANTRY_BIN_DIR "/tenantry"), {u"--lang=xx"_s});
+    QVERIFY(unknown.waitForFinished(30000));
+    QCOMPARE(unknown.exitCode(), 2);
+    const QByteArray error = unknown.readAllStandardError();
+    QVERIFY2(error.contains("--lang xx is not a language of Tenantry: use en or one of de"), error.constData());
 }
 
 void TestTenantryGui::logsDebugMessagesOnlyWhenVerbose_data()
