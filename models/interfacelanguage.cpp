@@ -36,12 +36,12 @@ QString InterfaceLanguage::choose(const QString &requested, const QString &prefe
                                   const QStringList &systemLanguages)
 {
     for (const QString &candidate : {requested, preferred}) {
-        if (!candidate.isEmpty() && isAvailable(languageOf(candidate)))
+        if (!candidate.isEmpty() && isAvailable(candidate))
             return languageOf(candidate);
     }
     for (const QString &system : systemLanguages) {
         // English anywhere before a shipped language wins: that is the order people asked for.
-        if (isAvailable(languageOf(system)))
+        if (isAvailable(system))
             return languageOf(system);
     }
     return u"en"_s;
@@ -49,7 +49,8 @@ QString InterfaceLanguage::choose(const QString &requested, const QString &prefe
 
 bool InterfaceLanguage::isAvailable(const QString &language)
 {
-    return language == "en"_L1 || Preferences::shippedLanguages().contains(language);
+    const QString code = languageOf(language);
+    return code == "en"_L1 || Preferences::shippedLanguages().contains(code);
 }
 
 QString InterfaceLanguage::install(const QString &language)

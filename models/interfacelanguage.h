@@ -18,7 +18,7 @@ public:
     // empty; `systemLanguages` as QLocale::uiLanguages() gives them ("de-DE", "de").
     [[nodiscard]] static QString choose(const QString &requested, const QString &preferred,
                                         const QStringList &systemLanguages = QLocale::system().uiLanguages());
-    // Whether `language` can be asked for: "en" or a shipped translation.
+    // Whether `language` can be asked for: "en" or a shipped translation ("de_DE" counts as "de").
     [[nodiscard]] static bool isAvailable(const QString &language);
     // Replaces the translators installed before with those of `language` ("en": none). Returns an
     // empty string, or why Tenantry's own translation could not be loaded (English is used then).

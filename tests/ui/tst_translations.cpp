@@ -66,6 +66,8 @@ void TestTranslations::germanIsShipped()
     QCOMPARE(Preferences::shippedLanguages(), QStringList{u"de"_s});
     QVERIFY(InterfaceLanguage::isAvailable(u"de"_s));
     QVERIFY(InterfaceLanguage::isAvailable(u"en"_s));
+    QVERIFY(InterfaceLanguage::isAvailable(u"de_DE"_s));
+    QVERIFY(InterfaceLanguage::isAvailable(u"en-GB"_s));
     QVERIFY(!InterfaceLanguage::isAvailable(u"fr"_s));
 }
 
