@@ -4,6 +4,7 @@
 #include "cloud/apiresult.h"
 #include "cloud/resources/identityprovider.h"
 #include "cloud/resources/parsed.h"
+#include "ops/onboardingtemplate.h"
 #include "secrets/secretstore.h"
 
 #include <QDateTime>
@@ -36,13 +37,15 @@ StepType JwtIdentityProviderStep::type(Secrets::SecretStore *keys)
     type.title = u"JWT identity provider"_s;
     type.paramsSchema = QJsonDocument::fromJson(R"({
         "type": "object",
-        "required": ["issuer", "kid", "keyEntry"],
+        "required": ["issuer", "kid"],
         "additionalProperties": false,
         "properties": {
             "issuer": {"type": "string", "minLength": 1, "description": "The 'iss' of the tokens the tenant accepts."},
             "kid": {"type": "string", "minLength": 1, "description": "The key id tokens carry in their header."},
             "keyEntry": {"type": "string", "pattern": "^[A-Za-z0-9_.-]{1,64}$",
-                    "description": "Name of the signing key in the keychain (jwt-signing-key/<key>); made when missing."},
+                    "description": "Name of the signing key in the keychain (jwt-signing-key/<key>); made when missing. Give this or publicKey."},
+            "publicKey": {"type": "string", "pattern": "^-----BEGIN (PUBLIC KEY|CERTIFICATE)-----",
+                          "description": "The customer's RSA public key or certificate (PEM) instead of a key pair Tenantry makes; then no test login is possible."},
             "description": {"type": "string", "maxLength": 128},
             "verifySubject": {"type": "string", "minLength": 1,
                               "description": "Subject of the user the check login creates (default tenantry-jwt-check)."}
@@ -79,8 +82,15 @@ QJsonObject JwtIdentityProviderStep::outputs(const QString &id) const
     return {{u"idpId"_s, id}, {u"issuer"_s, issuer()}, {u"kid"_s, kid()}};
 }
 
+QString JwtIdentityProviderStep::importedKey() const
+{
+    return params().value(u"publicKey"_s).toString();
+}
+
 QString JwtIdentityProviderStep::describe() const
 {
+    if (!importedKey().isEmpty())
+        return u"JWT identity provider for issuer %1, key id %2 (the customer's own public key)"_s.arg(issuer(), kid());
     return u"JWT identity provider for issuer %1, key id %2 (key '%3' in the keychain)"_s.arg(issuer(), kid(),
                                                                                               keyName());
 }
@@ -93,6 +103,18 @@ StepProbe JwtIdentityProviderStep::deferredProbe() const
 
 void JwtIdentityProviderStep::probe()
 {
+    // Exactly one source of the key: Tenantry's key pair in the keychain, or the customer's public key.
+    if (importedKey().isEmpty() == keyName().isEmpty()) {
+        fail(StepError::failed(
+            u"step \"%1\" needs exactly one of \"keyEntry\" and \"publicKey\""_s.arg(context().stepId)));
+        return;
+    }
+    if (!importedKey().isEmpty()) {
+        if (const QString problem = OnboardingTemplate::publicKeyProblem(importedKey()); !problem.isEmpty()) {
+            fail(StepError::failed(u"step \"%1\": publicKey: %2"_s.arg(context().stepId, problem)));
+            return;
+        }
+    }
     Cloud::ApiCall call = tenantCall("GET", u"/api/v1/identity-providers"_s);
     call.query = QUrlQuery{{u"limit"_s, u"100"_s}};
     listAll(call, [this](const QJsonArray &items) {
@@ -187,13 +209,17 @@ void JwtIdentityProviderStep::withKey(bool create, std::function<void(const JwtS
 void JwtIdentityProviderStep::apply(const StepProbe &probe)
 {
     Q_UNUSED(probe)
-    withKey(true, [this](const JwtSigningKey &key) { registerKey(key); });
+    if (!importedKey().isEmpty()) {
+        registerKey(importedKey().trimmed());
+        return;
+    }
+    withKey(true, [this](const JwtSigningKey &key) { registerKey(QString::fromLatin1(key.publicKeyPem())); });
 }
 
-void JwtIdentityProviderStep::registerKey(const JwtSigningKey &key)
+void JwtIdentityProviderStep::registerKey(const QString &publicPem)
 {
     // FACTS §4.1: the PEM goes on one line; the body is the one Qlik's scripts send.
-    const QString pem = QString::fromLatin1(key.publicKeyPem()).remove(u'\n');
+    const QString pem = QString(publicPem).remove(u'\r').remove(u'\n');
     QJsonObject body{{u"provider"_s, u"external"_s},
                      {u"protocol"_s, u"jwtAuth"_s},
                      {u"interactive"_s, false},
@@ -223,7 +249,24 @@ void JwtIdentityProviderStep::registerKey(const JwtSigningKey &key)
 
 void JwtIdentityProviderStep::verify(const StepChange &change)
 {
-    Q_UNUSED(change)
+    if (!importedKey().isEmpty()) {
+        // Only the customer holds the private key: no test login, but the provider must read back active.
+        const QString id = change.outputs.value(u"idpId"_s).toString();
+        send(tenantCall("GET", u"/api/v1/identity-providers/"_s + id), [this, id](const Cloud::ApiResult &result) {
+            const Cloud::Parsed<Cloud::IdentityProvider> idp
+                = Cloud::parseResource<Cloud::IdentityProvider>(result.response().body);
+            if (!idp.ok() || idp.value->issuer != issuer() || !idp.value->staticKeyIds.contains(kid())
+                || !idp.value->active) {
+                fail(StepError::transient(
+                    u"identity provider %1 does not read back yet as an active provider of issuer %2 with key id %3"_s
+                        .arg(id, issuer(), kid())));
+                return;
+            }
+            finishVerify(u"identity provider %1 of issuer %2 (kid %3) reads back active; a test login needs the "
+                         u"customer's private key"_s.arg(id, issuer(), kid()));
+        });
+        return;
+    }
     withKey(false, [this](const JwtSigningKey &key) {
         const qint64 now = QDateTime::currentSecsSinceEpoch();
         const QString subject = params().value(u"verifySubject"_s).toString(u"tenantry-jwt-check"_s);

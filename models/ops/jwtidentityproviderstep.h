@@ -21,7 +21,9 @@ namespace Ops {
 //
 // Outputs: idpId, issuer, kid. Found by issuer. A key pair already in the keychain under that name
 // is reused, so a create whose answer was lost registers the same public key when it is tried
-// again. Verify signs a short-lived test JWT (RS256, the claims FACTS §2.4 lists) and logs in
+// again. With "publicKey" instead of "keyEntry" the customer's own public key or certificate is
+// registered, and verify can only read the provider back (the private key is the customer's).
+// Verify signs a short-lived test JWT (RS256, the claims FACTS §2.4 lists) and logs in
 // through POST /login/jwt-session; the first login creates the check user "verifySubject".
 class JwtIdentityProviderStep : public CloudStep
 {
@@ -46,12 +48,14 @@ protected:
 private:
     // Reads the key pair from the keychain; when `create` and there is none, makes one and stores it.
     void withKey(bool create, std::function<void(const JwtSigningKey &key)> done);
-    void registerKey(const JwtSigningKey &key);
+    // Registers the public half, a PEM public key or certificate.
+    void registerKey(const QString &publicPem);
     [[nodiscard]] bool haveKeychain();
 
     [[nodiscard]] QString issuer() const;
     [[nodiscard]] QString kid() const;
     [[nodiscard]] QString keyName() const;
+    [[nodiscard]] QString importedKey() const; // "publicKey": the customer's PEM, or empty
     [[nodiscard]] QJsonObject outputs(const QString &id) const;
 
     QPointer<Secrets::SecretStore> m_keys;

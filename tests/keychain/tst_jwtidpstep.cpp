@@ -9,6 +9,7 @@
 #include "ops/builtinsteps.h"
 #include "ops/job.h"
 #include "ops/jobsummary.h"
+#include "ops/jwtsigningkey.h"
 #include "ops/planreader.h"
 #include "ops/stepregistry.h"
 #include "secrets/secretstore.h"
@@ -43,10 +44,13 @@ private Q_SLOTS:
     void cleanupTestCase();
     void registersOnceVerifiesAndKeepsTheKeyInTheKeychain();
     void lostCreateAnswerConvergesOnOneProvider();
+    void registersAnImportedPublicKey();
 
 private:
     [[nodiscard]] Ops::Plan plan();
     [[nodiscard]] std::unique_ptr<Job> run(Job::Mode mode = Job::Mode::Apply);
+    // The step's params; the default is a key pair in the keychain.
+    QJsonObject m_params;
     [[nodiscard]] QList<QJsonObject> jwtProviders();
 
     std::unique_ptr<SandboxFixture> m_sandbox;
@@ -74,6 +78,10 @@ void TestJwtIdpStep::init()
     m_host = m_sandbox->hostOf(u"northwind"_s);
     QVERIFY(!m_host.isEmpty());
     m_client = std::make_unique<SeededClient>(m_sandbox->port(), QStringList{u"eu"_s, u"us"_s, u"ap"_s});
+    m_params = QJsonObject{{u"issuer"_s, kIssuer},
+                           {u"kid"_s, u"northwind-1"_s},
+                           {u"keyEntry"_s, kKeyEntry},
+                           {u"verifySubject"_s, u"tenantry-jwt-check"_s}};
 }
 
 void TestJwtIdpStep::cleanupTestCase()
@@ -90,19 +98,13 @@ Ops::Plan TestJwtIdpStep::plan()
         {u"name"_s, u"jwt"_s},
         {u"options"_s, QJsonObject{{u"maxAttempts"_s, 4}}},
         {u"targets"_s,
-         QJsonArray{
-             QJsonObject{{u"id"_s, u"northwind"_s},
-                         {u"hostname"_s, m_host},
-                         {u"region"_s, u"eu"_s},
-                         {u"profile"_s, u"region-eu"_s},
-                         {u"steps"_s,
-                          QJsonArray{QJsonObject{{u"id"_s, u"jwt"_s},
-                                                 {u"type"_s, u"jwt-idp"_s},
-                                                 {u"params"_s,
-                                                  QJsonObject{{u"issuer"_s, kIssuer},
-                                                              {u"kid"_s, u"northwind-1"_s},
-                                                              {u"keyEntry"_s, kKeyEntry},
-                                                              {u"verifySubject"_s, u"tenantry-jwt-check"_s}}}}}}}}}};
+         QJsonArray{QJsonObject{
+             {u"id"_s, u"northwind"_s},
+             {u"hostname"_s, m_host},
+             {u"region"_s, u"eu"_s},
+             {u"profile"_s, u"region-eu"_s},
+             {u"steps"_s,
+              QJsonArray{QJsonObject{{u"id"_s, u"jwt"_s}, {u"type"_s, u"jwt-idp"_s}, {u"params"_s, m_params}}}}}}}};
     const Ops::PlanReadResult read = Ops::PlanReader(&m_steps).fromJson(json);
     if (!read.ok())
         qWarning().noquote() << Ops::PlanIssue::toStrings(read.issues).join(u'\n');
@@ -187,6 +189,41 @@ void TestJwtIdpStep::lostCreateAnswerConvergesOnOneProvider()
     QVERIFY2(job->state().status == JobStatus::Succeeded, qPrintable(Ops::JobSummary::toText(job->state())));
     QCOMPARE(jwtProviders().size(), 1);
     QVERIFY(job->state().targets.at(0).steps.at(0).recovered);
+}
+
+void TestJwtIdpStep::registersAnImportedPublicKey()
+{
+    // The customer's own key pair: only its public half is given to the step (and the plan).
+    QString error;
+    const Ops::JwtSigningKey customerKey = Ops::JwtSigningKey::generate(&error);
+    QVERIFY2(!customerKey.isNull(), qPrintable(error));
+    m_params = QJsonObject{{u"issuer"_s, kIssuer},
+                           {u"kid"_s, u"northwind-imported"_s},
+                           {u"publicKey"_s, QString::fromLatin1(customerKey.publicKeyPem())}};
+    const std::unique_ptr<Job> job = run();
+    QVERIFY(job);
+    QVERIFY2(job->state().status == JobStatus::Succeeded, qPrintable(Ops::JobSummary::toText(job->state())));
+    const Ops::JobState::Step &step = job->state().targets.at(0).steps.at(0);
+    QCOMPARE(step.status, StepStatus::Created);
+    QVERIFY2(step.verifyDetail.contains(u"reads back active"_s), qPrintable(step.verifyDetail));
+    const QList<QJsonObject> providers = jwtProviders();
+    QCOMPARE(providers.size(), 1);
+    QCOMPARE(providers.first().value(u"keyIds"_s).toArray(), QJsonArray{u"northwind-imported"_s});
+    QVERIFY(!KeychainTestSupport::secretToolKeys(m_service).contains(
+        Secrets::SecretStore::jwtSigningKeyKey(u"northwind-imported"_s)));
+
+    const std::unique_ptr<Job> again = run();
+    QVERIFY(again);
+    QCOMPARE(again->state().targets.at(0).steps.at(0).status, StepStatus::NoChange);
+
+    // Both a keychain entry and a public key: refused before anything is sent.
+    m_params.insert(u"keyEntry"_s, kKeyEntry);
+    const std::unique_ptr<Job> both = run(Job::Mode::DryRun);
+    QVERIFY(both);
+    const Ops::JobState::Step &refused = both->state().targets.at(0).steps.at(0);
+    QCOMPARE(refused.status, StepStatus::Failed);
+    QVERIFY2(refused.error && refused.error->message.contains(u"exactly one of"_s),
+             qPrintable(refused.error ? refused.error->message : QString()));
 }
 
 QTEST_GUILESS_MAIN(TestJwtIdpStep)
