@@ -1,0 +1,125 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace Ops {
+
+struct OnboardingTemplateReadResult;
+
+// Everything of an onboarding (issue 6) except the customer: the region, the source tenant (its
+// license, its recovery admin, its apps), the identity provider, groups, spaces, web origins and
+// the apps to publish — so the second customer takes a minute. Names may hold ${vars.customer};
+// OnboardingPlanBuilder turns a template and a customer into a plan. Saved as versioned JSON
+// (format "tenantry-onboarding-template", version 1). It never holds a secret: a generated JWT key
+// pair lives in the keychain, an imported key is a public key or certificate.
+class OnboardingTemplate
+{
+public:
+    static constexpr int FormatVersion = 1;
+    static constexpr auto Format = "tenantry-onboarding-template";
+
+    enum class Identity {
+        None, // no identity provider step
+        JwtGenerate, // Tenantry makes an RSA key pair, the private key stays in the keychain
+        JwtImport, // the customer's public key or certificate (PEM)
+    };
+
+    struct Group
+    {
+        QString name; // e.g. "${vars.customer} Developers"
+        QStringList roles; // tenant roles, e.g. "SharedSpaceCreator"
+
+        friend bool operator==(const Group &, const Group &) = default;
+    };
+
+    struct SpaceAssignment
+    {
+        QString group; // a Group's name, as in `groups`
+        QStringList roles; // roles valid for the space's type (FACTS §7)
+
+        friend bool operator==(const SpaceAssignment &, const SpaceAssignment &) = default;
+    };
+
+    struct Space
+    {
+        QString name;
+        QString description;
+        QList<SpaceAssignment> assignments;
+
+        friend bool operator==(const Space &, const Space &) = default;
+    };
+
+    struct App
+    {
+        QString id; // on the source tenant
+        QString name;
+
+        friend bool operator==(const App &, const App &) = default;
+    };
+
+    struct Licenses
+    {
+        bool autoAssignProfessional = false;
+        bool autoAssignAnalyzer = false;
+        QString adminSeat; // "professional", "analyzer" or empty: none for the recovery admin
+        int keepFreeProfessional = 0;
+        int keepFreeAnalyzer = 0;
+
+        friend bool operator==(const Licenses &, const Licenses &) = default;
+    };
+
+    QString name; // what the template is called
+    QString region; // "eu"
+    QString source; // the source tenant's hostname: license key, recovery admin, apps
+    QString recoveryAdminEmail; // empty: no recovery admin
+    Identity identity = Identity::None;
+    QString issuer; // JWT issuer pattern, e.g. "https://login.${vars.slug}.example"
+    QString publicKeyPem; // Identity::JwtImport only
+    QList<Group> groups;
+    Licenses licenses;
+    Space staging{QStringLiteral("Staging"), {}, {}};
+    Space production{QStringLiteral("Production"), {}, {}};
+    QStringList webOrigins;
+    QString webIntegrationName = QStringLiteral("${vars.customer} portal");
+    QList<App> apps;
+
+    [[nodiscard]] QJsonObject toJson() const;
+
+    using ReadResult = OnboardingTemplateReadResult;
+    [[nodiscard]] static ReadResult fromJson(const QJsonObject &json);
+    [[nodiscard]] static ReadResult read(const QByteArray &json);
+    [[nodiscard]] static ReadResult readFile(const QString &path);
+    // Writes the JSON form; an empty string on success, otherwise what went wrong.
+    [[nodiscard]] QString save(const QString &path) const;
+
+    // Every problem of the template, each naming its field (empty: usable).
+    [[nodiscard]] QStringList problems() const;
+
+    // Checks of single values, shared with the wizard's fields; each returns why the value is wrong,
+    // or an empty string.
+    [[nodiscard]] static QString aliasProblem(const QString &alias, const QString &region);
+    [[nodiscard]] static QString originProblem(const QString &origin);
+    [[nodiscard]] static QString spaceNameProblem(const QString &name);
+    [[nodiscard]] static QString spaceRolesProblem(const QString &spaceType, const QStringList &roles);
+    [[nodiscard]] static QString publicKeyProblem(const QString &pem);
+    [[nodiscard]] static QString emailProblem(const QString &email);
+
+    [[nodiscard]] static QString identityName(Identity identity);
+    [[nodiscard]] static std::optional<Identity> identityFromName(const QString &name);
+
+    friend bool operator==(const OnboardingTemplate &, const OnboardingTemplate &) = default;
+};
+
+struct OnboardingTemplateReadResult
+{
+    std::optional<OnboardingTemplate> onboardingTemplate; // set only when `errors` is empty
+    QStringList errors; // each names the field: "groups[1].name: ..."
+};
+
+} // namespace Ops

@@ -1,0 +1,332 @@
+// Ops::OnboardingTemplate (the versioned JSON form, the field checks) and Ops::OnboardingPlanBuilder:
+// the shipped demo template plus "Demo Customer" gives the steps of resources/plans/onboard-demo.json
+// (same ids, types and params) and a plan the plan reader accepts with every built-in step type.
+#include "ops/builtinsteps.h"
+#include "ops/onboardingplanbuilder.h"
+#include "ops/onboardingtemplate.h"
+#include "ops/planreader.h"
+#include "ops/stepregistry.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+using Ops::OnboardingPlanBuilder;
+using Ops::OnboardingTemplate;
+
+namespace {
+
+const QString demoTemplatePath = QStringLiteral(TENANTRY_SOURCE_DIR "/resources/templates/onboard-demo.template.json");
+const QString demoPlanPath = QStringLiteral(TENANTRY_SOURCE_DIR "/resources/plans/onboard-demo.json");
+
+// An RSA public key (RS256 needs RSA), made with `openssl genrsa 2048 | openssl rsa -pubout` for this test.
+const QString rsaPublicKey = u"-----BEGIN PUBLIC KEY-----\n"
+                             u"MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAkxN7ifOQh6OKDp2U4itB\n"
+                             u"uVbseS/gA2GB5xMR1LTw4uFHEWI63RsfJQXhitvQ/42VaeDwgBUjGqzgAtXqesxj\n"
+                             u"mp/fWEv7ne2/Ed7EnvJhJ+22gHXflabRK0mP0MWh9hSA8Kb8QqsNpwHhrTJruvUS\n"
+                             u"ubOQ1y4bjoEYj2xkcdamKwNAArRy44cI8iIff/rm2T3gEeRfCBGmvTKilMSHyO3l\n"
+                             u"7EtF4ZH3Bp78n7LFussKPqeXGMU3wu0lYgYQqjjP5nYVq45lUX5OJ35c24lMtSDE\n"
+                             u"jnYZkqia+QBNMCkEzqYIJL2/b7iDdSxZ7ILp5Dj814RwpmYC1oqeylJmJSWOmMKv\n"
+                             u"QQIDAQAB\n"
+                             u"-----END PUBLIC KEY-----\n"_s;
+
+OnboardingTemplate demoTemplate()
+{
+    const OnboardingTemplate::ReadResult read = OnboardingTemplate::readFile(demoTemplatePath);
+    if (!read.onboardingTemplate)
+        qWarning("%s", qPrintable(read.errors.join(u'\n')));
+    return read.onboardingTemplate.value_or(OnboardingTemplate{});
+}
+
+QJsonObject readJson(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(file.readAll()).object();
+}
+
+} // namespace
+
+class TestOnboardingPlan : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void demoTemplateGivesTheDemoPlan();
+    void templateRoundTrips();
+    void badTemplatesNameTheField_data();
+    void badTemplatesNameTheField();
+    void originChecks_data();
+    void originChecks();
+    void aliasChecks_data();
+    void aliasChecks();
+    void spaceChecks();
+    void publicKeyChecks();
+    void generatedJwtAndAppsBecomeSteps();
+};
+
+void TestOnboardingPlan::demoTemplateGivesTheDemoPlan()
+{
+    QVERIFY(QFile::exists(demoTemplatePath));
+    OnboardingPlanBuilder builder;
+    builder.onboardingTemplate = demoTemplate();
+    QCOMPARE(builder.onboardingTemplate.groups.size(), 2);
+    builder.customer = {u"Demo Customer"_s, u"demo-customer.eu.qlikcloud.com"_s, {}};
+    builder.profile = u"sandbox-region-eu"_s;
+    QCOMPARE(builder.problems(), QStringList());
+    const QJsonObject plan = builder.toJson();
+
+    const QJsonObject demo = readJson(demoPlanPath);
+    const QJsonObject demoTarget = demo.value(u"targets"_s).toArray().first().toObject();
+    const QJsonObject target = plan.value(u"targets"_s).toArray().first().toObject();
+    QCOMPARE(plan.value(u"targets"_s).toArray().size(), 1);
+    for (const QString &key : {u"id"_s, u"label"_s, u"hostname"_s, u"region"_s, u"profile"_s, u"vars"_s})
+        QCOMPARE(target.value(key), demoTarget.value(key));
+    const QJsonArray steps = target.value(u"steps"_s).toArray();
+    const QJsonArray demoSteps = demoTarget.value(u"steps"_s).toArray();
+    QCOMPARE(steps.size(), demoSteps.size());
+    for (qsizetype i = 0; i < steps.size(); ++i) {
+        const QJsonObject mine = steps.at(i).toObject();
+        const QJsonObject theirs = demoSteps.at(i).toObject();
+        const QByteArray where = theirs.value(u"id"_s).toString().toUtf8();
+        QVERIFY2(mine.value(u"id"_s) == theirs.value(u"id"_s), where);
+        QVERIFY2(mine.value(u"type"_s) == theirs.value(u"type"_s), where);
+        QVERIFY2(mine.value(u"params"_s) == theirs.value(u"params"_s),
+                 where + ": " + QJsonDocument(mine.value(u"params"_s).toObject()).toJson(QJsonDocument::Compact));
+    }
+    QCOMPARE(plan.value(u"options"_s), demo.value(u"options"_s));
+
+    // The plan reader with every built-in step type accepts it: schema, references, step params.
+    Ops::StepRegistry registry;
+    Ops::BuiltInSteps::registerAll(&registry);
+    const Ops::PlanReadResult read = Ops::PlanReader(&registry).fromJson(plan);
+    QVERIFY2(read.ok(), qPrintable(Ops::PlanIssue::toStrings(read.issues).join(u'\n')));
+    QCOMPARE(read.plan->targets.first().steps.size(), demoSteps.size());
+}
+
+void TestOnboardingPlan::templateRoundTrips()
+{
+    OnboardingTemplate original = demoTemplate();
+    original.identity = OnboardingTemplate::Identity::JwtImport;
+    original.issuer = u"https://login.example/${target.id}"_s;
+    original.publicKeyPem = rsaPublicKey;
+    original.webOrigins.append(u"http://localhost:8080"_s);
+    original.apps = {{u"a1b2"_s, u"Sales Dashboard"_s}};
+    original.licenses.keepFreeAnalyzer = 3;
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"t.json"_s);
+    QCOMPARE(original.save(path), QString());
+    const OnboardingTemplate::ReadResult read = OnboardingTemplate::readFile(path);
+    QVERIFY2(read.onboardingTemplate, qPrintable(read.errors.join(u'\n')));
+    QVERIFY(*read.onboardingTemplate == original);
+    const QJsonObject json = readJson(path);
+    QCOMPARE(json.value(u"format"_s).toString(), u"tenantry-onboarding-template"_s);
+    QCOMPARE(json.value(u"version"_s).toInt(), 1);
+}
+
+void TestOnboardingPlan::badTemplatesNameTheField_data()
+{
+    QTest::addColumn<QString>("path"); // a JSON pointer-ish path into the demo template
+    QTest::addColumn<QJsonValue>("value");
+    QTest::addColumn<QString>("expected"); // the start of one error
+
+    QTest::newRow("format") << u"format"_s << QJsonValue(u"tenantry-plan"_s) << u"format: must be"_s;
+    QTest::newRow("version") << u"version"_s << QJsonValue(2) << u"version: this Tenantry reads version 1"_s;
+    QTest::newRow("unknown field") << u"customer"_s << QJsonValue(u"x"_s) << u"customer: not a field"_s;
+    QTest::newRow("region") << u"region"_s << QJsonValue(u"mars"_s) << u"region: \"mars\" is not a region"_s;
+    QTest::newRow("groups type") << u"groups"_s << QJsonValue(3) << u"groups: must be an array"_s;
+    QTest::newRow("duplicate group") << u"groups"_s
+                                     << QJsonValue(QJsonArray{QJsonObject{{u"name"_s, u"A"_s}},
+                                                              QJsonObject{{u"name"_s, u"a"_s}}})
+                                     << u"groups[1].name: \"a\" is listed twice"_s;
+    QTest::newRow("origin") << u"webOrigins"_s << QJsonValue(QJsonArray{u"http://portal.example"_s})
+                            << u"webOrigins[0]: \"http://portal.example\" must use https"_s;
+    QTest::newRow("seat count") << u"licenses"_s
+                                << QJsonValue(QJsonObject{{u"keepFree"_s, QJsonObject{{u"analyzer"_s, -1}}}})
+                                << u"licenses.keepFree.analyzer: must be a whole number"_s;
+    QTest::newRow("identity") << u"identityProvider"_s << QJsonValue(QJsonObject{{u"kind"_s, u"saml"_s}})
+                              << u"identityProvider.kind: \"saml\" is not one of"_s;
+    QTest::newRow("bad PEM") << u"identityProvider"_s
+                             << QJsonValue(QJsonObject{{u"kind"_s, u"jwt-import"_s},
+                                                       {u"issuer"_s, u"https://i.example"_s},
+                                                       {u"publicKey"_s, u"-----BEGIN PUBLIC KEY-----\nAAAA\n"_s}})
+                             << u"identityProvider.publicKey: the public key does not parse"_s;
+    QTest::newRow("space roles")
+        << u"spaces"_s
+        << QJsonValue(QJsonObject{{u"staging"_s, QJsonObject{{u"name"_s, u"Staging"_s}}},
+                                  {u"production"_s,
+                                   QJsonObject{{u"name"_s, u"Production"_s},
+                                               {u"assignments"_s,
+                                                QJsonArray{QJsonObject{{u"group"_s, u"${vars.customer} Viewers"_s},
+                                                                       {u"roles"_s, QJsonArray{u"producer"_s}}}}}}}})
+        << u"spaces.production.assignments[0].roles: \"producer\" is not a role of a managed space"_s;
+    QTest::newRow("space name") << u"spaces"_s
+                                << QJsonValue(QJsonObject{{u"staging"_s, QJsonObject{{u"name"_s, u"Stage: 1"_s}}},
+                                                          {u"production"_s, QJsonObject{{u"name"_s, u"Prod"_s}}}})
+                                << u"spaces.staging.name: ':' is not allowed"_s;
+    QTest::newRow("unknown group")
+        << u"spaces"_s
+        << QJsonValue(QJsonObject{{u"staging"_s,
+                                   QJsonObject{{u"name"_s, u"S"_s},
+                                               {u"assignments"_s,
+                                                QJsonArray{QJsonObject{{u"group"_s, u"Nobody"_s},
+                                                                       {u"roles"_s, QJsonArray{u"producer"_s}}}}}}},
+                                  {u"production"_s, QJsonObject{{u"name"_s, u"P"_s}}}})
+        << u"spaces.staging.assignments[0].group: \"Nobody\" is not one of"_s;
+}
+
+void TestOnboardingPlan::badTemplatesNameTheField()
+{
+    QFETCH(QString, path);
+    QFETCH(QJsonValue, value);
+    QFETCH(QString, expected);
+    QJsonObject json = demoTemplate().toJson();
+    json.insert(path, value);
+    const OnboardingTemplate::ReadResult read = OnboardingTemplate::fromJson(json);
+    QVERIFY(!read.onboardingTemplate);
+    bool found = false;
+    for (const QString &error : read.errors)
+        found = found || error.startsWith(expected);
+    QVERIFY2(found, qPrintable(read.errors.join(u'\n')));
+
+    // Syntax errors say where.
+    const OnboardingTemplate::ReadResult broken = OnboardingTemplate::read("{\n  \"format\": ,\n}");
+    QVERIFY(!broken.onboardingTemplate);
+    QVERIFY2(broken.errors.value(0).startsWith(u"line 2, column"_s), qPrintable(broken.errors.value(0)));
+}
+
+void TestOnboardingPlan::originChecks_data()
+{
+    QTest::addColumn<QString>("origin");
+    QTest::addColumn<bool>("ok");
+    QTest::newRow("https") << u"https://portal.example"_s << true;
+    QTest::newRow("https port") << u"https://portal.example:8443"_s << true;
+    QTest::newRow("http localhost") << u"http://localhost:3000"_s << true;
+    QTest::newRow("http loopback") << u"http://127.0.0.1:3000"_s << true;
+    QTest::newRow("http public") << u"http://portal.example"_s << false;
+    QTest::newRow("path") << u"https://portal.example/app"_s << false;
+    QTest::newRow("no scheme") << u"portal.example"_s << false;
+    QTest::newRow("ftp") << u"ftp://portal.example"_s << false;
+    QTest::newRow("empty") << QString() << false;
+}
+
+void TestOnboardingPlan::originChecks()
+{
+    QFETCH(QString, origin);
+    QFETCH(bool, ok);
+    QCOMPARE(OnboardingTemplate::originProblem(origin).isEmpty(), ok);
+}
+
+void TestOnboardingPlan::aliasChecks_data()
+{
+    QTest::addColumn<QString>("alias");
+    QTest::addColumn<QString>("problem"); // start of it; empty: fine
+    QTest::newRow("fine") << u"demo-customer.eu.qlikcloud.com"_s << QString();
+    QTest::newRow("upper case") << u"Demo.eu.qlikcloud.com"_s << u"use lower case"_s;
+    QTest::newRow("other region") << u"demo.us.qlikcloud.com"_s << u"the alias is in region us, the tenant in eu"_s;
+    QTest::newRow("not qlik") << u"demo.example.com"_s << u"\"demo.example.com\" is not"_s;
+    QTest::newRow("leading dash") << u"-demo.eu.qlikcloud.com"_s << u"\"-demo.eu.qlikcloud.com\" is not"_s;
+    QTest::newRow("empty") << QString() << u"the alias hostname is missing"_s;
+}
+
+void TestOnboardingPlan::aliasChecks()
+{
+    QFETCH(QString, alias);
+    QFETCH(QString, problem);
+    const QString actual = OnboardingTemplate::aliasProblem(alias, u"eu"_s);
+    if (problem.isEmpty())
+        QCOMPARE(actual, QString());
+    else
+        QVERIFY2(actual.startsWith(problem), qPrintable(actual));
+}
+
+void TestOnboardingPlan::spaceChecks()
+{
+    QCOMPARE(OnboardingTemplate::spaceNameProblem(u"Customer Apps"_s), QString());
+    QVERIFY(!OnboardingTemplate::spaceNameProblem(u"a/b"_s).isEmpty());
+    QVERIFY(!OnboardingTemplate::spaceNameProblem(u"  "_s).isEmpty());
+    QCOMPARE(OnboardingTemplate::spaceRolesProblem(u"managed"_s, {u"consumer"_s, u"publisher"_s}), QString());
+    QVERIFY(OnboardingTemplate::spaceRolesProblem(u"shared"_s, {u"publisher"_s}).contains(u"shared space"_s));
+    QVERIFY(!OnboardingTemplate::spaceRolesProblem(u"shared"_s, {}).isEmpty());
+}
+
+void TestOnboardingPlan::publicKeyChecks()
+{
+    QCOMPARE(OnboardingTemplate::publicKeyProblem(rsaPublicKey), QString());
+    QVERIFY(
+        OnboardingTemplate::publicKeyProblem(u"-----BEGIN RSA PRIVATE KEY-----\nAAAA\n"_s).startsWith(u"not a PEM"_s));
+    QVERIFY(!OnboardingTemplate::publicKeyProblem(QString()).isEmpty());
+    QString truncated = rsaPublicKey;
+    truncated.remove(80, 100);
+    QVERIFY(!OnboardingTemplate::publicKeyProblem(truncated).isEmpty());
+}
+
+void TestOnboardingPlan::generatedJwtAndAppsBecomeSteps()
+{
+    OnboardingPlanBuilder builder;
+    builder.onboardingTemplate = demoTemplate();
+    builder.onboardingTemplate.identity = OnboardingTemplate::Identity::JwtGenerate;
+    builder.onboardingTemplate.issuer = u"https://login.example/${target.id}"_s;
+    builder.onboardingTemplate.apps = {{u"app-id-1"_s, u"Sales"_s}, {u"app-id-2"_s, u"KPIs"_s}};
+    builder.onboardingTemplate.groups.append({u"Tenant"_s, {}}); // its id must not clash with the tenant step
+    builder.customer = {u"Zeta & Sons"_s, u"zeta.eu.qlikcloud.com"_s, {{u"tier"_s, u"gold"_s}}};
+    QCOMPARE(builder.problems(), QStringList());
+    QCOMPARE(builder.targetId(), u"zeta-sons"_s);
+    QCOMPARE(builder.groupStepIds(), (QStringList{u"developers"_s, u"viewers"_s, u"tenant-2"_s}));
+    const QJsonObject plan = builder.toJson();
+    const QJsonObject target = plan.value(u"targets"_s).toArray().first().toObject();
+    QCOMPARE(target.value(u"vars"_s).toObject(),
+             (QJsonObject{{u"customer"_s, u"Zeta & Sons"_s}, {u"tier"_s, u"gold"_s}}));
+    QStringList ids;
+    QJsonObject jwt;
+    QJsonObject app2;
+    for (const QJsonValue step : target.value(u"steps"_s).toArray()) {
+        ids.append(step.toObject().value(u"id"_s).toString());
+        if (ids.last() == "jwt"_L1)
+            jwt = step.toObject().value(u"params"_s).toObject();
+        if (ids.last() == "app-2"_L1)
+            app2 = step.toObject().value(u"params"_s).toObject();
+    }
+    QCOMPARE(
+        ids,
+        (QStringList{u"tenant"_s, u"admin"_s, u"jwt"_s, u"developers"_s, u"viewers"_s, u"tenant-2"_s, u"licenses"_s,
+                     u"staging"_s, u"production"_s, u"portal-csp"_s, u"portal"_s, u"app-1"_s, u"app-2"_s}));
+    QCOMPARE(jwt.value(u"keyEntry"_s).toString(), u"zeta-sons"_s);
+    QCOMPARE(jwt.value(u"kid"_s).toString(), u"zeta-sons-1"_s);
+    QCOMPARE(app2,
+             (QJsonObject{{u"source"_s, u"acme-source.eu.qlikcloud.com"_s},
+                          {u"app"_s, u"app-id-2"_s},
+                          {u"stagingSpace"_s, u"Staging"_s},
+                          {u"managedSpace"_s, u"Production"_s}}));
+    Ops::StepRegistry registry;
+    Ops::BuiltInSteps::registerAll(&registry);
+    const Ops::PlanReadResult read = Ops::PlanReader(&registry).fromJson(plan);
+    QVERIFY2(read.ok(), qPrintable(Ops::PlanIssue::toStrings(read.issues).join(u'\n')));
+
+    // An imported key goes into the plan as the public key it is; no keychain entry.
+    builder.onboardingTemplate.identity = OnboardingTemplate::Identity::JwtImport;
+    builder.onboardingTemplate.publicKeyPem = rsaPublicKey;
+    QCOMPARE(builder.problems(), QStringList());
+    const QJsonObject imported = builder.toJson();
+    QJsonObject importedJwt;
+    for (const QJsonValue step :
+         imported.value(u"targets"_s).toArray().first().toObject().value(u"steps"_s).toArray()) {
+        if (step.toObject().value(u"id"_s).toString() == "jwt"_L1)
+            importedJwt = step.toObject().value(u"params"_s).toObject();
+    }
+    QCOMPARE(importedJwt.value(u"publicKey"_s).toString(), rsaPublicKey.trimmed());
+    QVERIFY(!importedJwt.contains(u"keyEntry"_s));
+    const Ops::PlanReadResult importedRead = Ops::PlanReader(&registry).fromJson(imported);
+    QVERIFY2(importedRead.ok(), qPrintable(Ops::PlanIssue::toStrings(importedRead.issues).join(u'\n')));
+    // The customer's alias is checked against the template's region.
+    builder.onboardingTemplate.identity = OnboardingTemplate::Identity::None;
+    builder.customer.alias = u"zeta.us.qlikcloud.com"_s;
+    QVERIFY(builder.problems().value(0).startsWith(u"alias: the alias is in region us"_s));
+}
+
+QTEST_GUILESS_MAIN(TestOnboardingPlan)
+#include "tst_onboardingplan.moc"
