@@ -20,6 +20,7 @@
 #include "ui/estateitemdelegate.h"
 #include "ui/iconcatalog.h"
 #include "ui/licensepage.h"
+#include "ui/onboardingwizard.h"
 #include "ui/ownershipinspector.h"
 #include "ui/preferencesdialog.h"
 #include "ui/propertiespage.h"
@@ -293,6 +294,14 @@ QStringList MainWindow::selectedTenantHosts() const
     return hosts;
 }
 
+QString MainWindow::currentRegionId() const
+{
+    if (!m_session)
+        return {};
+    const QModelIndex node = m_proxy->mapToSource(m_estateView->currentIndex());
+    return node.isValid() ? node.data(int(EstateModel::Role::RegionId)).toString() : QString();
+}
+
 QStringList MainWindow::estateTenantHosts() const
 {
     QStringList hosts;
@@ -352,6 +361,28 @@ PublishWizard *MainWindow::openPublishWizard()
         m_activityDock->show();
         m_activity->selectJob(jobId);
         statusBar()->showMessage(tr("Publishing: job %1 in the activity panel").arg(jobId), 8000);
+    });
+    wizard->open(); // window-modal, no nested event loop: jobs keep running
+    return wizard;
+}
+
+OnboardingWizard *MainWindow::openOnboardingWizard()
+{
+    if (!m_session) {
+        statusBar()->showMessage(tr("Connect first: onboarding needs the estate's source tenants."), 8000);
+        return nullptr;
+    }
+    auto *wizard = new OnboardingWizard(m_session, m_jobs, currentRegionId(), this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &OnboardingWizard::onboardingStarted, this, [this](const QString &jobId) {
+        m_activityDock->show();
+        m_activity->selectJob(jobId);
+        statusBar()->showMessage(tr("Onboarding: job %1 in the activity panel").arg(jobId), 8000);
+    });
+    connect(wizard, &OnboardingWizard::templateSaved, this, [this](const QString &path, const QString &error) {
+        statusBar()->showMessage(error.isEmpty() ? tr("Saved the onboarding template to %1").arg(path)
+                                                 : tr("The template was not saved: %1").arg(error),
+                                 8000);
     });
     wizard->open(); // window-modal, no nested event loop: jobs keep running
     return wizard;
@@ -634,6 +665,10 @@ void MainWindow::createMenus()
                                                    &MainWindow::chooseAndDryRunPlan);
     applyPlanAction->setObjectName(u"applyPlanAction"_s);
     applyPlanAction->setStatusTip(tr("Dry-run a plan file in the activity panel, then apply it"));
+    QAction *onboardAction = fileMenu->addAction(IconCatalog::icon(Icon::Onboard), tr("&Onboard Customer…"), this,
+                                                 &MainWindow::openOnboardingWizard);
+    onboardAction->setObjectName(u"onboardCustomerAction"_s);
+    onboardAction->setStatusTip(tr("Create and set up a customer's tenant from a template, with a dry run first"));
     QAction *publishAction = fileMenu->addAction(IconCatalog::icon(Icon::Publish), tr("&Publish Apps…"), this,
                                                  &MainWindow::openPublishWizard);
     publishAction->setObjectName(u"publishAppsAction"_s);

@@ -18,6 +18,7 @@ class EstateFilterProxy;
 class EstateItemDelegate;
 class JobBoard;
 class OwnershipInspector;
+class OnboardingWizard;
 class PreferencesDialog;
 class PublishWizard;
 class SeatAutoAssignCheck;
@@ -73,6 +74,10 @@ public:
     // Publish Apps…: opens the publish wizard (window-modal) with the tenants selected in the tree
     // as its targets; its Apply shows the rollout in the activity panel. Null without a session.
     PublishWizard *openPublishWizard();
+    // Onboard Customer…: opens the onboarding wizard (window-modal) with the region of the tree's
+    // current node preselected; its Apply shows the onboarding in the activity panel. Null without
+    // a session.
+    OnboardingWizard *openOnboardingWizard();
     // Inspect Ownership…: the ownership inspector over the tenants selected in the tree (the whole
     // estate when none is), auditing orphaned bots at once; its Reassign dry runs show in the
     // activity panel. Null without a session.
@@ -106,6 +111,8 @@ private:
     [[nodiscard]] QMenu *createEstateMenu();
     // Hostnames of the tenants selected in the estate tree.
     [[nodiscard]] QStringList selectedTenantHosts() const;
+    // The region of the estate tree's current node (a region, a tenant or below); empty when none.
+    [[nodiscard]] QString currentRegionId() const;
     // Hostnames of every tenant the estate tree has loaded.
     [[nodiscard]] QStringList estateTenantHosts() const;
     void updateCounts();

@@ -93,10 +93,12 @@ void TestOnboardingPlan::demoTemplateGivesTheDemoPlan()
         const QJsonObject mine = steps.at(i).toObject();
         const QJsonObject theirs = demoSteps.at(i).toObject();
         const QByteArray where = theirs.value(u"id"_s).toString().toUtf8();
-        QVERIFY2(mine.value(u"id"_s) == theirs.value(u"id"_s), where);
-        QVERIFY2(mine.value(u"type"_s) == theirs.value(u"type"_s), where);
-        QVERIFY2(mine.value(u"params"_s) == theirs.value(u"params"_s),
-                 where + ": " + QJsonDocument(mine.value(u"params"_s).toObject()).toJson(QJsonDocument::Compact));
+        QVERIFY2(mine.value(u"id"_s) == theirs.value(u"id"_s), where.constData());
+        QVERIFY2(mine.value(u"type"_s) == theirs.value(u"type"_s), where.constData());
+        QVERIFY2(
+            mine.value(u"params"_s) == theirs.value(u"params"_s),
+            QByteArray(where + ": " + QJsonDocument(mine.value(u"params"_s).toObject()).toJson(QJsonDocument::Compact))
+                .constData());
     }
     QCOMPARE(plan.value(u"options"_s), demo.value(u"options"_s));
 
