@@ -103,9 +103,9 @@ OnboardingReviewPage::OnboardingReviewPage(QWidget *parent)
     m_table->setWordWrap(false);
     m_table->verticalHeader()->setVisible(false);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setColumnWidth(column(Column::Step), 230);
-    m_table->setColumnWidth(column(Column::Result), 110);
-    m_table->setColumnWidth(column(Column::Detail), 420);
+    m_table->setColumnWidth(column(Column::Step), 220);
+    m_table->setColumnWidth(column(Column::Result), 100);
+    m_table->setColumnWidth(column(Column::Detail), 340);
     m_counts = new QLabel(this);
     m_counts->setObjectName(u"reviewCounts"_s);
     m_problem = new QLabel(this);
@@ -176,7 +176,19 @@ void OnboardingReviewPage::startDryRun()
         return;
     }
     m_plan = builder.toJson();
-    const QJsonArray steps = m_plan.value(u"targets"_s).toArray().first().toObject().value(u"steps"_s).toArray();
+    // Labels are for people and the engine does not resolve them: name the customer in them.
+    QJsonArray targets = m_plan.value(u"targets"_s).toArray();
+    QJsonObject target = targets.first().toObject();
+    QJsonArray steps = target.value(u"steps"_s).toArray();
+    for (qsizetype i = 0; i < steps.size(); ++i) {
+        QJsonObject step = steps.at(i).toObject();
+        step.insert(u"label"_s,
+                    step.value(u"label"_s).toString().replace(u"${vars.customer}"_s, builder.customer.name));
+        steps.replace(i, step);
+    }
+    target.insert(u"steps"_s, steps);
+    targets.replace(0, target);
+    m_plan.insert(u"targets"_s, targets);
     m_table->setRowCount(int(steps.size()));
     for (int row = 0; row < steps.size(); ++row) {
         const QJsonObject step = steps.at(row).toObject();

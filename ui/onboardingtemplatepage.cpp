@@ -70,14 +70,14 @@ OnboardingTemplatePage::OnboardingTemplatePage(QWidget *parent)
     keepFree->addWidget(new QLabel(tr("analyzer"), this));
     keepFree->addStretch(1);
     auto *form = new QFormLayout;
-    form->addRow(tr("&Template:"), nameRow);
+    form->addRow(tr("Template:"), nameRow);
     form->addRow(tr("&Source tenant:"), m_source);
     form->addRow(tr("&Recovery admin:"), m_adminEmail);
     form->addRow(QString(), m_adminProblem);
     form->addRow(tr("Admin's &seat:"), m_adminSeat);
     form->addRow(tr("Seats:"), m_autoProfessional);
     form->addRow(QString(), m_autoAnalyzer);
-    form->addRow(tr("Keep &free in the pool:"), keepFree);
+    form->addRow(tr("Keep free in the pool:"), keepFree);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addStretch(1);
