@@ -342,7 +342,7 @@ OnboardingTemplate::ReadResult OnboardingTemplate::readFile(const QString &path)
     if (!file.open(QIODevice::ReadOnly))
         return {std::nullopt, {u"cannot read %1: %2"_s.arg(path, file.errorString())}};
     // A template is a few kilobytes; anything huge is not one.
-    constexpr qint64 maxBytes = 4 * 1024 * 1024;
+    constexpr qint64 maxBytes = qint64(4) * 1024 * 1024;
     if (file.size() > maxBytes)
         return {std::nullopt, {u"%1 is larger than 4 MiB; not an onboarding template"_s.arg(path)}};
     ReadResult result = read(file.readAll());
