@@ -1,8 +1,12 @@
 #include "seatautoassigncheck.h"
 
+#include "cloud/apicall.h"
+#include "cloud/apiresult.h"
 #include "cloud/cloudclient.h"
+#include "cloud/resources/licensesettings.h"
+#include "cloud/resources/parsed.h"
+#include "cloud/tenantlifecycle.h"
 #include "estatemodel.h"
-#include "tenantlicense.h"
 
 #include <QTimer>
 
@@ -18,8 +22,7 @@ SeatAutoAssignCheck::~SeatAutoAssignCheck() = default;
 
 void SeatAutoAssignCheck::start(const QModelIndexList &tenants)
 {
-    qDeleteAll(m_loads); // their answers are dropped with them
-    m_loads.clear();
+    const quint64 generation = ++m_generation; // answers of a check still running are dropped
     m_left = 0;
     m_checked = 0;
     m_takingSeats.clear();
@@ -27,36 +30,45 @@ void SeatAutoAssignCheck::start(const QModelIndexList &tenants)
     for (const QModelIndex &index : tenants) {
         if (!m_client || !m_estate || m_estate->kind(index) != EstateNodeKind::Tenant)
             continue;
-        const QString status = index.data(int(EstateModel::Role::Status)).toString();
-        if (status == "disabled"_L1 || status == "deactivated"_L1)
+        if (Cloud::TenantLifecycle::isInactiveStatus(index.data(int(EstateModel::Role::Status)).toString()))
             continue; // a deactivated tenant answers nothing (FACTS §3.3)
-        auto *license = new TenantLicense(m_client, this);
-        m_loads.append(license);
         ++m_left;
         const QPersistentModelIndex tenant = index;
-        connect(license, &TenantLicense::finished, this, [this, license, tenant] { onLoaded(license, tenant); });
-        license->load(index.data(int(EstateModel::Role::Hostname)).toString());
+        const QString host = index.data(int(EstateModel::Role::Hostname)).toString();
+        m_client->send(Cloud::ApiCall::get(host, u"/api/v1/licenses/settings"_s), this,
+                       [this, generation, tenant, host](const Cloud::ApiResult &result) {
+                           if (generation != m_generation)
+                               return;
+                           if (!result.ok()) {
+                               m_failed.append(host + u": "_s + result.error().message());
+                               settle();
+                               return;
+                           }
+                           const auto settings = Cloud::parseResource<Cloud::LicenseSettings>(result.response().body);
+                           if (!settings.ok()) {
+                               m_failed.append(host + u": "_s + settings.error);
+                           } else {
+                               ++m_checked;
+                               const bool takes
+                                   = settings.value->autoAssignProfessional || settings.value->autoAssignAnalyzer;
+                               if (takes)
+                                   m_takingSeats.append(host);
+                               if (m_estate && tenant.isValid())
+                                   m_estate->noteSeatAutoAssignment(tenant, takes);
+                           }
+                           settle();
+                       });
     }
     if (m_left == 0) {
-        QTimer::singleShot(0, this, [this] { Q_EMIT finished(0, {}, {}); });
+        QTimer::singleShot(0, this, [this, generation] {
+            if (generation == m_generation)
+                Q_EMIT finished(0, {}, {});
+        });
     }
 }
 
-void SeatAutoAssignCheck::onLoaded(TenantLicense *license, const QPersistentModelIndex &tenant)
+void SeatAutoAssignCheck::settle()
 {
-    const QString host = license->hostname();
-    if (!license->settings()) {
-        m_failed.append(host + u": "_s + license->errors().join(u"; "_s));
-    } else {
-        ++m_checked;
-        const bool takes = license->takesSeatsAutomatically();
-        if (takes)
-            m_takingSeats.append(host);
-        if (m_estate && tenant.isValid())
-            m_estate->noteSeatAutoAssignment(tenant, takes);
-    }
-    m_loads.removeOne(license);
-    license->deleteLater();
     if (--m_left > 0)
         return;
     m_takingSeats.sort();

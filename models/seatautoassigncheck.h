@@ -1,6 +1,5 @@
 #pragma once
 
-#include <QList>
 #include <QObject>
 #include <QPersistentModelIndex>
 #include <QPointer>
@@ -10,12 +9,12 @@ namespace Cloud {
 class CloudClient;
 }
 class EstateModel;
-class TenantLicense;
 
 // Which of some tenants would give new users a seat of the shared pool on their own (license
 // settings autoAssignProfessional / autoAssignAnalyzer, FACTS §6): reads each active tenant's license
-// settings, at once within the client's rate limits, and notes the answer on its node of the estate
-// model so such tenants are flagged across the tree, not only on their own license page.
+// settings (one GET /v1/licenses/settings each, nothing else), at once within the client's rate limits, and notes the
+// answer on its node of the estate model so such tenants are flagged across the tree, not only on their own license
+// page.
 class SeatAutoAssignCheck final : public QObject
 {
     Q_OBJECT
@@ -36,11 +35,11 @@ Q_SIGNALS:
     void finished(int checked, const QStringList &takingSeats, const QStringList &failed);
 
 private:
-    void onLoaded(TenantLicense *license, const QPersistentModelIndex &tenant);
+    void settle();
 
     QPointer<Cloud::CloudClient> m_client;
     QPointer<EstateModel> m_estate;
-    QList<TenantLicense *> m_loads;
+    quint64 m_generation = 0; // answers of a dropped check carry an older one
     int m_left = 0;
     int m_checked = 0;
     QStringList m_takingSeats;

@@ -40,8 +40,7 @@ QString shownHostname(const QModelIndex &tenant)
 
 bool isInactive(const QModelIndex &tenant)
 {
-    const QString status = tenant.data(int(Role::Status)).toString();
-    return status == "disabled"_L1 || status == "deactivated"_L1;
+    return Cloud::TenantLifecycle::isInactiveStatus(tenant.data(int(Role::Status)).toString());
 }
 
 bool isReactivatable(const QModelIndex &tenant)

@@ -24,6 +24,11 @@ TenantLifecycle::TenantLifecycle(CloudClient *client, QObject *parent)
 
 TenantLifecycle::~TenantLifecycle() = default;
 
+bool TenantLifecycle::isInactiveStatus(const QString &status)
+{
+    return status == "disabled"_L1 || status == "deactivated"_L1 || status == "deleted"_L1;
+}
+
 QString TenantLifecycle::aliasError(const QString &alias, const QString &regionId)
 {
     // FACTS §3.2: /hostnames/1 is a full hostname in the tenant's region, e.g. example.us.qlikcloud.com.

@@ -56,6 +56,9 @@ public:
                     Done done);
     void reactivate(const Target &target, const QString &confirmHostname, QObject *context, Done done);
 
+    // A tenant that answers nothing until reactivated: the tenant API says "disabled", the
+    // organization API "deactivated" (FACTS §3.3, §3.4); "deleted" once purged.
+    [[nodiscard]] static bool isInactiveStatus(const QString &status);
     // Empty when `alias` can be the alias of a tenant in `regionId`; otherwise what is wrong.
     [[nodiscard]] static QString aliasError(const QString &alias, const QString &regionId);
 
