@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QBitArray>
 #include <QHash>
 #include <QSortFilterProxyModel>
 
@@ -34,14 +35,30 @@ protected:
     [[nodiscard]] bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
 
 private:
+    // Which tenants of one region match, by source row, and how many.
+    struct RegionMatches
+    {
+        QBitArray rows;
+        int count = 0;
+    };
+
     [[nodiscard]] bool tenantMatches(const QModelIndex &tenant) const;
-    [[nodiscard]] bool regionHasMatch(const QModelIndex &region) const;
-    void filterChanged();
+    // Above this many tenants hidden or shown by one change of the filter, the proxy announces a
+    // layout change instead of removing and inserting rows run by run.
+    static constexpr qsizetype kRowsChangedForLayout = 256;
+
+    // `region` is a region of the source; its matches are computed when not known.
+    [[nodiscard]] const RegionMatches &regionMatches(const QModelIndex &region) const;
+    // The matches of every region (computed where not known yet).
+    [[nodiscard]] QHash<int, RegionMatches> allRegionMatches() const;
+    void setFilter(const QString &text, const QString &tag);
 
     EstateModel *m_estate = nullptr;
-    // Whether a region holds a match, per region node, until the filter or the source changes:
-    // QSortFilterProxyModel asks about a region as often as its rows change.
-    mutable QHash<const void *, bool> m_regionHasMatch;
+    // The matches of each region, per region node, until the filter or the source changes: one
+    // walk over a region's tenants answers the region's row, each tenant's row and the count in
+    // the status bar, so a keystroke over 20,000 tenants tests each of them once.
+    // Keyed by the region's row: any change of the source's rows drops them all.
+    mutable QHash<int, RegionMatches> m_regionMatches;
     QString m_text; // trimmed, lower case
     QString m_tag;
 };

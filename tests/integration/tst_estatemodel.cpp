@@ -21,6 +21,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace Qt::Literals::StringLiterals;
 using Kind = EstateNodeKind;
 using LoadState = EstateModel::LoadState;
@@ -58,6 +60,7 @@ private Q_SLOTS:
     void filterNarrowsByText_data();
     void filterNarrowsByText();
     void filterByTag();
+    void filterKeyByKeyOverAnEstate();
     void resourceTableFollowsItsNode();
     void resourceDocumentLoadsOne();
 
@@ -505,6 +508,87 @@ void TestEstateModel::filterByTag()
     QCOMPARE(
         reread.tagsOf(contoso.data(int(Role::TenantId)).toString(), contoso.data(int(Role::Hostnames)).toStringList()),
         QStringList{u"production"_s});
+}
+
+void TestEstateModel::filterKeyByKeyOverAnEstate()
+{
+    // 600 tenants over two regions: typing narrows the kept matches, erasing widens them, and a
+    // change of hundreds of rows takes the layout-change path, which keeps persistent indexes of
+    // the tenants still shown (a view's expanded nodes, selection and current item) and drops the
+    // others. Every state is compared with a brute-force match over the source.
+    QVERIFY(m_sandbox->http().reset(u"estate:600:2"_s));
+    QStringList subscriptions;
+    for (const auto &subscription : m_sandbox->http().state(u"-"_s).value(u"subscriptions"_s).toArray())
+        subscriptions.append(subscription.toObject().value(u"id"_s).toString());
+    m_model->setOrganization(u"Sandbox"_s, true, subscriptions);
+    m_model->reload();
+    loadTenants();
+    QCOMPARE(m_model->tenantCount(), 600);
+
+    EstateFilterProxy proxy;
+    QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxyTester.setUseFetchMore(false);
+    proxy.setSourceModel(m_model.get());
+    const QModelIndex organization = proxy.index(0, 0);
+    QCOMPARE(proxy.rowCount(organization), 2);
+    for (int row = 0; row < 2; ++row)
+        QCOMPARE(proxy.rowCount(proxy.index(row, 0, organization)), 300); // both regions mapped, as when expanded
+
+    // A needle from a real tenant's hostname, and the hostnames each prefix of it should keep.
+    QString needle;
+    m_model->forEachTenant(
+        [&needle](const QModelIndex &tenant) { needle = tenant.data(int(Role::Hostname)).toString().left(4); });
+    const auto expectedFor = [this](const QString &text) {
+        QStringList hosts;
+        m_model->forEachTenant([&](const QModelIndex &tenant) {
+            if (m_model->matchesText(tenant, text))
+                hosts.append(tenant.data(int(Role::Hostname)).toString());
+        });
+        hosts.sort();
+        return hosts;
+    };
+    const auto shown = [&proxy] {
+        QStringList hosts;
+        const QModelIndex organization = proxy.index(0, 0); // indexes do not outlive a layout change
+        for (int row = 0; row < proxy.rowCount(organization); ++row) {
+            const QModelIndex region = proxy.index(row, 0, organization);
+            for (int t = 0; t < proxy.rowCount(region); ++t)
+                hosts.append(proxy.index(t, 0, region).data(int(Role::Hostname)).toString());
+        }
+        hosts.sort();
+        return hosts;
+    };
+
+    // The tenant we keep an eye on matches every prefix; another matches none but the empty one.
+    const QString keptHost = expectedFor(needle).first();
+    QString hiddenHost;
+    m_model->forEachTenant([&](const QModelIndex &tenant) {
+        if (hiddenHost.isEmpty() && !m_model->matchesText(tenant, needle.left(1)))
+            hiddenHost = tenant.data(int(Role::Hostname)).toString();
+    });
+    QVERIFY(!hiddenHost.isEmpty());
+    const QPersistentModelIndex keptPersistent = proxy.mapFromSource(m_model->tenantIndex(keptHost));
+    const QPersistentModelIndex hiddenPersistent = proxy.mapFromSource(m_model->tenantIndex(hiddenHost));
+    QVERIFY(keptPersistent.isValid() && hiddenPersistent.isValid());
+
+    QSignalSpy layouts(&proxy, &QAbstractItemModel::layoutChanged);
+    QStringList typed;
+    for (qsizetype length = 1; length <= needle.size(); ++length)
+        typed.append(needle.left(length));
+    QStringList erased = typed;
+    std::reverse(erased.begin(), erased.end());
+    erased.removeFirst();
+    erased.append(QString());
+    for (const QString &text : typed + erased) {
+        proxy.setFilterText(text);
+        QCOMPARE(shown(), text.isEmpty() ? expectedFor(u""_s) : expectedFor(text));
+        QCOMPARE(proxy.matchingTenantCount(), text.isEmpty() ? 600 : int(expectedFor(text).size()));
+        QVERIFY(keptPersistent.isValid());
+        QCOMPARE(keptPersistent.data(int(Role::Hostname)).toString(), keptHost);
+    }
+    QVERIFY(!hiddenPersistent.isValid()); // hidden by the first key: a persistent index to it is gone
+    // The first key hides hundreds of tenants at once, the last shows them again: layout changes.
+    QVERIFY2(layouts.size() >= 2, qPrintable(QString::number(layouts.size())));
 }
 
 void TestEstateModel::resourceTableFollowsItsNode()
