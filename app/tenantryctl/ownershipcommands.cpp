@@ -350,20 +350,16 @@ private:
         case Ops::StepStatus::Planned:
             return step.probe && step.probe->action == Ops::StepAction::NoChange ? u"already-owned"_s : u"reassign"_s;
         case Ops::StepStatus::Blocked:
-            return u"blocked"_s;
         case Ops::StepStatus::Failed:
-            return u"failed"_s;
         case Ops::StepStatus::Skipped:
-            return u"skipped"_s;
         case Ops::StepStatus::Cancelled:
-            return u"cancelled"_s;
         case Ops::StepStatus::Pending:
         case Ops::StepStatus::Probing:
         case Ops::StepStatus::Applying:
         case Ops::StepStatus::Verifying:
-            return u"pending"_s;
+            break;
         }
-        return {};
+        return Ops::stepOutcomeName(step.status);
     }
 
     void report()

@@ -8,11 +8,13 @@
 #include "ops/builtinsteps.h"
 #include "ops/job.h"
 #include "ops/jobhistory.h"
+#include "ops/jobreport.h"
 #include "ops/jobsummary.h"
 #include "ops/journalreader.h"
 #include "ops/journalreplay.h"
 #include "ops/planreader.h"
 #include "ops/stepregistry.h"
+#include "tableexport.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -38,6 +40,22 @@ protected:
         parser.addPositionalArgument(u"FILE"_s, u"The plan (JSON, format \"tenantry-plan\")."_s);
         parser.addOption(
             {u"concurrency"_s, u"Targets in parallel (default: the plan's options.concurrency)."_s, u"N"_s});
+        parser.addOption({u"report"_s,
+                          u"Also write the job's report, one row per target and step, to FILE (.csv or .json)."_s,
+                          u"FILE"_s});
+    }
+
+    // Takes --report; false (after a usage error) when its file name has no known format.
+    [[nodiscard]] bool reportOption(const QCommandLineParser &parser)
+    {
+        if (!parser.isSet(u"report"_s))
+            return true;
+        m_reportPath = parser.value(u"report"_s);
+        if (!Ops::JobReport::formatForPath(m_reportPath, &m_reportFormat)) {
+            usageError(u"--report %1: the file name must end in .csv or .json"_s.arg(m_reportPath));
+            return false;
+        }
+        return true;
     }
 
     // Reads and checks the plan; on failure prints every issue (file: path: message) and finishes.
@@ -85,20 +103,19 @@ protected:
             connect(m_job.get(), &Ops::Job::targetChanged, this, &PlanRunCommand::reportTarget);
         }
         connect(m_job.get(), &Ops::Job::finished, this, [this, mode] {
-            const Ops::JobState &state = m_job->state();
-            if (context().output().isJson())
-                context().output().json(Ops::JobSummary::toJson(state));
-            else
-                context().output().line(Ops::JobSummary::toText(state).trimmed());
-            if (mode == Ops::Job::Mode::DryRun) {
-                // The dry run worked if every probe answered, whatever it found.
-                finish(state.counts().failed == 0 ? ExitOk : ExitFailed);
+            if (m_reportPath.isEmpty()) {
+                finishJob(mode);
                 return;
             }
-            if (state.status != Ops::JobStatus::Succeeded && !m_job->journalPath().isEmpty())
-                context().output().error(u"job %1 did not succeed; once the cause is fixed, `tenantryctl apply` the "
-                                         u"plan again (it only changes what still differs)"_s.arg(m_job->id()));
-            finish(state.status == Ops::JobStatus::Succeeded ? ExitOk : ExitFailed);
+            const Ops::JobReport report = Ops::JobReport::fromState(m_job->state());
+            TableExport::writeFile(m_reportPath, report.toBytes(m_reportFormat), this,
+                                   [this, mode](const QString &error) {
+                                       if (!error.isEmpty()) {
+                                           context().output().error(u"cannot write the report: "_s + error);
+                                           m_reportFailed = true;
+                                       }
+                                       finishJob(mode);
+                                   });
         });
         if (!m_job->start(mode)) {
             fail(m_job->errorString());
@@ -112,6 +129,29 @@ protected:
     std::unique_ptr<Ops::Job> m_job;
 
 private:
+    // Prints the summary and finishes with the job's exit code.
+    void finishJob(Ops::Job::Mode mode)
+    {
+        const Ops::JobState &state = m_job->state();
+        if (context().output().isJson())
+            context().output().json(Ops::JobSummary::toJson(state));
+        else
+            context().output().line(Ops::JobSummary::toText(state).trimmed());
+        if (mode == Ops::Job::Mode::DryRun) {
+            // The dry run worked if every probe answered, whatever it found.
+            finish(state.counts().failed == 0 && !m_reportFailed ? ExitOk : ExitFailed);
+            return;
+        }
+        if (state.status != Ops::JobStatus::Succeeded && !m_job->journalPath().isEmpty())
+            context().output().error(u"job %1 did not succeed; once the cause is fixed, `tenantryctl apply` the "
+                                     u"plan again (it only changes what still differs)"_s.arg(m_job->id()));
+        finish(state.status == Ops::JobStatus::Succeeded && !m_reportFailed ? ExitOk : ExitFailed);
+    }
+
+    QString m_reportPath;
+    Ops::JobReport::Format m_reportFormat = Ops::JobReport::Format::Csv;
+    bool m_reportFailed = false;
+
     void reportStep(int target, int step)
     {
         const Ops::JobState &state = m_job->state();
@@ -161,7 +201,7 @@ public:
             return;
         }
         int concurrency = 0;
-        if (!concurrencyOption(parser, &concurrency))
+        if (!concurrencyOption(parser, &concurrency) || !reportOption(parser))
             return;
         const std::optional<Ops::Plan> plan = readPlan(parser.positionalArguments().first());
         if (!plan)
@@ -199,7 +239,7 @@ public:
             return;
         }
         int concurrency = 0;
-        if (!concurrencyOption(parser, &concurrency))
+        if (!concurrencyOption(parser, &concurrency) || !reportOption(parser))
             return;
 
         std::optional<Ops::Plan> plan;
@@ -272,12 +312,12 @@ void PlanCommands::registerIn(CommandRegistry &registry)
     registry.add({u"plan"_s,
                   {},
                   u"Print the dry run of a plan; changes nothing."_s,
-                  u"FILE"_s,
+                  u"FILE [--report FILE.csv|FILE.json]"_s,
                   CommandRegistry::factoryOf<PlanCommand>()});
     registry.addGroup(u"apply"_s, u"Apply a plan as a job, journalled so that it can be resumed."_s);
     registry.add({u"apply"_s,
                   {},
                   u"Apply a plan; progress on stderr, the summary on stdout."_s,
-                  u"FILE [--resume JOBID|--resume-last]"_s,
+                  u"FILE [--resume JOBID|--resume-last] [--report FILE.csv|FILE.json]"_s,
                   CommandRegistry::factoryOf<ApplyCommand>()});
 }

@@ -10,11 +10,13 @@
 #include "ops/builtinsteps.h"
 #include "ops/job.h"
 #include "ops/jobhistory.h"
+#include "ops/jobreport.h"
 #include "ops/jobsummary.h"
 #include "ops/planreader.h"
 #include "ops/publishedorigins.h"
 #include "ops/rolloutplanbuilder.h"
 #include "ops/stepregistry.h"
+#include "tableexport.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -64,6 +66,9 @@ public:
                           u"PCT"_s});
         parser.addOption(
             {u"save-plan"_s, u"Also write the rollout as a plan file for `tenantryctl apply`."_s, u"FILE"_s});
+        parser.addOption({u"report"_s,
+                          u"Also write the rollout's report, one row per tenant and app, to FILE (.csv or .json)."_s,
+                          u"FILE"_s});
     }
 
     void run(const QCommandLineParser &parser) override
@@ -97,6 +102,11 @@ public:
         if (!readInt(parser, u"first-wave"_s, 0, 100000, &m_firstWave)
             || !readInt(parser, u"max-wave-failures"_s, 0, 100, &m_maxWaveFailures))
             return;
+        m_reportPath = parser.value(u"report"_s);
+        if (!m_reportPath.isEmpty() && !Ops::JobReport::formatForPath(m_reportPath, &m_reportFormat)) {
+            usageError(u"--report %1: the file name must end in .csv or .json"_s.arg(m_reportPath));
+            return;
+        }
         QString sourceError;
         const Cloud::CloudHost sourceHost = Cloud::CloudHost::parse(m_source, &sourceError);
         if (!sourceHost.isValid() || sourceHost.kind() != Cloud::CloudHost::Kind::Tenant) {
@@ -184,7 +194,21 @@ private:
                                          .arg(counts.targets)
                                          .arg(state.hostname, Ops::targetStatusName(state.status)));
         });
-        connect(m_job.get(), &Ops::Job::finished, this, [this, dry] { report(dry); });
+        connect(m_job.get(), &Ops::Job::finished, this, [this, dry] {
+            if (m_reportPath.isEmpty()) {
+                report(dry);
+                return;
+            }
+            const Ops::JobReport jobReport = Ops::JobReport::fromState(m_job->state());
+            TableExport::writeFile(m_reportPath, jobReport.toBytes(m_reportFormat), this,
+                                   [this, dry](const QString &error) {
+                                       if (!error.isEmpty()) {
+                                           context().output().error(u"cannot write the report: "_s + error);
+                                           m_reportFailed = true;
+                                       }
+                                       report(dry);
+                                   });
+        });
         if (!m_job->start(dry ? Ops::Job::Mode::DryRun : Ops::Job::Mode::Apply)) {
             fail(m_job->errorString());
             return;
@@ -209,20 +233,16 @@ private:
                 return u"publish"_s;
             return step.probe && step.probe->changes.isEmpty() ? u"finish"_s : u"republish"_s;
         case Ops::StepStatus::Blocked:
-            return u"blocked"_s;
         case Ops::StepStatus::Failed:
-            return u"failed"_s;
         case Ops::StepStatus::Skipped:
-            return u"skipped"_s;
         case Ops::StepStatus::Cancelled:
-            return u"cancelled"_s;
         case Ops::StepStatus::Pending:
         case Ops::StepStatus::Probing:
         case Ops::StepStatus::Applying:
         case Ops::StepStatus::Verifying:
-            return u"pending"_s;
+            break;
         }
-        return {};
+        return Ops::stepOutcomeName(step.status);
     }
 
     void report(bool dry)
@@ -273,7 +293,7 @@ private:
         if (!dry && !ok && !m_job->journalPath().isEmpty())
             context().output().error(u"job %1 did not succeed; run the same republish again (it only does what is "
                                      u"left), or `tenantryctl apply --resume %1`"_s.arg(m_job->id()));
-        finish(ok ? ExitOk : ExitFailed);
+        finish(ok && !m_reportFailed ? ExitOk : ExitFailed);
     }
 
     Ops::StepRegistry m_steps;
@@ -286,6 +306,9 @@ private:
     int m_concurrency = 8;
     int m_firstWave = 0;
     int m_maxWaveFailures = 0;
+    QString m_reportPath;
+    Ops::JobReport::Format m_reportFormat = Ops::JobReport::Format::Csv;
+    bool m_reportFailed = false;
     TenantSelection m_selection{context(), TenantSelection::Selectors::Every};
 };
 
@@ -299,6 +322,6 @@ void RepublishCommands::registerIn(CommandRegistry &registry)
          {},
          u"Publish or republish source apps to the managed space of many tenants as one job."_s,
          u"--app NAME_OR_ID [--app ...] --from HOST --space MANAGED_NAME (--tenants H1,H2|--tag T|--region "
-         u"R|--all) [--create-space] [--dry-run] [--concurrency N] [--first-wave N [--max-wave-failures PCT]]"_s,
+         u"R|--all) [--create-space] [--dry-run] [--concurrency N] [--first-wave N [--max-wave-failures PCT]] [--report FILE]"_s,
          CommandRegistry::factoryOf<Republish>()});
 }

@@ -52,6 +52,8 @@ enum class JobStatus {
 };
 
 [[nodiscard]] QString stepStatusName(StepStatus status); // "pending", "no-change", ...
+// A step's status in a report of results: stepStatusName(), a step still running said "pending".
+[[nodiscard]] QString stepOutcomeName(StepStatus status);
 [[nodiscard]] QString targetStatusName(TargetStatus status);
 [[nodiscard]] QString jobStatusName(JobStatus status);
 [[nodiscard]] bool parseStepStatus(const QString &name, StepStatus *status);

@@ -157,9 +157,24 @@ void TestCtlApply::planChangesNothing()
 
 void TestCtlApply::applyConvergesAndSaysWhatItDid()
 {
-    const CtlRunner::Result apply = ctl({u"apply"_s, m_plan, u"--json"_s});
+    // A report file with no known format is refused before anything runs.
+    const CtlRunner::Result badReport = ctl({u"apply"_s, m_plan, u"--report"_s, m_ctl->home() + u"/report.txt"_s});
+    QCOMPARE(badReport.exitCode, 2);
+    QVERIFY2(badReport.err.contains("report.txt: the file name must end in .csv or .json"), badReport.err.constData());
+    QVERIFY(spacesNamed(m_hosts.first(), u"Tenantry staging"_s).isEmpty());
+
+    const QString reportPath = m_ctl->home() + u"/report.csv"_s;
+    const CtlRunner::Result apply = ctl({u"apply"_s, m_plan, u"--json"_s, u"--report"_s, reportPath});
     QVERIFY2(apply.exitCode == 0, apply.err.constData());
     checkConverged();
+    // The report: a header and one row per target and step, each naming what it created.
+    QFile report(reportPath);
+    QVERIFY(report.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = report.readAll().trimmed().split('\n');
+    QCOMPARE(lines.size(), 1 + Tenants * 2);
+    QVERIFY2(lines.first().startsWith("job_id,"), lines.first().constData());
+    for (qsizetype i = 1; i < lines.size(); ++i)
+        QVERIFY2(lines.at(i).contains(",created,create,") && lines.at(i).contains("space "), lines.at(i).constData());
     const QJsonObject summary = apply.json();
     QCOMPARE(summary.value(u"status"_s).toString(), u"succeeded"_s);
     QCOMPARE(summary.value(u"counts"_s).toObject().value(u"succeeded"_s).toInt(), Tenants);

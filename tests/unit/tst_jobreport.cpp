@@ -77,6 +77,8 @@ private Q_SLOTS:
     void formatForPath_data();
     void formatForPath();
     void emptyJob();
+    void stepOutcomeNames_data();
+    void stepOutcomeNames();
 };
 
 void TestJobReport::rowPerTargetAndStep()
@@ -184,6 +186,28 @@ void TestJobReport::emptyJob()
     QVERIFY(report.rows().isEmpty());
     QCOMPARE(QString::fromUtf8(report.toCsv()), Ops::JobReport::headers().join(u',') + u"\r\n"_s);
     QCOMPARE(report.toJson(), QJsonArray());
+}
+
+void TestJobReport::stepOutcomeNames_data()
+{
+    QTest::addColumn<Ops::StepStatus>("status");
+    QTest::addColumn<QString>("name");
+    QTest::newRow("created") << Ops::StepStatus::Created << u"created"_s;
+    QTest::newRow("no change") << Ops::StepStatus::NoChange << u"no-change"_s;
+    QTest::newRow("planned") << Ops::StepStatus::Planned << u"planned"_s;
+    QTest::newRow("failed") << Ops::StepStatus::Failed << u"failed"_s;
+    QTest::newRow("pending") << Ops::StepStatus::Pending << u"pending"_s;
+    // A step still running when the job stopped has no result yet.
+    QTest::newRow("probing") << Ops::StepStatus::Probing << u"pending"_s;
+    QTest::newRow("applying") << Ops::StepStatus::Applying << u"pending"_s;
+    QTest::newRow("verifying") << Ops::StepStatus::Verifying << u"pending"_s;
+}
+
+void TestJobReport::stepOutcomeNames()
+{
+    QFETCH(Ops::StepStatus, status);
+    QFETCH(QString, name);
+    QCOMPARE(Ops::stepOutcomeName(status), name);
 }
 
 QTEST_GUILESS_MAIN(TestJobReport)
