@@ -8,6 +8,7 @@
 #include "sandbox/ziparchive.h"
 
 #include <QCryptographicHash>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -127,6 +128,21 @@ public:
         return tenant.users.insert(user);
     }
 
+    // A region client that was deleted (FACTS §2.3): the bot users it left on tenants stay.
+    const OAuthClient &retiredClient(const Subscription &subscription, const QString &region)
+    {
+        OAuthClient retired;
+        retired.id = ids().hex(32);
+        retired.secret = ids().alphanumeric(40);
+        retired.name = u"Old %1 OAuth Client"_s.arg(region.toUpper());
+        retired.kind = ClientKind::Region;
+        retired.region = region;
+        retired.subscriptionId = subscription.id;
+        retired.createdAt = stamp();
+        retired.deleted = true;
+        return m_state.clients().insert(retired);
+    }
+
     User &bot(Tenant &tenant, const OAuthClient &client)
     {
         User &bot = user(tenant, client.name, {}, u"qlikbot\\"_s + client.id, {u"TenantAdmin"_s});
@@ -212,10 +228,11 @@ public:
 
     // What a departed user's bot leaves behind besides apps (FACTS §11.2): connections, files, an
     // automation.
-    void leftovers(Tenant &tenant, const Space &staging, const User &owner, const QString &host)
+    void leftovers(Tenant &tenant, const Space &staging, const User &owner, const QString &host,
+                   const QString &customer)
     {
-        dataConnection(tenant, u"Globex Warehouse"_s, host, &staging, owner);
-        dataConnection(tenant, u"Globex Finance"_s, host, nullptr, owner);
+        dataConnection(tenant, customer + u" Warehouse"_s, host, &staging, owner);
+        dataConnection(tenant, customer + u" Finance"_s, host, nullptr, owner);
         dataFile(tenant, u"orders.csv"_s, nullptr, nullptr, owner);
         const DataFile &exports = dataFile(tenant, u"exports"_s, &staging, nullptr, owner);
         dataFile(tenant, u"q1-orders.csv"_s, &staging, &exports, owner);
@@ -402,16 +419,7 @@ void seedDemo(SeedBuilder &builder, SandboxState &state)
     builder.seedClients(subscription, regions);
 
     // A region client that was deleted: its bot user stays behind on "globex", owning content.
-    OAuthClient retired;
-    retired.id = builder.ids().hex(32);
-    retired.secret = builder.ids().alphanumeric(40);
-    retired.name = u"Old EU OAuth Client"_s;
-    retired.kind = ClientKind::Region;
-    retired.region = u"eu"_s;
-    retired.subscriptionId = subscription.id;
-    retired.createdAt = builder.stamp();
-    retired.deleted = true;
-    const OAuthClient &retiredClient = state.clients().insert(retired);
+    const OAuthClient &retiredClient = builder.retiredClient(subscription, u"eu"_s);
 
     // The source tenant: where partner content is built and staged.
     Tenant &source
@@ -525,7 +533,8 @@ void seedDemo(SeedBuilder &builder, SandboxState &state)
     }
     // Seeded last, so that the ids and times of everything above stay as they were.
     if (orphanedTenant)
-        builder.leftovers(*orphanedTenant, *orphanedStaging, *orphanedOwner, u"warehouse.globex.example"_s);
+        builder.leftovers(*orphanedTenant, *orphanedStaging, *orphanedOwner, u"warehouse.globex.example"_s,
+                          u"Globex"_s);
     // Two customers log their portal users in with JWTs (seeded last so earlier ids stay put).
     seedJwtIdp(builder, *state.tenantByHostname(u"northwind.eu.qlikcloud.com"_s), u"Northwind Traders"_s,
                kNorthwindJwtKey);
@@ -539,10 +548,13 @@ void seedEstate(SeedBuilder &builder, int tenants, int regionCount)
     builder.seedClients(subscription, regions);
     const QString adminSubject = u"auth0|"_s + builder.ids().hex(24);
     builder.license(subscription, adminSubject, u"professional"_s);
+    QList<Tenant *> customers;
     for (int i = 0; i < tenants; ++i) {
         const QString region = regions.at(i % regions.size());
         const QString name = i == 0 ? u"source"_s + builder.ids().lowerAlphanumeric(9) : QString();
         Tenant &tenant = builder.tenant(region, subscription, name);
+        if (i > 0)
+            customers.append(&tenant);
         User &admin = builder.user(tenant, u"Estate Admin"_s, u"estate.admin@acme-analytics.example"_s, adminSubject,
                                    {u"TenantAdmin"_s});
         Space &staging = builder.space(tenant, u"Staging"_s, u"shared"_s, admin);
@@ -557,6 +569,22 @@ void seedEstate(SeedBuilder &builder, int tenants, int regionCount)
             tenant.themes.insert(
                 builder.package<Theme>(u"acme-corporate"_s, u"theme"_s, u"Acme's corporate colours."_s, admin));
         }
+    }
+    // Every tenant but the first (the source) keeps what a deleted region client's bot deployed (FACTS §2.3,
+    // §11.2): a space with three apps, two data connections, three data files, an automation and
+    // its connection — 11 items for the ownership audit to find. Seeded after all tenants, so the
+    // tenants' ids and hostnames are those of a seed without it.
+    QHash<QString, const OAuthClient *> retired;
+    for (const QString &region : regions)
+        retired.insert(region, &builder.retiredClient(subscription, region));
+    for (Tenant *customer : std::as_const(customers)) {
+        Tenant &tenant = *customer;
+        const User &bot = builder.bot(tenant, *retired.value(tenant.region));
+        Space &legacy = builder.space(tenant, u"Legacy"_s, u"shared"_s, bot);
+        builder.app(tenant, u"Sales Dashboard"_s, u"Revenue, pipeline and win rates by region."_s, &legacy, bot);
+        builder.app(tenant, u"Customer Churn Analysis"_s, u"Who is leaving, and why."_s, &legacy, bot);
+        builder.app(tenant, u"Inventory Overview"_s, u"Stock levels and turnover per warehouse."_s, &legacy, bot);
+        builder.leftovers(tenant, legacy, bot, u"warehouse.example"_s, u"Legacy"_s);
     }
 }
 

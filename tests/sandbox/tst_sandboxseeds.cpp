@@ -19,6 +19,15 @@ QJsonObject byName(const QJsonArray &list, const QString &name)
     return {};
 }
 
+QJsonObject byId(const QJsonArray &list, const QString &id)
+{
+    for (const QJsonValue &value : list) {
+        if (value.toObject().value(u"id"_s).toString() == id)
+            return value.toObject();
+    }
+    return {};
+}
+
 } // namespace
 
 // The seeds of issue 3: demo, empty and estate:N[:R], deterministic.
@@ -180,6 +189,12 @@ void TestSandboxSeeds::estateLayout()
     const QJsonObject state = m_sandbox->http().state();
     const QJsonArray list = state.value(u"tenants"_s).toArray();
     QCOMPARE(list.size(), tenants);
+    QSet<QString> deletedClients;
+    for (const QJsonValue &client : state.value(u"clients"_s).toArray()) {
+        if (client[u"deleted"_s].toBool())
+            deletedClients.insert(client[u"clientId"_s].toString());
+    }
+    QCOMPARE(deletedClients.size(), regions.size()); // one retired client per region
     QSet<QString> seenRegions;
     QSet<QString> hostnames;
     for (qsizetype i = 0; i < list.size(); ++i) {
@@ -190,6 +205,20 @@ void TestSandboxSeeds::estateLayout()
         QCOMPARE(byName(tenant.value(u"spaces"_s).toArray(), u"Production"_s).value(u"type"_s).toString(),
                  u"managed"_s);
         QCOMPARE(tenant.value(u"name"_s).toString().contains(u"source"_s), i == 0);
+        // Every tenant but the source: a deleted region client's bot owns a space and its apps.
+        const QJsonObject legacy = byName(tenant.value(u"spaces"_s).toArray(), u"Legacy"_s);
+        QCOMPARE(legacy.isEmpty(), i == 0);
+        if (i == 0)
+            continue;
+        const QString botId = legacy.value(u"ownerId"_s).toString();
+        const QJsonObject bot = byId(tenant.value(u"users"_s).toArray(), botId);
+        QVERIFY(bot.value(u"subject"_s).toString().startsWith(u"qlikbot\\"_s));
+        QVERIFY2(deletedClients.contains(bot.value(u"clientId"_s).toString()), qPrintable(botId));
+        int owned = 0;
+        for (const QJsonValue &app : tenant.value(u"apps"_s).toArray())
+            owned += app.toObject().value(u"ownerId"_s).toString() == botId ? 1 : 0;
+        QCOMPARE(owned, 3);
+        QCOMPARE(tenant.value(u"automations"_s).toArray().size(), 1);
     }
     QCOMPARE(hostnames.size(), tenants);
     QCOMPARE(seenRegions, QSet<QString>(regions.cbegin(), regions.cend()));
@@ -210,7 +239,9 @@ void TestSandboxSeeds::estateTenantsServeRequests()
         const QString host = tenant.toObject().value(u"hostnames"_s).toArray().first().toString();
         const HttpReply reply = m_sandbox->http().get(host, u"/api/v1/spaces"_s, m_sandbox->regionToken(host));
         QCOMPARE(reply.status, 200);
-        QCOMPARE(reply.json().value(u"meta"_s).toObject().value(u"count"_s).toInt(), 2);
+        // Staging and Production; all but the source also the retired bot's Legacy.
+        const bool source = tenant.toObject().value(u"name"_s).toString().startsWith(u"source"_s);
+        QCOMPARE(reply.json().value(u"meta"_s).toObject().value(u"count"_s).toInt(), source ? 2 : 3);
     }
 }
 
