@@ -94,6 +94,16 @@ QStringList OwnershipTableModel::summary() const
     return lines;
 }
 
+QStringList OwnershipTableModel::tenantAdminFindings(const QStringList &partnerDomains) const
+{
+    QStringList lines;
+    for (const Cloud::TenantOwnership &tenant : m_results) {
+        for (const Cloud::User &admin : tenant.customerAdmins(partnerDomains))
+            lines.append(tr("%1: TenantAdmin held by %2 <%3>").arg(tenant.hostname, admin.name, admin.email));
+    }
+    return lines;
+}
+
 int OwnershipTableModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());

@@ -27,6 +27,9 @@ public:
 
     // Replaces the rows with the audit's results.
     void setResults(const QList<Cloud::TenantOwnership> &results);
+    // One line per person holding TenantAdmin outside `partnerDomains` (all people when empty):
+    // "HOST: TenantAdmin held by NAME <EMAIL>".
+    [[nodiscard]] QStringList tenantAdminFindings(const QStringList &partnerDomains) const;
     [[nodiscard]] const QList<Cloud::TenantOwnership> &results() const { return m_results; }
     void clear();
 

@@ -539,6 +539,10 @@ void seedDemo(SeedBuilder &builder, SandboxState &state)
     seedJwtIdp(builder, *state.tenantByHostname(u"northwind.eu.qlikcloud.com"_s), u"Northwind Traders"_s,
                kNorthwindJwtKey);
     seedJwtIdp(builder, *state.tenantByHostname(u"contoso.us.qlikcloud.com"_s), u"Contoso"_s, kContosoJwtKey);
+    // What the management console must never be (issue 8): an end customer's own IT lead made
+    // TenantAdmin on Cyberdyne. Seeded last so earlier ids stay put.
+    builder.user(*state.tenantByHostname(u"cyberdyne.ap.qlikcloud.com"_s), u"Miles Dyson"_s,
+                 u"miles.dyson@cyberdyne.example"_s, u"cyberdyne|miles.dyson"_s, {u"TenantAdmin"_s});
 }
 
 void seedEstate(SeedBuilder &builder, int tenants, int regionCount)

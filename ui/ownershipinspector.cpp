@@ -21,6 +21,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTableView>
@@ -56,6 +57,15 @@ OwnershipInspector::OwnershipInspector(EstateSession *session, JobBoard *board, 
     m_subject = new QLineEdit(this);
     m_subject->setPlaceholderText(tr("qlikbot\\<clientId> or a user's subject"));
     m_auditButton = new QPushButton(IconCatalog::icon(Icon::Refresh), tr("&Audit"), this);
+    // Whose TenantAdmins are the partner's own staff; everyone else holding it is a finding.
+    m_partnerDomains = new QLineEdit(this);
+    m_partnerDomains->setObjectName(u"partnerDomains"_s);
+    m_partnerDomains->setPlaceholderText(tr("Your staff's email domains, e.g. acme.example, acme.dev"));
+    m_partnerDomains->setText(QSettings().value(u"ownership/partnerDomains"_s).toString());
+    connect(m_partnerDomains, &QLineEdit::editingFinished, this, [this] {
+        QSettings().setValue(u"ownership/partnerDomains"_s, m_partnerDomains->text().trimmed());
+        showFindings();
+    });
     auto *owners = new QHBoxLayout;
     owners->addWidget(m_selection);
     owners->addWidget(m_subject, 1);
@@ -110,6 +120,10 @@ OwnershipInspector::OwnershipInspector(EstateSession *session, JobBoard *board, 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_scope);
     layout->addLayout(owners);
+    auto *domains = new QHBoxLayout;
+    domains->addWidget(new QLabel(tr("Partner domains:"), this));
+    domains->addWidget(m_partnerDomains, 1);
+    layout->addLayout(domains);
     layout->addWidget(m_status);
     layout->addLayout(tools);
     layout->addWidget(m_table, 1);
@@ -215,6 +229,33 @@ void OwnershipInspector::runAudit(const QSet<QString> &deletedClientIds)
     updateActions();
 }
 
+QStringList OwnershipInspector::partnerDomains() const
+{
+    QStringList domains;
+    for (QString domain : m_partnerDomains->text().split(u',', Qt::SkipEmptyParts)) {
+        domain = domain.trimmed().toLower();
+        if (domain.startsWith(u'@'))
+            domain.remove(0, 1);
+        if (!domain.isEmpty())
+            domains.append(domain);
+    }
+    return domains;
+}
+
+void OwnershipInspector::showFindings()
+{
+    QStringList lines = m_model->summary();
+    const QStringList domains = partnerDomains();
+    const QStringList findings = m_model->tenantAdminFindings(domains);
+    if (!findings.isEmpty()) {
+        lines.append(domains.isEmpty() ? tr("People holding TenantAdmin (name your staff's domains above to keep "
+                                            "only end customers):")
+                                       : tr("End customers holding TenantAdmin, the management console:"));
+        lines.append(findings);
+    }
+    m_summary->setText(lines.join(u'\n'));
+}
+
 void OwnershipInspector::showResults()
 {
     if (!m_audit)
@@ -228,7 +269,7 @@ void OwnershipInspector::showResults()
     m_table->resizeColumnsToContents();
     for (int column = 0; column < m_model->columnCount(); ++column)
         m_table->setColumnWidth(column, std::min(m_table->columnWidth(column), 300));
-    m_summary->setText(m_model->summary().join(u'\n'));
+    showFindings();
     int failed = 0;
     for (const Cloud::TenantOwnership &tenant : results)
         failed += tenant.error.isEmpty() ? 0 : 1;

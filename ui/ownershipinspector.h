@@ -54,6 +54,7 @@ public:
 
     [[nodiscard]] QComboBox *selectionCombo() const { return m_selection; }
     [[nodiscard]] QLineEdit *subjectEdit() const { return m_subject; }
+    [[nodiscard]] QLineEdit *partnerDomainsEdit() const { return m_partnerDomains; }
     [[nodiscard]] QPushButton *auditButton() const { return m_auditButton; }
     [[nodiscard]] QLineEdit *filterEdit() const { return m_filter; }
     [[nodiscard]] QTableView *tableView() const { return m_table; }
@@ -74,6 +75,9 @@ Q_SIGNALS:
 private:
     void runAudit(const QSet<QString> &deletedClientIds);
     void showResults();
+    // The summary per tenant and the TenantAdmin findings under it.
+    void showFindings();
+    [[nodiscard]] QStringList partnerDomains() const;
     void updateActions();
     void chooseExportFile(ExportFormat format);
 
@@ -87,6 +91,7 @@ private:
     QLabel *m_scope = nullptr;
     QComboBox *m_selection = nullptr;
     QLineEdit *m_subject = nullptr;
+    QLineEdit *m_partnerDomains = nullptr;
     QPushButton *m_auditButton = nullptr;
     QLabel *m_status = nullptr;
     QLineEdit *m_filter = nullptr;

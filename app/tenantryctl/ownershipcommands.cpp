@@ -51,10 +51,24 @@ public:
         parser.addOption(
             {u"profile"_s, u"The credential profile to use on every tenant (default: by tier)."_s, u"NAME"_s});
         parser.addOption({u"concurrency"_s, u"Tenants in parallel (default 8)."_s, u"N"_s});
+        parser.addOption({u"partner-domain"_s,
+                          u"Your own staff's email domain (repeat for several): TenantAdmins of other domains are "
+                          u"reported as end customers holding the management console."_s,
+                          u"DOMAIN"_s});
     }
 
     void run(const QCommandLineParser &parser) override
     {
+        for (const QString &domain : parser.values(u"partner-domain"_s)) {
+            QString normalized = domain.trimmed().toLower();
+            if (normalized.startsWith(u'@'))
+                normalized.remove(0, 1);
+            if (normalized.isEmpty() || normalized.contains(u'@') || !normalized.contains(u'.')) {
+                usageError(u"--partner-domain: '%1' is not an email domain (e.g. acme.example)"_s.arg(domain));
+                return;
+            }
+            m_partnerDomains.append(normalized);
+        }
         if (const QString error = m_selection.read(parser); !error.isEmpty()) {
             usageError(error);
             return;
@@ -108,6 +122,24 @@ protected:
     Cloud::CloudClient *m_client = nullptr;
     Cloud::OwnershipAudit::Options m_options;
     Cloud::OwnershipAudit *m_audit = nullptr;
+    QStringList m_partnerDomains; // lower case; empty: every person holding TenantAdmin is reported
+
+    // One finding per person holding TenantAdmin outside the partner's domains.
+    [[nodiscard]] QJsonArray tenantAdminsJson(const Cloud::TenantOwnership &tenant) const
+    {
+        const QList<Cloud::User> customers = tenant.customerAdmins(m_partnerDomains);
+        QJsonArray admins;
+        for (const Cloud::User &admin : tenant.tenantAdmins) {
+            const bool customer = std::any_of(customers.cbegin(), customers.cend(),
+                                              [&admin](const Cloud::User &user) { return user.id == admin.id; });
+            admins.append(QJsonObject{{u"id"_s, admin.id},
+                                      {u"subject"_s, admin.subject},
+                                      {u"name"_s, admin.name},
+                                      {u"email"_s, admin.email},
+                                      {u"endCustomer"_s, customer}});
+        }
+        return admins;
+    }
     TenantSelection m_selection;
     QList<Cloud::OrganizationTenants::Entry> m_tenants;
     QElapsedTimer m_timer;
@@ -221,6 +253,7 @@ protected:
                              {u"bots"_s, bots},
                              {u"owners"_s, owners},
                              {u"resources"_s, resources},
+                             {u"tenantAdmins"_s, tenantAdminsJson(tenant)},
                              {u"requests"_s, tenant.requests}};
             if (!tenant.error.isEmpty())
                 json.insert(u"error"_s, tenant.error);
@@ -259,6 +292,19 @@ protected:
             context().output().line(u"Nothing owned by the selected users."_s);
         context().output().line(QString());
         context().output().table(summary);
+        TextTable findings({u"TENANT"_s, u"TENANTADMIN HELD BY"_s, u"EMAIL"_s, u"SUBJECT"_s});
+        for (const Cloud::TenantOwnership &tenant : results) {
+            for (const Cloud::User &admin : tenant.customerAdmins(m_partnerDomains))
+                findings.addRow({tenant.hostname, admin.name, admin.email, admin.subject});
+        }
+        if (findings.rowCount() == 0)
+            return;
+        context().output().line(QString());
+        context().output().line(m_partnerDomains.isEmpty()
+                                    ? u"People holding TenantAdmin (name your staff's domains with --partner-domain "
+                                      u"to keep only end customers):"_s
+                                    : u"End customers holding TenantAdmin (the management console):"_s);
+        context().output().table(findings);
     }
 };
 
@@ -469,10 +515,12 @@ private:
 void OwnershipCommands::registerIn(CommandRegistry &registry)
 {
     registry.addGroup(u"ownership"_s, u"Bot users and what they own, across tenants."_s);
-    registry.add({u"ownership"_s, u"audit"_s,
-                  u"List bot users (active, orphaned, unknown) and what they or a chosen user own."_s,
-                  u"(--tenants H1,H2|--all) [--owner SUBJECT|--orphaned-bots] [--profile NAME] [--concurrency N]"_s,
-                  CommandRegistry::factoryOf<AuditOwnership>()});
+    registry.add(
+        {u"ownership"_s, u"audit"_s,
+         u"List bot users (active, orphaned, unknown) and what they or a chosen user own."_s,
+         u"(--tenants H1,H2|--all) [--owner SUBJECT|--orphaned-bots] [--partner-domain DOMAIN]... [--profile NAME] "
+         u"[--concurrency N]"_s,
+         CommandRegistry::factoryOf<AuditOwnership>()});
     registry.add({u"ownership"_s, u"reassign"_s,
                   u"Give everything the selected owners own to a new owner, tenant by tenant, as one job."_s,
                   u"(--tenants H1,H2|--tag T|--region R|--all) (--owner SUBJECT|--orphaned-bots) --to SUBJECT "

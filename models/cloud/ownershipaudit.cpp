@@ -106,7 +106,8 @@ void OwnershipAudit::auditTenant(int index)
     query.addQueryItem(u"filter"_s, filter);
     ApiCall call = ApiCall::get(host, u"/api/v1/users"_s, query);
     call.profileName = m_options.profileName;
-    m_pendingPerTenant[index] = 1;
+    m_pendingPerTenant[index] = 2;
+    listTenantAdmins(index);
     fetchAll(index, call, [this, index](const QJsonArray &items, const QString &error) {
         TenantOwnership &tenant = m_results[index];
         if (!error.isEmpty()) {
@@ -143,6 +144,34 @@ void OwnershipAudit::auditTenant(int index)
         }
         for (const User &owner : std::as_const(tenant.owners))
             listOwned(index, owner.id);
+        tenantStepDone(index);
+    });
+}
+
+void OwnershipAudit::listTenantAdmins(int index)
+{
+    // FACTS §5.1: assignedRoles.name and assignedGroupsAssignedRoles.name take `eq`; people who
+    // can no longer sign in (disabled, deleted) are left out.
+    QUrlQuery query;
+    query.addQueryItem(u"limit"_s, u"100"_s);
+    query.addQueryItem(u"filter"_s,
+                       u"(assignedRoles.name eq \"TenantAdmin\" or assignedGroupsAssignedRoles.name eq "
+                       u"\"TenantAdmin\") and (status eq \"active\" or status eq \"invited\" or status eq "
+                       u"\"provisioned\")"_s);
+    ApiCall call = ApiCall::get(m_results[index].hostname, u"/api/v1/users"_s, query);
+    call.profileName = m_options.profileName;
+    fetchAll(index, call, [this, index](const QJsonArray &items, const QString &error) {
+        TenantOwnership &tenant = m_results[index];
+        const Parsed<QList<User>> users = error.isEmpty() ? ResourcePage<User>::readItems(items, &User::read)
+                                                          : Parsed<QList<User>>{std::nullopt, error};
+        if (!users.ok()) {
+            tenant.error += (tenant.error.isEmpty() ? QString() : u"; "_s) + u"TenantAdmins: "_s + users.error;
+        } else {
+            for (const User &user : *users.value) {
+                if (!user.isBot())
+                    tenant.tenantAdmins.append(user);
+            }
+        }
         tenantStepDone(index);
     });
 }

@@ -16,7 +16,8 @@ class CloudClient;
 
 // Finds, per tenant, the bot users (FACTS §2.3), classifies them (BotIdentity::classify) and lists
 // everything the selected owners own (FACTS §11.2): catalog items (apps, automations, ...),
-// spaces, data connections, automation connections and data files. Tenants run in parallel, at most `concurrentTenants`
+// spaces, data connections, automation connections and data files; and the people who hold
+// TenantAdmin (TenantOwnership::tenantAdmins). Tenants run in parallel, at most `concurrentTenants`
 // at a time; the client's scheduler keeps each host within its limits.
 //
 //     Cloud::OwnershipAudit audit(client, {.selection = Cloud::OwnershipAudit::Selection::OrphanedBots});
@@ -59,6 +60,7 @@ Q_SIGNALS:
 private:
     void startNext();
     void auditTenant(int index);
+    void listTenantAdmins(int index);
     void listOwned(int index, const QString &ownerId);
     void fetchAll(int index, const ApiCall &firstPage, std::function<void(QJsonArray items, QString error)> done);
     void tenantStepDone(int index);

@@ -20,4 +20,20 @@ const BotIdentity *TenantOwnership::bot(const QString &userId) const
     return nullptr;
 }
 
+QList<User> TenantOwnership::customerAdmins(const QStringList &partnerDomains) const
+{
+    QList<User> found;
+    for (const User &admin : tenantAdmins) {
+        if (partnerDomains.isEmpty() || !partnerDomains.contains(emailDomain(admin.email)))
+            found.append(admin);
+    }
+    return found;
+}
+
+QString TenantOwnership::emailDomain(const QString &email)
+{
+    const qsizetype at = email.lastIndexOf(u'@');
+    return at < 0 ? QString() : email.mid(at + 1).trimmed().toLower();
+}
+
 } // namespace Cloud

@@ -5,6 +5,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace Cloud {
 
@@ -16,11 +17,19 @@ struct TenantOwnership
     QList<BotIdentity> bots; // every bot user of the tenant, classified
     QList<User> owners; // the users whose content was listed (the selection)
     QList<OwnedResource> resources;
+    // People (not bots) holding TenantAdmin, directly or through a group: the management console
+    // must not be given to end customers (issue 8), so each is a finding unless partner staff.
+    QList<User> tenantAdmins;
     QString error;
     int requests = 0; // list pages fetched for this tenant
 
     [[nodiscard]] const User *owner(const QString &userId) const;
     [[nodiscard]] const BotIdentity *bot(const QString &userId) const;
+    // The tenantAdmins whose email domain is none of `partnerDomains` (lower case, e.g.
+    // "acme-analytics.example"); all of them when no domain is given.
+    [[nodiscard]] QList<User> customerAdmins(const QStringList &partnerDomains) const;
+    // "example.com" for "Someone@Example.com"; empty without an "@".
+    [[nodiscard]] static QString emailDomain(const QString &email);
 };
 
 } // namespace Cloud

@@ -21,6 +21,7 @@ private Q_SLOTS:
     void recreatedClientLeavesAnOrphanedBot();
     void seededOrphanAcrossTheEstate();
     void ownerBySubject();
+    void endCustomerTenantAdmins();
     void usageErrors();
 
 private:
@@ -203,8 +204,43 @@ void TestCtlOwnership::ownerBySubject()
     QCOMPARE(ownedInAudit(tenant, ownerId), ownedInState(host, ownerId));
 }
 
+void TestCtlOwnership::endCustomerTenantAdmins()
+{
+    // The demo seed makes Cyberdyne's own IT lead a TenantAdmin; the partner's admin (of
+    // acme-analytics.example) holds it on every tenant. Bots are never in the list.
+    const CtlRunner::Result result = ctl(
+        {u"ownership"_s, u"audit"_s, u"--all"_s, u"--partner-domain"_s, u"@Acme-Analytics.example"_s, u"--json"_s});
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    QStringList findings;
+    int partnerAdmins = 0;
+    for (const QJsonValue value : result.json().value(u"tenants"_s).toArray()) {
+        for (const QJsonValue admin : value[u"tenantAdmins"_s].toArray()) {
+            QVERIFY2(!admin[u"subject"_s].toString().startsWith(u"qlikbot\\"_s),
+                     qPrintable(admin[u"subject"_s].toString()));
+            if (admin[u"endCustomer"_s].toBool())
+                findings.append(value[u"tenant"_s].toString() + u' ' + admin[u"email"_s].toString());
+            else
+                ++partnerAdmins;
+        }
+    }
+    QCOMPARE(findings, QStringList{m_sandbox->hostOf(u"cyberdyne"_s) + u" miles.dyson@cyberdyne.example"_s});
+    QVERIFY(partnerAdmins >= 12); // the partner's admin on acme-source and every active customer
+
+    // In the table form, under its own heading.
+    const CtlRunner::Result text = ctl({u"ownership"_s, u"audit"_s, u"--tenants"_s, m_sandbox->hostOf(u"cyberdyne"_s),
+                                        u"--partner-domain"_s, u"acme-analytics.example"_s});
+    QVERIFY2(text.exitCode == 0, text.err.constData());
+    QVERIFY2(text.out.contains("End customers holding TenantAdmin"), text.out.constData());
+    QVERIFY2(text.out.contains("miles.dyson@cyberdyne.example"), text.out.constData());
+    QVERIFY2(!text.out.contains("alex.morgan@acme-analytics.example"), text.out.constData());
+}
+
 void TestCtlOwnership::usageErrors()
 {
+    const CtlRunner::Result domain
+        = ctl({u"ownership"_s, u"audit"_s, u"--all"_s, u"--partner-domain"_s, u"alex@acme.example"_s});
+    QCOMPARE(domain.exitCode, 2);
+    QVERIFY2(domain.err.contains("'alex@acme.example' is not an email domain"), domain.err.constData());
     QCOMPARE(ctl({u"ownership"_s, u"audit"_s}).exitCode, 2);
     QCOMPARE(ctl({u"ownership"_s, u"audit"_s, u"--all"_s, u"--tenants"_s, u"a.eu.qlikcloud.com"_s}).exitCode, 2);
     const CtlRunner::Result host = ctl({u"ownership"_s, u"audit"_s, u"--tenants"_s, u"register.eu.qlikcloud.com"_s});

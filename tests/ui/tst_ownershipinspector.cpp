@@ -226,6 +226,14 @@ void TestOwnershipInspector::inspectOrphanedBotsThenReassign()
              qPrintable(summary));
     QVERIFY2(inspector->statusLabel()->text().startsWith(u"%1 item(s) owned on 1 tenant(s)"_s.arg(expected.size())),
              qPrintable(inspector->statusLabel()->text()));
+    // The TenantAdmin finding: with no partner domain every person holding it is listed; naming
+    // the partner's domain leaves none on globex (only the partner's admin holds it there).
+    QVERIFY2(summary.contains(u"TenantAdmin held by Alex Morgan <alex.morgan@acme-analytics.example>"_s),
+             qPrintable(summary));
+    inspector->partnerDomainsEdit()->setText(u"@Acme-Analytics.example"_s);
+    Q_EMIT inspector->partnerDomainsEdit()->editingFinished();
+    QVERIFY2(!inspector->summaryLabel()->text().contains(u"TenantAdmin held by"_s),
+             qPrintable(inspector->summaryLabel()->text()));
 
     // Sort by name (header), then filter as you type.
     inspector->tableView()->sortByColumn(int(Column::Name), Qt::AscendingOrder);
