@@ -8,6 +8,7 @@
 #include "estatesession.h"
 #include "jobboard.h"
 #include "logging/applicationlog.h"
+#include "ops/createdtenants.h"
 #include "ops/job.h"
 #include "preferences.h"
 #include "seatautoassigncheck.h"
@@ -618,26 +619,12 @@ void MainWindow::addCreatedTenants(const Ops::Job *job)
     Cloud::TenantInventory *inventory = m_session ? m_session->inventory() : nullptr;
     if (!inventory || job->mode() != Ops::Job::Mode::Apply)
         return;
-    const Ops::JobState &state = job->state();
-    for (qsizetype t = 0; t < state.targets.size() && t < state.plan.targets.size(); ++t) {
-        const Ops::Plan::Target &planned = state.plan.targets.at(t);
-        const Ops::JobState::Target &target = state.targets.at(t);
-        for (qsizetype s = 0; s < planned.steps.size() && s < target.steps.size(); ++s) {
-            const Ops::JobState::Step &step = target.steps.at(s);
-            if (planned.steps.at(s).type != "tenant"_L1 || !step.isComplete())
-                continue;
-            const QString hostname = step.outputs.value(u"hostname"_s).toString();
-            if (hostname.isEmpty() || inventory->tenant(hostname))
-                continue;
-            Cloud::InventoryTenant tenant = Cloud::InventoryTenant::fromHostname(hostname);
-            tenant.tenantId = step.outputs.value(u"tenantId"_s).toString();
-            tenant.label = planned.id;
-            tenant.origin = Cloud::InventoryTenant::Origin::Created;
-            const QString error = inventory->add(tenant);
-            if (!error.isEmpty())
-                statusBar()->showMessage(tr("%1 was created but not added to the inventory: %2").arg(hostname, error),
-                                         15000);
-        }
+    for (const Cloud::InventoryTenant &tenant : Ops::createdTenants(job->state())) {
+        if (inventory->tenant(tenant.hostname))
+            continue;
+        if (const QString error = inventory->add(tenant); !error.isEmpty())
+            statusBar()->showMessage(
+                tr("%1 was created but not added to the inventory: %2").arg(tenant.hostname, error), 15000);
     }
 }
 

@@ -5,7 +5,9 @@
 #include "commandregistry.h"
 
 #include "cloud/cloudclient.h"
+#include "cloud/tenantinventory.h"
 #include "ops/builtinsteps.h"
+#include "ops/createdtenants.h"
 #include "ops/job.h"
 #include "ops/jobhistory.h"
 #include "ops/jobreport.h"
@@ -142,10 +144,26 @@ private:
             finish(state.counts().failed == 0 && !m_reportFailed ? ExitOk : ExitFailed);
             return;
         }
+        addCreatedTenants(state);
         if (state.status != Ops::JobStatus::Succeeded && !m_job->journalPath().isEmpty())
             context().output().error(u"job %1 did not succeed; once the cause is fixed, `tenantryctl apply` the "
                                      u"plan again (it only changes what still differs)"_s.arg(m_job->id()));
         finish(state.status == Ops::JobStatus::Succeeded && !m_reportFailed ? ExitOk : ExitFailed);
+    }
+
+    // Tenants the job created join the local inventory, as they do when the GUI applies a plan.
+    void addCreatedTenants(const Ops::JobState &state)
+    {
+        Cloud::TenantInventory &inventory = context().tenantInventory();
+        for (const Cloud::InventoryTenant &tenant : Ops::createdTenants(state)) {
+            if (inventory.tenant(tenant.hostname))
+                continue;
+            if (const QString error = inventory.add(tenant); !error.isEmpty())
+                context().output().error(
+                    u"%1 was created but not added to the tenant inventory: %2"_s.arg(tenant.hostname, error));
+            else
+                context().output().error(u"added %1 to the tenant inventory"_s.arg(tenant.hostname));
+        }
     }
 
     QString m_reportPath;

@@ -64,6 +64,18 @@ void TestCtlOnboard::appliesOnceThenChangesNothing()
     }
     QVERIFY(!tenant.isEmpty());
 
+    // The created tenant joined the local inventory, labelled with its plan target.
+    QVERIFY2(apply.err.contains("added "), apply.err.constData());
+    const CtlRunner::Result listed = ctl.run(base + QStringList{u"tenants"_s, u"list"_s, u"--json"_s});
+    QVERIFY2(listed.exitCode == 0, listed.err.constData());
+    QJsonObject inInventory;
+    for (const QJsonValue row : listed.json().value(u"tenants"_s).toArray()) {
+        if (row[u"id"_s].toString() == tenant.value(u"id"_s).toString())
+            inInventory = row.toObject();
+    }
+    QCOMPARE(inInventory.value(u"label"_s).toString(), u"demo-customer"_s);
+    QVERIFY(inInventory.value(u"sources"_s).toArray().contains(u"inventory"_s));
+
     // The recovery admin, once, as TenantAdmin.
     int admins = 0;
     for (const QJsonValue user : tenant.value(u"users"_s).toArray()) {
