@@ -3,6 +3,7 @@
 #include "command.h"
 #include "commandcontext.h"
 #include "commandregistry.h"
+#include "jobreportoption.h"
 
 #include "cloud/cloudclient.h"
 #include "cloud/tenantinventory.h"
@@ -10,13 +11,11 @@
 #include "ops/createdtenants.h"
 #include "ops/job.h"
 #include "ops/jobhistory.h"
-#include "ops/jobreport.h"
 #include "ops/jobsummary.h"
 #include "ops/journalreader.h"
 #include "ops/journalreplay.h"
 #include "ops/planreader.h"
 #include "ops/stepregistry.h"
-#include "tableexport.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -42,19 +41,14 @@ protected:
         parser.addPositionalArgument(u"FILE"_s, u"The plan (JSON, format \"tenantry-plan\")."_s);
         parser.addOption(
             {u"concurrency"_s, u"Targets in parallel (default: the plan's options.concurrency)."_s, u"N"_s});
-        parser.addOption({u"report"_s,
-                          u"Also write the job's report, one row per target and step, to FILE (.csv or .json)."_s,
-                          u"FILE"_s});
+        m_report.addTo(parser);
     }
 
     // Takes --report; false (after a usage error) when its file name has no known format.
     [[nodiscard]] bool reportOption(const QCommandLineParser &parser)
     {
-        if (!parser.isSet(u"report"_s))
-            return true;
-        m_reportPath = parser.value(u"report"_s);
-        if (!Ops::JobReport::formatForPath(m_reportPath, &m_reportFormat)) {
-            usageError(u"--report %1: the file name must end in .csv or .json"_s.arg(m_reportPath));
+        if (const QString error = m_report.read(parser); !error.isEmpty()) {
+            usageError(error);
             return false;
         }
         return true;
@@ -105,19 +99,10 @@ protected:
             connect(m_job.get(), &Ops::Job::targetChanged, this, &PlanRunCommand::reportTarget);
         }
         connect(m_job.get(), &Ops::Job::finished, this, [this, mode] {
-            if (m_reportPath.isEmpty()) {
+            m_report.write(m_job->state(), context().output(), this, [this, mode](bool written) {
+                m_reportFailed = !written;
                 finishJob(mode);
-                return;
-            }
-            const Ops::JobReport report = Ops::JobReport::fromState(m_job->state());
-            TableExport::writeFile(m_reportPath, report.toBytes(m_reportFormat), this,
-                                   [this, mode](const QString &error) {
-                                       if (!error.isEmpty()) {
-                                           context().output().error(u"cannot write the report: "_s + error);
-                                           m_reportFailed = true;
-                                       }
-                                       finishJob(mode);
-                                   });
+            });
         });
         if (!m_job->start(mode)) {
             fail(m_job->errorString());
@@ -166,8 +151,7 @@ private:
         }
     }
 
-    QString m_reportPath;
-    Ops::JobReport::Format m_reportFormat = Ops::JobReport::Format::Csv;
+    JobReportOption m_report;
     bool m_reportFailed = false;
 
     void reportStep(int target, int step)

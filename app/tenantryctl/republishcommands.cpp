@@ -2,6 +2,7 @@
 
 #include "commandcontext.h"
 #include "commandregistry.h"
+#include "jobreportoption.h"
 #include "networkcommand.h"
 #include "tenantselection.h"
 #include "texttable.h"
@@ -10,13 +11,11 @@
 #include "ops/builtinsteps.h"
 #include "ops/job.h"
 #include "ops/jobhistory.h"
-#include "ops/jobreport.h"
 #include "ops/jobsummary.h"
 #include "ops/planreader.h"
 #include "ops/publishedorigins.h"
 #include "ops/rolloutplanbuilder.h"
 #include "ops/stepregistry.h"
-#include "tableexport.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -66,9 +65,7 @@ public:
                           u"PCT"_s});
         parser.addOption(
             {u"save-plan"_s, u"Also write the rollout as a plan file for `tenantryctl apply`."_s, u"FILE"_s});
-        parser.addOption({u"report"_s,
-                          u"Also write the rollout's report, one row per tenant and app, to FILE (.csv or .json)."_s,
-                          u"FILE"_s});
+        m_report.addTo(parser);
     }
 
     void run(const QCommandLineParser &parser) override
@@ -102,9 +99,8 @@ public:
         if (!readInt(parser, u"first-wave"_s, 0, 100000, &m_firstWave)
             || !readInt(parser, u"max-wave-failures"_s, 0, 100, &m_maxWaveFailures))
             return;
-        m_reportPath = parser.value(u"report"_s);
-        if (!m_reportPath.isEmpty() && !Ops::JobReport::formatForPath(m_reportPath, &m_reportFormat)) {
-            usageError(u"--report %1: the file name must end in .csv or .json"_s.arg(m_reportPath));
+        if (const QString error = m_report.read(parser); !error.isEmpty()) {
+            usageError(error);
             return;
         }
         QString sourceError;
@@ -195,19 +191,10 @@ private:
                                          .arg(state.hostname, Ops::targetStatusName(state.status)));
         });
         connect(m_job.get(), &Ops::Job::finished, this, [this, dry] {
-            if (m_reportPath.isEmpty()) {
+            m_report.write(m_job->state(), context().output(), this, [this, dry](bool written) {
+                m_reportFailed = !written;
                 report(dry);
-                return;
-            }
-            const Ops::JobReport jobReport = Ops::JobReport::fromState(m_job->state());
-            TableExport::writeFile(m_reportPath, jobReport.toBytes(m_reportFormat), this,
-                                   [this, dry](const QString &error) {
-                                       if (!error.isEmpty()) {
-                                           context().output().error(u"cannot write the report: "_s + error);
-                                           m_reportFailed = true;
-                                       }
-                                       report(dry);
-                                   });
+            });
         });
         if (!m_job->start(dry ? Ops::Job::Mode::DryRun : Ops::Job::Mode::Apply)) {
             fail(m_job->errorString());
@@ -306,8 +293,7 @@ private:
     int m_concurrency = 8;
     int m_firstWave = 0;
     int m_maxWaveFailures = 0;
-    QString m_reportPath;
-    Ops::JobReport::Format m_reportFormat = Ops::JobReport::Format::Csv;
+    JobReportOption m_report;
     bool m_reportFailed = false;
     TenantSelection m_selection{context(), TenantSelection::Selectors::Every};
 };

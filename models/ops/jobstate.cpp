@@ -37,23 +37,9 @@ QString stepStatusName(StepStatus status)
 
 QString stepOutcomeName(StepStatus status)
 {
-    switch (status) {
-    case StepStatus::Probing:
-    case StepStatus::Applying:
-    case StepStatus::Verifying:
-        return stepStatusName(StepStatus::Pending);
-    case StepStatus::Pending:
-    case StepStatus::Planned:
-    case StepStatus::Created:
-    case StepStatus::Updated:
-    case StepStatus::NoChange:
-    case StepStatus::Blocked:
-    case StepStatus::Failed:
-    case StepStatus::Skipped:
-    case StepStatus::Cancelled:
-        break;
-    }
-    return stepStatusName(status);
+    JobState::Step step;
+    step.status = status;
+    return stepStatusName(step.isSettled() ? status : StepStatus::Pending);
 }
 
 QString targetStatusName(TargetStatus status)
