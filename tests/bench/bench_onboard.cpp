@@ -1,0 +1,240 @@
+// Benchmark of onboarding (issue 6): the shipped resources/plans/onboard-demo.json (create the
+// tenant, recovery admin, groups, licenses, spaces, CSP origin, web integration) against a
+// tenantry-sandbox process seeded with demo, with injected latency.
+//  1. one customer: wall time and API calls; the same job with one request in flight at a time
+//     (every call strictly after the previous one); and calls x latency, the bound of that;
+//  2. N customers from the same template in one job (targets in parallel).
+// Prints its figures and asserts nothing; run by hand:
+//   build/tests/bench/bench_onboard [--latency-ms 50] [--customers 50] [--concurrency 16]
+
+#include "ops/builtinsteps.h"
+#include "ops/job.h"
+#include "ops/planreader.h"
+#include "ops/stepregistry.h"
+
+#include "cloud/apiresult.h"
+#include "cloud/cloudclient.h"
+#include "cloud/connecttomap.h"
+#include "cloud/sandboxcredentials.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QTimer>
+
+#include <functional>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+// Runs the event loop until `done` says so (benchmarks only; product code never spins a loop).
+void runUntil(const std::function<bool()> &done)
+{
+    QEventLoop loop;
+    QTimer poll;
+    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+        if (done())
+            loop.quit();
+    });
+    poll.start(1);
+    loop.exec();
+}
+
+// A control-surface call (no auth, no latency, not counted by the sandbox).
+Cloud::ApiResult control(quint16 port, const QByteArray &method, const QString &path, const QJsonObject &body = {})
+{
+    Cloud::CloudClient client;
+    client.setConnectTo(Cloud::ConnectToMap::sandbox(port));
+    Cloud::ApiCall call;
+    call.method = method;
+    call.host = u"console.qlikcloud.com"_s;
+    call.path = path;
+    call.auth = Cloud::ApiCall::Auth::None;
+    if (method != "GET")
+        call.setJson(QJsonDocument(body));
+    if (path == u"/__sandbox/state"_s)
+        call.query.addQueryItem(u"content"_s, u"false"_s);
+    Cloud::ApiResult result;
+    bool done = false;
+    client.send(call, &client, [&](const Cloud::ApiResult &answer) {
+        result = answer;
+        done = true;
+    });
+    runUntil([&] { return done; });
+    return result;
+}
+
+qint64 requestTotal(quint16 port)
+{
+    qint64 total = 0;
+    const QJsonObject requests = control(port, "GET", u"/__sandbox/state"_s).json()[u"requests"_s].toObject();
+    for (auto it = requests.begin(); it != requests.end(); ++it)
+        total += it.value().toInteger();
+    return total;
+}
+
+// The demo plan's one target made into `customers` targets: each its own alias, customer name
+// and portal origin, every step as the template has it.
+QJsonObject planFor(const QJsonObject &demo, int customers, int concurrency)
+{
+    const QJsonObject model = demo[u"targets"_s].toArray().first().toObject();
+    const QByteArray modelJson = QJsonDocument(model).toJson(QJsonDocument::Compact);
+    QJsonArray targets;
+    for (int i = 0; i < customers; ++i) {
+        const QByteArray key = "bench-customer-" + QByteArray::number(i + 1);
+        QByteArray json = modelJson;
+        json.replace("demo-customer", key)
+            .replace("Demo Customer", QByteArray("Bench Customer " + QByteArray::number(i + 1)));
+        targets.append(QJsonDocument::fromJson(json).object());
+    }
+    QJsonObject plan = demo;
+    plan[u"targets"_s] = targets;
+    QJsonObject options = plan[u"options"_s].toObject();
+    options[u"concurrency"_s] = concurrency;
+    plan[u"options"_s] = options;
+    return plan;
+}
+
+struct Run
+{
+    qint64 wallMs = 0;
+    qint64 requests = 0;
+    int targets = 0;
+    int succeeded = 0;
+    QString firstProblem;
+};
+
+Run apply(quint16 port, const QStringList &subscriptions, const QJsonObject &planJson, int maxInFlight)
+{
+    Run run;
+    Ops::StepRegistry steps;
+    Ops::BuiltInSteps::registerAll(&steps);
+    const Ops::PlanReadResult read = Ops::PlanReader(&steps).fromJson(planJson);
+    if (!read.ok()) {
+        run.firstProblem = Ops::PlanIssue::toStrings(read.issues).join(u"; "_s);
+        return run;
+    }
+    Cloud::CloudClient::Options options;
+    options.limits.maxTotal = maxInFlight;
+    Cloud::CloudClient client(options);
+    client.setConnectTo(Cloud::ConnectToMap::sandbox(port));
+    Cloud::SandboxCredentials secrets;
+    client.setProfiles(Cloud::SandboxCredentials::profiles(subscriptions));
+    client.setSecretSource(&secrets);
+
+    const qint64 before = requestTotal(port);
+    Ops::Job job(*read.plan, &steps);
+    job.setCloudClient(&client);
+    QTemporaryDir journals; // journalled, as every apply from the GUI or tenantryctl is
+    job.setJournalDirectory(journals.path());
+    bool finished = false;
+    QObject::connect(&job, &Ops::Job::finished, &job, [&finished] { finished = true; });
+    QElapsedTimer clock;
+    clock.start();
+    job.start(Ops::Job::Mode::Apply);
+    runUntil([&finished] { return finished; });
+    run.wallMs = clock.elapsed();
+    run.requests = requestTotal(port) - before - 1; // minus the state read of `before`
+    run.targets = int(job.state().targets.size());
+    for (const Ops::JobState::Target &target : job.state().targets) {
+        if (target.status == Ops::TargetStatus::Succeeded)
+            ++run.succeeded;
+        else if (run.firstProblem.isEmpty())
+            run.firstProblem = target.message;
+    }
+    return run;
+}
+
+void print(const QString &label, const Run &run)
+{
+    out() << "  " << label.leftJustified(52) << QString::number(run.wallMs).rightJustified(8) << " ms  "
+          << QString::number(run.requests).rightJustified(6) << " req  " << run.succeeded << "/" << run.targets
+          << " onboarded" << (run.firstProblem.isEmpty() ? QString() : u"  first problem: "_s + run.firstProblem)
+          << Qt::endl;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Onboard customers with the demo plan against the sandbox."_s);
+    parser.addHelpOption();
+    const QCommandLineOption latencyOption(u"latency-ms"_s, u"Sandbox latency per answer."_s, u"MS"_s, u"50"_s);
+    const QCommandLineOption customersOption(u"customers"_s, u"Customers in the second job."_s, u"N"_s, u"50"_s);
+    const QCommandLineOption concurrencyOption(u"concurrency"_s, u"Customers in parallel."_s, u"N"_s, u"16"_s);
+    parser.addOptions({latencyOption, customersOption, concurrencyOption});
+    parser.process(app);
+    const int latency = parser.value(latencyOption).toInt();
+    const int customers = parser.value(customersOption).toInt();
+    const int concurrency = parser.value(concurrencyOption).toInt();
+
+    QFile planFile(QStringLiteral(TENANTRY_PLANS_DIR "/onboard-demo.json"));
+    if (!planFile.open(QIODevice::ReadOnly)) {
+        out() << "cannot read " << planFile.fileName() << Qt::endl;
+        return 1;
+    }
+    const QJsonObject demo = QJsonDocument::fromJson(planFile.readAll()).object();
+
+    QProcess sandbox;
+    sandbox.setProgram(QStringLiteral(TENANTRY_BIN_DIR "/tenantry-sandbox"));
+    sandbox.setArguments({u"--seed"_s, u"demo"_s, u"--latency-ms"_s, QString::number(latency)});
+    sandbox.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    sandbox.start();
+    runUntil([&] { return sandbox.canReadLine() || sandbox.state() == QProcess::NotRunning; });
+    const QByteArray line = sandbox.readLine().trimmed();
+    const quint16 port = line.startsWith("listening on http://127.0.0.1:") ? line.mid(30).toUShort() : 0;
+    if (port == 0) {
+        out() << "the sandbox did not start: " << line << Qt::endl;
+        return 1;
+    }
+    out() << "sandbox: demo seed, latency " << latency << " ms; plan onboard-demo.json ("
+          << demo[u"targets"_s][0][u"steps"_s].toArray().size() << " steps per customer)" << Qt::endl;
+
+    // The organization profile lists the subscription: the tenant step finds tenants by alias there.
+    QStringList subscriptions;
+    for (const QJsonValue subscription :
+         control(port, "GET", u"/__sandbox/state"_s).json()[u"subscriptions"_s].toArray())
+        subscriptions.append(subscription[u"id"_s].toString());
+    const QJsonObject one = planFor(demo, 1, 1);
+    const Run single = apply(port, subscriptions, one, 256);
+    print(u"one customer"_s, single);
+    control(port, "POST", u"/__sandbox/reset"_s, QJsonObject{{u"seed"_s, u"demo"_s}});
+    const Run strict = apply(port, subscriptions, one, 1);
+    print(u"one customer, one request in flight at a time"_s, strict);
+    out() << "  calls x latency (every call after the previous one): " << single.requests * latency
+          << " ms; the job takes "
+          << QString::number(double(single.wallMs) / std::max<qint64>(1, single.requests * latency), 'f', 2)
+          << "x that, the strictly serial run "
+          << QString::number(double(strict.wallMs) / std::max<qint64>(1, single.requests * latency), 'f', 2) << "x"
+          << Qt::endl;
+
+    control(port, "POST", u"/__sandbox/reset"_s, QJsonObject{{u"seed"_s, u"demo"_s}});
+    const Run many = apply(port, subscriptions, planFor(demo, customers, concurrency), 256);
+    print(u"%1 customers from one template, %2 in parallel"_s.arg(customers).arg(concurrency), many);
+    out() << "  " << QString::number(double(many.requests) / std::max(1, many.targets), 'f', 1)
+          << " calls per customer; " << QString::number(double(many.wallMs) / std::max(1, many.targets), 'f', 0)
+          << " ms per customer; "
+          << QString::number(double(single.wallMs) * customers / std::max<qint64>(1, many.wallMs), 'f', 1)
+          << "x faster than one customer after another" << Qt::endl;
+
+    sandbox.terminate();
+    runUntil([&] { return sandbox.state() == QProcess::NotRunning; });
+    return single.succeeded == 1 && strict.succeeded == 1 && many.succeeded == many.targets ? 0 : 1;
+}
