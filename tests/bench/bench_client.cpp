@@ -10,6 +10,7 @@
 // The sandbox runs as its own process (build/bin/tenantry-sandbox --seed estate:N), so client and
 // server never share a thread or a core's event loop.
 
+#include "benchsandbox.h"
 #include "cloud/apipage.h"
 #include "cloud/apirequest.h"
 #include "cloud/cloudclient.h"
@@ -22,10 +23,8 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSet>
 #include <QTextStream>
 #include <QTimer>
@@ -42,34 +41,7 @@ namespace {
 
 QTextStream &out()
 {
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-// VmHWM of a process, in MiB ("self" for this one); -1 when unreadable.
-double peakRssMiB(const QString &pid)
-{
-    QFile status(u"/proc/%1/status"_s.arg(pid));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    }
-    return -1;
-}
-
-// Runs the event loop until `done` says so (benchmarks only; product code never spins a loop).
-void runUntil(const std::function<bool()> &done)
-{
-    QEventLoop loop;
-    QTimer poll;
-    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
-        if (done())
-            loop.quit();
-    });
-    poll.start(1);
-    loop.exec();
+    return BenchSandbox::out();
 }
 
 struct Figures
@@ -145,7 +117,7 @@ public:
                 --running;
             });
         }
-        runUntil([&] { return running == 0; });
+        BenchSandbox::runUntil([&] { return running == 0; });
         figures.wallMs = clock.elapsed();
         figures.requests += cloud->tokens()->tokenRequestCount();
         figures.items = ids.size();
@@ -173,7 +145,7 @@ public:
                 --pending;
             });
         }
-        runUntil([&] { return pending == 0; });
+        BenchSandbox::runUntil([&] { return pending == 0; });
         figures.wallMs = clock.elapsed();
         figures.requests += cloud->tokens()->tokenRequestCount();
         figures.peakInFlight = cloud->scheduler()->peakRunning();
@@ -218,44 +190,25 @@ int main(int argc, char *argv[])
     }
 
     // The sandbox, in its own process; its first stdout line tells the port.
-    QProcess sandbox;
-    sandbox.setProgram(parser.value(sandboxOption));
-    sandbox.setArguments({u"--seed"_s, u"estate:%1"_s.arg(tenants), u"--latency-ms"_s, parser.value(latencyOption)});
-    sandbox.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     QElapsedTimer seedClock;
     seedClock.start();
-    sandbox.start();
-    runUntil([&] { return sandbox.canReadLine() || sandbox.state() == QProcess::NotRunning; });
-    const QByteArray line = sandbox.readLine().trimmed();
-    const quint16 port = line.startsWith("listening on http://127.0.0.1:") ? line.mid(30).toUShort() : 0;
+    BenchSandbox sandbox(parser.value(sandboxOption),
+                         {u"--seed"_s, u"estate:%1"_s.arg(tenants), u"--latency-ms"_s, parser.value(latencyOption)});
+    const quint16 port = sandbox.port();
     if (port == 0) {
-        out() << "the sandbox did not start: " << line << Qt::endl;
+        out() << "the sandbox did not start: " << sandbox.firstLine() << Qt::endl;
         return 1;
     }
     out() << "sandbox: estate:" << tenants << " seeded and listening on port " << port << " after "
           << seedClock.elapsed() << " ms (latency " << parser.value(latencyOption) << " ms)" << Qt::endl;
 
     // What to list: the subscription, regions and hostnames, from the control surface.
-    QJsonDocument state;
-    {
-        CloudClient control;
-        control.setConnectTo(Cloud::ConnectToMap::sandbox(port));
-        ApiCall call = ApiCall::get(u"console.qlikcloud.com"_s, u"/__sandbox/state"_s);
-        call.query.addQueryItem(u"content"_s, u"false"_s);
-        call.auth = ApiCall::Auth::None;
-        ApiResult result;
-        bool done = false;
-        control.send(call, &control, [&](const ApiResult &answer) {
-            result = answer;
-            done = true;
-        });
-        runUntil([&] { return done; });
-        if (!result.ok()) {
-            out() << "no state from the sandbox: " << result.error().message() << Qt::endl;
-            return 1;
-        }
-        state = result.json();
+    const ApiResult result = sandbox.control("GET", u"/__sandbox/state"_s);
+    if (!result.ok()) {
+        out() << "no state from the sandbox: " << result.error().message() << Qt::endl;
+        return 1;
     }
+    const QJsonDocument state = result.json();
     const QJsonArray tenantList = state[u"tenants"_s].toArray();
     const QString subscription = tenantList.first()[u"subscriptionId"_s].toString();
     QStringList hosts;
@@ -292,11 +245,10 @@ int main(int argc, char *argv[])
     out() << "  ratio: " << QString::number(double(sequential.wallMs) / std::max<qint64>(1, concurrent.wallMs), 'f', 2)
           << "x faster concurrently" << Qt::endl;
 
-    out() << "\npeak RSS: client " << QString::number(peakRssMiB(u"self"_s), 'f', 1) << " MiB, sandbox "
-          << QString::number(peakRssMiB(QString::number(sandbox.processId())), 'f', 1) << " MiB" << Qt::endl;
+    out() << "\npeak RSS: client " << QString::number(BenchSandbox::peakRssMiB(u"self"_s), 'f', 1) << " MiB, sandbox "
+          << QString::number(BenchSandbox::peakRssMiB(QString::number(sandbox.processId())), 'f', 1) << " MiB"
+          << Qt::endl;
 
-    sandbox.terminate();
-    runUntil([&] { return sandbox.state() == QProcess::NotRunning; });
     const bool failed = oneList.failures + perRegion.failures + concurrent.failures + sequential.failures > 0
         || (!oneList.notServed && (oneList.items != tenants || perRegion.items != tenants));
     return failed ? 1 : 0;

@@ -12,7 +12,7 @@
 #include "ops/planreader.h"
 #include "ops/stepregistry.h"
 
-#include "cloud/apiresult.h"
+#include "benchsandbox.h"
 #include "cloud/cloudclient.h"
 #include "cloud/connecttomap.h"
 #include "cloud/sandboxcredentials.h"
@@ -20,17 +20,11 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
-#include <QTextStream>
-#include <QTimer>
-
-#include <functional>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -38,54 +32,7 @@ namespace {
 
 QTextStream &out()
 {
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-// Runs the event loop until `done` says so (benchmarks only; product code never spins a loop).
-void runUntil(const std::function<bool()> &done)
-{
-    QEventLoop loop;
-    QTimer poll;
-    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
-        if (done())
-            loop.quit();
-    });
-    poll.start(1);
-    loop.exec();
-}
-
-// A control-surface call (no auth, no latency, not counted by the sandbox).
-Cloud::ApiResult control(quint16 port, const QByteArray &method, const QString &path, const QJsonObject &body = {})
-{
-    Cloud::CloudClient client;
-    client.setConnectTo(Cloud::ConnectToMap::sandbox(port));
-    Cloud::ApiCall call;
-    call.method = method;
-    call.host = u"console.qlikcloud.com"_s;
-    call.path = path;
-    call.auth = Cloud::ApiCall::Auth::None;
-    if (method != "GET")
-        call.setJson(QJsonDocument(body));
-    if (path == u"/__sandbox/state"_s)
-        call.query.addQueryItem(u"content"_s, u"false"_s);
-    Cloud::ApiResult result;
-    bool done = false;
-    client.send(call, &client, [&](const Cloud::ApiResult &answer) {
-        result = answer;
-        done = true;
-    });
-    runUntil([&] { return done; });
-    return result;
-}
-
-qint64 requestTotal(quint16 port)
-{
-    qint64 total = 0;
-    const QJsonObject requests = control(port, "GET", u"/__sandbox/state"_s).json()[u"requests"_s].toObject();
-    for (auto it = requests.begin(); it != requests.end(); ++it)
-        total += it.value().toInteger();
-    return total;
+    return BenchSandbox::out();
 }
 
 // The demo plan's one target made into `customers` targets: each its own alias, customer name
@@ -119,7 +66,7 @@ struct Run
     QString firstProblem;
 };
 
-Run apply(quint16 port, const QStringList &subscriptions, const QJsonObject &planJson, int maxInFlight)
+Run apply(BenchSandbox &sandbox, const QStringList &subscriptions, const QJsonObject &planJson, int maxInFlight)
 {
     Run run;
     Ops::StepRegistry steps;
@@ -132,12 +79,12 @@ Run apply(quint16 port, const QStringList &subscriptions, const QJsonObject &pla
     Cloud::CloudClient::Options options;
     options.limits.maxTotal = maxInFlight;
     Cloud::CloudClient client(options);
-    client.setConnectTo(Cloud::ConnectToMap::sandbox(port));
+    client.setConnectTo(Cloud::ConnectToMap::sandbox(sandbox.port()));
     Cloud::SandboxCredentials secrets;
     client.setProfiles(Cloud::SandboxCredentials::profiles(subscriptions));
     client.setSecretSource(&secrets);
 
-    const qint64 before = requestTotal(port);
+    const qint64 before = sandbox.requestTotal();
     Ops::Job job(*read.plan, &steps);
     job.setCloudClient(&client);
     QTemporaryDir journals; // journalled, as every apply from the GUI or tenantryctl is
@@ -147,9 +94,9 @@ Run apply(quint16 port, const QStringList &subscriptions, const QJsonObject &pla
     QElapsedTimer clock;
     clock.start();
     job.start(Ops::Job::Mode::Apply);
-    runUntil([&finished] { return finished; });
+    BenchSandbox::runUntil([&finished] { return finished; });
     run.wallMs = clock.elapsed();
-    run.requests = requestTotal(port) - before - 1; // minus the state read of `before`
+    run.requests = sandbox.requestTotal() - before - 1; // minus the state read of `before`
     run.targets = int(job.state().targets.size());
     for (const Ops::JobState::Target &target : job.state().targets) {
         if (target.status == Ops::TargetStatus::Succeeded)
@@ -192,16 +139,10 @@ int main(int argc, char *argv[])
     }
     const QJsonObject demo = QJsonDocument::fromJson(planFile.readAll()).object();
 
-    QProcess sandbox;
-    sandbox.setProgram(QStringLiteral(TENANTRY_BIN_DIR "/tenantry-sandbox"));
-    sandbox.setArguments({u"--seed"_s, u"demo"_s, u"--latency-ms"_s, QString::number(latency)});
-    sandbox.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    sandbox.start();
-    runUntil([&] { return sandbox.canReadLine() || sandbox.state() == QProcess::NotRunning; });
-    const QByteArray line = sandbox.readLine().trimmed();
-    const quint16 port = line.startsWith("listening on http://127.0.0.1:") ? line.mid(30).toUShort() : 0;
-    if (port == 0) {
-        out() << "the sandbox did not start: " << line << Qt::endl;
+    BenchSandbox sandbox(QStringLiteral(TENANTRY_BIN_DIR "/tenantry-sandbox"),
+                         {u"--seed"_s, u"demo"_s, u"--latency-ms"_s, QString::number(latency)});
+    if (sandbox.port() == 0) {
+        out() << "the sandbox did not start: " << sandbox.firstLine() << Qt::endl;
         return 1;
     }
     out() << "sandbox: demo seed, latency " << latency << " ms; plan onboard-demo.json ("
@@ -210,13 +151,13 @@ int main(int argc, char *argv[])
     // The organization profile lists the subscription: the tenant step finds tenants by alias there.
     QStringList subscriptions;
     for (const QJsonValue subscription :
-         control(port, "GET", u"/__sandbox/state"_s).json()[u"subscriptions"_s].toArray())
+         sandbox.control("GET", u"/__sandbox/state"_s).json()[u"subscriptions"_s].toArray())
         subscriptions.append(subscription[u"id"_s].toString());
     const QJsonObject one = planFor(demo, 1, 1);
-    const Run single = apply(port, subscriptions, one, 256);
+    const Run single = apply(sandbox, subscriptions, one, 256);
     print(u"one customer"_s, single);
-    control(port, "POST", u"/__sandbox/reset"_s, QJsonObject{{u"seed"_s, u"demo"_s}});
-    const Run strict = apply(port, subscriptions, one, 1);
+    static_cast<void>(sandbox.control("POST", u"/__sandbox/reset"_s, QJsonObject{{u"seed"_s, u"demo"_s}}));
+    const Run strict = apply(sandbox, subscriptions, one, 1);
     print(u"one customer, one request in flight at a time"_s, strict);
     out() << "  calls x latency (every call after the previous one): " << single.requests * latency
           << " ms; the job takes "
@@ -225,8 +166,8 @@ int main(int argc, char *argv[])
           << QString::number(double(strict.wallMs) / std::max<qint64>(1, single.requests * latency), 'f', 2) << "x"
           << Qt::endl;
 
-    control(port, "POST", u"/__sandbox/reset"_s, QJsonObject{{u"seed"_s, u"demo"_s}});
-    const Run many = apply(port, subscriptions, planFor(demo, customers, concurrency), 256);
+    static_cast<void>(sandbox.control("POST", u"/__sandbox/reset"_s, QJsonObject{{u"seed"_s, u"demo"_s}}));
+    const Run many = apply(sandbox, subscriptions, planFor(demo, customers, concurrency), 256);
     print(u"%1 customers from one template, %2 in parallel"_s.arg(customers).arg(concurrency), many);
     out() << "  " << QString::number(double(many.requests) / std::max(1, many.targets), 'f', 1)
           << " calls per customer; " << QString::number(double(many.wallMs) / std::max(1, many.targets), 'f', 0)
@@ -234,7 +175,5 @@ int main(int argc, char *argv[])
           << QString::number(double(single.wallMs) * customers / std::max<qint64>(1, many.wallMs), 'f', 1)
           << "x faster than one customer after another" << Qt::endl;
 
-    sandbox.terminate();
-    runUntil([&] { return sandbox.state() == QProcess::NotRunning; });
     return single.succeeded == 1 && strict.succeeded == 1 && many.succeeded == many.targets ? 0 : 1;
 }

@@ -14,6 +14,7 @@
 #include "ops/planreader.h"
 #include "ops/stepregistry.h"
 
+#include "benchsandbox.h"
 #include "cloud/apiresult.h"
 #include "cloud/cloudclient.h"
 #include "cloud/connecttomap.h"
@@ -22,14 +23,10 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QEventLoop>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTextStream>
-#include <QTimer>
 
 #include <functional>
 
@@ -39,66 +36,7 @@ namespace {
 
 QTextStream &out()
 {
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-double peakRssMiB(const QString &pid)
-{
-    QFile status(u"/proc/%1/status"_s.arg(pid));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    }
-    return -1;
-}
-
-// Runs the event loop until `done` says so (benchmarks only; product code never spins a loop).
-void runUntil(const std::function<bool()> &done)
-{
-    QEventLoop loop;
-    QTimer poll;
-    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
-        if (done())
-            loop.quit();
-    });
-    poll.start(1);
-    loop.exec();
-}
-
-// A control-surface call (no auth, no latency, not counted).
-Cloud::ApiResult control(quint16 port, const QByteArray &method, const QString &path, const QJsonObject &body = {})
-{
-    Cloud::CloudClient client;
-    client.setConnectTo(Cloud::ConnectToMap::sandbox(port));
-    Cloud::ApiCall call;
-    call.method = method;
-    call.host = u"console.qlikcloud.com"_s;
-    call.path = path;
-    call.auth = Cloud::ApiCall::Auth::None;
-    if (method != "GET")
-        call.setJson(QJsonDocument(body));
-    if (path == u"/__sandbox/state"_s)
-        call.query.addQueryItem(u"content"_s, u"false"_s);
-    Cloud::ApiResult result;
-    bool done = false;
-    client.send(call, &client, [&](const Cloud::ApiResult &answer) {
-        result = answer;
-        done = true;
-    });
-    runUntil([&] { return done; });
-    return result;
-}
-
-qint64 requestTotal(quint16 port)
-{
-    qint64 total = 0;
-    const QJsonObject requests = control(port, "GET", u"/__sandbox/state"_s).json()[u"requests"_s].toObject();
-    for (auto it = requests.begin(); it != requests.end(); ++it)
-        total += it.value().toInteger();
-    return total;
+    return BenchSandbox::out();
 }
 
 struct Run
@@ -111,7 +49,7 @@ struct Run
     QString firstProblem;
 };
 
-Run rollout(quint16 port, StaticSecretSource *secrets, const QString &source, const QStringList &hosts,
+Run rollout(BenchSandbox &sandbox, StaticSecretSource *secrets, const QString &source, const QStringList &hosts,
             const QStringList &regions, int concurrency, int maxInFlight)
 {
     Ops::StepRegistry steps;
@@ -119,7 +57,7 @@ Run rollout(quint16 port, StaticSecretSource *secrets, const QString &source, co
     Cloud::CloudClient::Options options;
     options.limits.maxTotal = maxInFlight;
     Cloud::CloudClient client(options);
-    client.setConnectTo(Cloud::ConnectToMap::sandbox(port));
+    client.setConnectTo(Cloud::ConnectToMap::sandbox(sandbox.port()));
     QList<Cloud::CredentialProfile> profiles;
     for (const QString &region : regions) {
         Cloud::CredentialProfile profile;
@@ -161,7 +99,7 @@ Run rollout(quint16 port, StaticSecretSource *secrets, const QString &source, co
         run.firstProblem = Ops::PlanIssue::toStrings(read.issues).join(u"; "_s);
         return run;
     }
-    const qint64 before = requestTotal(port);
+    const qint64 before = sandbox.requestTotal();
     Ops::Job job(*read.plan, &steps);
     job.setCloudClient(&client);
     // Journalled, as every apply from the GUI or tenantryctl is.
@@ -176,11 +114,11 @@ Run rollout(quint16 port, StaticSecretSource *secrets, const QString &source, co
     QElapsedTimer clock;
     clock.start();
     job.start(Ops::Job::Mode::Apply);
-    runUntil([&finished] { return finished; });
+    BenchSandbox::runUntil([&finished] { return finished; });
     run.wallMs = clock.elapsed();
     heartbeat.stop();
     run.longestStallMs = heartbeat.longestStall().count();
-    run.requests = requestTotal(port) - before;
+    run.requests = sandbox.requestTotal() - before;
     run.targets = int(hosts.size());
     for (const Ops::JobState::Target &target : job.state().targets) {
         if (target.status == Ops::TargetStatus::Succeeded)
@@ -224,21 +162,14 @@ int main(int argc, char *argv[])
         return 2;
     }
 
-    QProcess sandbox;
-    sandbox.setProgram(parser.value(sandboxOption));
     const QString seed = u"estate:%1"_s.arg(tenants);
-    sandbox.setArguments({u"--seed"_s, seed, u"--latency-ms"_s, QString::number(latency)});
-    sandbox.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    sandbox.start();
-    runUntil([&] { return sandbox.canReadLine() || sandbox.state() == QProcess::NotRunning; });
-    const QByteArray line = sandbox.readLine().trimmed();
-    const quint16 port = line.startsWith("listening on http://127.0.0.1:") ? line.mid(30).toUShort() : 0;
-    if (port == 0) {
-        out() << "the sandbox did not start: " << line << Qt::endl;
+    BenchSandbox sandbox(parser.value(sandboxOption), {u"--seed"_s, seed, u"--latency-ms"_s, QString::number(latency)});
+    if (sandbox.port() == 0) {
+        out() << "the sandbox did not start: " << sandbox.firstLine() << Qt::endl;
         return 1;
     }
 
-    const QJsonArray tenantList = control(port, "GET", u"/__sandbox/state"_s).json()[u"tenants"_s].toArray();
+    const QJsonArray tenantList = sandbox.control("GET", u"/__sandbox/state"_s).json()[u"tenants"_s].toArray();
     QString source;
     QStringList hosts;
     QStringList regions;
@@ -257,7 +188,7 @@ int main(int argc, char *argv[])
           << " tenants (create staging and managed spaces, import, publish, verify)" << Qt::endl;
 
     StaticSecretSource secrets;
-    const Run parallel = rollout(port, &secrets, source, hosts, regions, concurrency, 256);
+    const Run parallel = rollout(sandbox, &secrets, source, hosts, regions, concurrency, 256);
     print(u"one job, %1 tenants in parallel"_s.arg(concurrency), parallel);
     const double perTenant = double(parallel.requests) / std::max(1, parallel.targets);
     const double bound = perTenant * latency * parallel.targets / concurrency;
@@ -266,19 +197,18 @@ int main(int argc, char *argv[])
           << QString::number(parallel.wallMs / std::max(1.0, bound), 'f', 2) << "x the bound" << Qt::endl;
 
     // One tenant and one request at a time, on fresh tenants (after a reset), scaled to all of them.
-    control(port, "POST", u"/__sandbox/reset"_s, QJsonObject{{u"seed"_s, seed}});
-    const Run serial = rollout(port, &secrets, source, hosts.mid(0, sample), regions, 1, 1);
+    static_cast<void>(sandbox.control("POST", u"/__sandbox/reset"_s, QJsonObject{{u"seed"_s, seed}}));
+    const Run serial = rollout(sandbox, &secrets, source, hosts.mid(0, sample), regions, 1, 1);
     print(u"one at a time, %1 tenants"_s.arg(sample), serial);
     const double serialAll = double(serial.wallMs) * hosts.size() / sample;
     out() << "  scaled to " << hosts.size() << " tenants: " << QString::number(serialAll / 1000.0, 'f', 1)
           << " s; the job is " << QString::number(serialAll / std::max<qint64>(1, parallel.wallMs), 'f', 1)
           << "x faster" << Qt::endl;
-    out() << "peak RSS: client " << QString::number(peakRssMiB(u"self"_s), 'f', 1) << " MiB, sandbox "
-          << QString::number(peakRssMiB(QString::number(sandbox.processId())), 'f', 1) << " MiB" << Qt::endl;
+    out() << "peak RSS: client " << QString::number(BenchSandbox::peakRssMiB(u"self"_s), 'f', 1) << " MiB, sandbox "
+          << QString::number(BenchSandbox::peakRssMiB(QString::number(sandbox.processId())), 'f', 1) << " MiB"
+          << Qt::endl;
     out() << "longest event-loop stall on the thread running the job (the GUI thread in the app): "
           << parallel.longestStallMs << " ms; the activity panel's own cost is bench_activitypanel's" << Qt::endl;
 
-    sandbox.terminate();
-    runUntil([&] { return sandbox.state() == QProcess::NotRunning; });
     return parallel.succeeded == parallel.targets && serial.succeeded == serial.targets ? 0 : 1;
 }
