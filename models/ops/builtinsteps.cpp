@@ -10,6 +10,7 @@
 #include "ops/spacestep.h"
 #include "ops/stepregistry.h"
 #include "ops/tenantstep.h"
+#include "ops/visualpackagestep.h"
 #include "ops/webintegrationstep.h"
 
 namespace Ops {
@@ -19,7 +20,8 @@ void BuiltInSteps::registerAll(StepRegistry *registry, Secrets::SecretStore *key
     for (const StepType &type :
          {CspOriginStep::type(), GroupStep::type(), JwtIdentityProviderStep::type(keys), LicenseStep::type(),
           OwnerChangeStep::type(), PublishAppStep::type(), RecoveryAdminStep::type(), SpaceStep::type(),
-          TenantStep::type(), WebIntegrationStep::type()}) {
+          TenantStep::type(), VisualPackageStep::extensionType(), VisualPackageStep::themeType(),
+          WebIntegrationStep::type()}) {
         // Only a broken built-in type (or registering twice) can fail: say so loudly.
         if (QString error; !registry->add(type, &error))
             qCritical("built-in step type not registered: %s", qPrintable(error));

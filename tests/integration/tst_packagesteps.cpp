@@ -1,0 +1,214 @@
+// The "extension" and "theme" step types (issue 6, onboarding step 9; FACTS §9.1, §9.2) against
+// the sandbox: the source tenant's package is copied to the target once, left alone when the file
+// is the same, its file replaced when the source's changed, a lost upload answer converges on one
+// copy, and a name the source does not have blocks before anything changes.
+#include "seededclient.h"
+#include "support/sandboxfixture.h"
+
+#include "ops/builtinsteps.h"
+#include "ops/job.h"
+#include "ops/jobsummary.h"
+#include "ops/planreader.h"
+#include "ops/stepregistry.h"
+#include "sandbox/ziparchive.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace std::chrono_literals;
+using Ops::Job;
+using Ops::JobStatus;
+using Ops::StepStatus;
+using TestSupport::SandboxFixture;
+
+class TestPackageSteps : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void copiedOnceThenNoChange();
+    void changedSourceFileIsReplaced();
+    void lostUploadAnswerConverges();
+    void missingOnTheSourceBlocks();
+
+private:
+    [[nodiscard]] QJsonArray steps(const QString &extension = u"kpi-card"_s) const;
+    [[nodiscard]] std::unique_ptr<Job> run(const QJsonArray &steps, Job::Mode mode = Job::Mode::Apply);
+    // The packages of a kind ("extensions", "themes") named `name` in a tenant's state.
+    [[nodiscard]] QList<QJsonObject> packages(const QString &tenantKey, const QString &kind, const QString &name);
+
+    std::unique_ptr<SandboxFixture> m_sandbox;
+    std::unique_ptr<SeededClient> m_client;
+    Ops::StepRegistry m_steps;
+    QTemporaryDir m_journals;
+    QString m_host;
+    QString m_source;
+};
+
+void TestPackageSteps::initTestCase()
+{
+    m_sandbox = std::make_unique<SandboxFixture>();
+    QVERIFY2(m_sandbox->isReady(), qPrintable(m_sandbox->error()));
+    Ops::BuiltInSteps::registerAll(&m_steps);
+}
+
+void TestPackageSteps::init()
+{
+    QVERIFY(m_sandbox->http().reset(u"demo"_s));
+    QVERIFY(m_sandbox->http().control("PUT", u"/__sandbox/faults"_s, QJsonArray()));
+    m_host = m_sandbox->hostOf(u"northwind"_s);
+    m_source = m_sandbox->hostOf(u"acme-source"_s);
+    QVERIFY(!m_host.isEmpty() && !m_source.isEmpty());
+    m_client = std::make_unique<SeededClient>(m_sandbox->port(), QStringList{u"eu"_s});
+}
+
+QJsonArray TestPackageSteps::steps(const QString &extension) const
+{
+    return {QJsonObject{{u"id"_s, u"kpi"_s},
+                        {u"type"_s, u"extension"_s},
+                        {u"params"_s, QJsonObject{{u"source"_s, m_source}, {u"name"_s, extension}}}},
+            QJsonObject{{u"id"_s, u"brand-theme"_s},
+                        {u"type"_s, u"theme"_s},
+                        {u"params"_s, QJsonObject{{u"source"_s, m_source}, {u"name"_s, u"acme-corporate"_s}}}}};
+}
+
+std::unique_ptr<Job> TestPackageSteps::run(const QJsonArray &steps, Job::Mode mode)
+{
+    const QJsonObject json{{u"format"_s, u"tenantry-plan"_s},
+                           {u"version"_s, 1},
+                           {u"name"_s, u"packages"_s},
+                           {u"options"_s, QJsonObject{{u"maxAttempts"_s, 4}}},
+                           {u"targets"_s,
+                            QJsonArray{QJsonObject{{u"id"_s, u"northwind"_s},
+                                                   {u"hostname"_s, m_host},
+                                                   {u"profile"_s, u"region-eu"_s},
+                                                   {u"steps"_s, steps}}}}};
+    const Ops::PlanReadResult plan = Ops::PlanReader(&m_steps).fromJson(json);
+    if (!plan.ok()) {
+        qWarning().noquote() << Ops::PlanIssue::toStrings(plan.issues).join(u'\n');
+        return nullptr;
+    }
+    auto job = std::make_unique<Job>(*plan.plan, &m_steps);
+    job->setCloudClient(&m_client->client());
+    job->setJournalDirectory(m_journals.path());
+    job->setRetryDelay(10ms);
+    QSignalSpy finished(job.get(), &Job::finished);
+    if (!job->start(mode) || !finished.wait(60000))
+        return nullptr;
+    return job;
+}
+
+QList<QJsonObject> TestPackageSteps::packages(const QString &tenantKey, const QString &kind, const QString &name)
+{
+    QList<QJsonObject> found;
+    for (const QJsonValue item : m_sandbox->tenantState(tenantKey).value(kind).toArray()) {
+        if (item[u"name"_s].toString() == name && !item[u"deleted"_s].toBool())
+            found.append(item.toObject());
+    }
+    return found;
+}
+
+void TestPackageSteps::copiedOnceThenNoChange()
+{
+    QVERIFY(packages(u"northwind"_s, u"extensions"_s, u"kpi-card"_s).isEmpty());
+    const std::unique_ptr<Job> dry = run(steps(), Job::Mode::DryRun);
+    QVERIFY(dry);
+    QCOMPARE(dry->state().targets.at(0).steps.at(0).probe->action, Ops::StepAction::Create);
+    QCOMPARE(dry->state().targets.at(0).steps.at(1).probe->action, Ops::StepAction::Create);
+    QVERIFY(packages(u"northwind"_s, u"extensions"_s, u"kpi-card"_s).isEmpty()); // a dry run changes nothing
+
+    const std::unique_ptr<Job> job = run(steps());
+    QVERIFY(job);
+    QVERIFY2(job->state().status == JobStatus::Succeeded, qPrintable(Ops::JobSummary::toText(job->state())));
+    for (const auto &[kind, name] : {std::pair{u"extensions"_s, u"kpi-card"_s}, {u"themes"_s, u"acme-corporate"_s}}) {
+        const QList<QJsonObject> copied = packages(u"northwind"_s, kind, name);
+        QCOMPARE(copied.size(), 1);
+        const QList<QJsonObject> original = packages(u"acme-source"_s, kind, name);
+        QCOMPARE(original.size(), 1);
+        QCOMPARE(copied.first()[u"fileSha256"_s].toString(), original.first()[u"fileSha256"_s].toString());
+    }
+    QCOMPARE(job->state().targets.at(0).steps.at(0).outputs.value(u"extensionId"_s).toString(),
+             packages(u"northwind"_s, u"extensions"_s, u"kpi-card"_s).first()[u"id"_s].toString());
+
+    const qint64 uploads = SeededClient::requestCount(m_sandbox->http(), u"POST /v1/extensions"_s)
+        + SeededClient::requestCount(m_sandbox->http(), u"POST /v1/themes"_s);
+    const std::unique_ptr<Job> again = run(steps());
+    QVERIFY(again);
+    QCOMPARE(again->state().targets.at(0).steps.at(0).status, StepStatus::NoChange);
+    QCOMPARE(again->state().targets.at(0).steps.at(1).status, StepStatus::NoChange);
+    QCOMPARE(SeededClient::requestCount(m_sandbox->http(), u"POST /v1/extensions"_s)
+                 + SeededClient::requestCount(m_sandbox->http(), u"POST /v1/themes"_s),
+             uploads);
+}
+
+void TestPackageSteps::changedSourceFileIsReplaced()
+{
+    QVERIFY(run(steps()));
+    // A new version of the extension on the source (multipart `file`, FACTS §9.1).
+    Sandbox::ZipArchive zip;
+    zip.addFile(
+        u"kpi-card.qext"_s,
+        QJsonDocument(
+            QJsonObject{{u"name"_s, u"kpi-card"_s}, {u"type"_s, u"visualization"_s}, {u"version"_s, u"1.3.0"_s}})
+            .toJson());
+    zip.addFile(u"kpi-card.js"_s, "define([], function () {\n  return { paint: function () { /* 1.3 */ } };\n});\n");
+    const QString sourceId = packages(u"acme-source"_s, u"extensions"_s, u"kpi-card"_s).first()[u"id"_s].toString();
+    TestSupport::HttpCall patch;
+    patch.method = "PATCH";
+    patch.host = m_source;
+    patch.path = u"/api/v1/extensions/"_s + sourceId;
+    patch.contentType = "multipart/form-data; boundary=b0undary";
+    patch.body = "--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"kpi-card.zip\"\r\n"
+                 "Content-Type: application/zip\r\n\r\n"
+        + zip.data() + "\r\n--b0undary--\r\n";
+    patch.token = m_sandbox->regionToken(m_source);
+    QCOMPARE(m_sandbox->http().send(patch).status, 200);
+
+    const std::unique_ptr<Job> job = run(steps());
+    QVERIFY(job);
+    QVERIFY2(job->state().status == JobStatus::Succeeded, qPrintable(Ops::JobSummary::toText(job->state())));
+    QCOMPARE(job->state().targets.at(0).steps.at(0).status, StepStatus::Updated);
+    QCOMPARE(job->state().targets.at(0).steps.at(1).status, StepStatus::NoChange);
+    const QList<QJsonObject> copied = packages(u"northwind"_s, u"extensions"_s, u"kpi-card"_s);
+    QCOMPARE(copied.size(), 1);
+    QCOMPARE(copied.first()[u"fileSha256"_s].toString(),
+             packages(u"acme-source"_s, u"extensions"_s, u"kpi-card"_s).first()[u"fileSha256"_s].toString());
+    QCOMPARE(copied.first()[u"version"_s].toString(), u"1.3.0"_s);
+}
+
+void TestPackageSteps::lostUploadAnswerConverges()
+{
+    QVERIFY(
+        m_sandbox->http().control("PUT", u"/__sandbox/faults"_s,
+                                  QJsonObject{{u"rules"_s,
+                                               QJsonArray{QJsonObject{{u"path"_s, u"^/api/v1/(extensions|themes)$"_s},
+                                                                      {u"method"_s, u"POST"_s},
+                                                                      {u"rate"_s, 1.0},
+                                                                      {u"kind"_s, u"lost-response"_s}}}},
+                                              {u"seed"_s, 7}}));
+    const std::unique_ptr<Job> job = run(steps());
+    QVERIFY(job);
+    QVERIFY2(job->state().status == JobStatus::Succeeded, qPrintable(Ops::JobSummary::toText(job->state())));
+    QCOMPARE(packages(u"northwind"_s, u"extensions"_s, u"kpi-card"_s).size(), 1);
+    QCOMPARE(packages(u"northwind"_s, u"themes"_s, u"acme-corporate"_s).size(), 1);
+    QVERIFY(job->state().targets.at(0).steps.at(0).recovered);
+}
+
+void TestPackageSteps::missingOnTheSourceBlocks()
+{
+    const std::unique_ptr<Job> job = run(steps(u"no-such-extension"_s));
+    QVERIFY(job);
+    QCOMPARE(job->state().targets.at(0).steps.at(0).status, StepStatus::Blocked);
+    QVERIFY2(job->state().targets.at(0).steps.at(0).probe->blockedReason.contains(u"no extension named"_s),
+             qPrintable(job->state().targets.at(0).steps.at(0).probe->blockedReason));
+    QVERIFY(packages(u"northwind"_s, u"themes"_s, u"acme-corporate"_s).isEmpty()); // nothing changed
+}
+
+QTEST_GUILESS_MAIN(TestPackageSteps)
+#include "tst_packagesteps.moc"
