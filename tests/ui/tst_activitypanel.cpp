@@ -8,6 +8,7 @@
 #include "cloud/tenantinventory.h"
 #include "estatemodel.h"
 #include "estatesession.h"
+#include "estatewindowfixture.h"
 #include "jobboard.h"
 #include "joblistmodel.h"
 #include "ops/job.h"
@@ -63,10 +64,9 @@ private:
     [[nodiscard]] ActivityPanel *panel() const { return m_window->activityPanel(); }
 
     std::unique_ptr<SandboxFixture> m_sandbox;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    Cloud::SandboxCredentials m_secrets;
-    std::unique_ptr<EstateSession> m_session;
-    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<EstateWindowFixture> m_estate;
+    EstateSession *m_session = nullptr;
+    MainWindow *m_window = nullptr;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
     QStringList m_euTenants; // hostnames of the demo seed's active eu tenants
 };
@@ -83,16 +83,7 @@ void TestActivityPanel::init()
     QSettings().clear();
     QVERIFY(m_sandbox->http().reset(u"demo"_s));
     QVERIFY(m_sandbox->http().control("PUT", u"/__sandbox/faults"_s, QJsonArray()));
-    m_dir = std::make_unique<QTemporaryDir>();
-    EstateSession::Setup setup;
-    setup.mode = EstateSession::Mode::Sandbox;
-    setup.description = u"Sandbox (demo)"_s;
-    setup.secrets = &m_secrets;
-    setup.connectTo = Cloud::ConnectToMap::sandbox(m_sandbox->port());
-    QStringList subscriptions;
-    for (const auto &subscription : m_sandbox->http().state(u"-"_s).value(u"subscriptions"_s).toArray())
-        subscriptions.append(subscription.toObject().value(u"id"_s).toString());
-    setup.profiles = Cloud::SandboxCredentials::profiles(subscriptions);
+    m_estate = std::make_unique<EstateWindowFixture>(*m_sandbox);
     m_euTenants.clear();
     QJsonObject state;
     QVERIFY(m_sandbox->http().control("GET", u"/__sandbox/state?content=false"_s, {}, &state));
@@ -102,31 +93,28 @@ void TestActivityPanel::init()
             m_euTenants.append(tenant.value(u"hostnames"_s).toArray().first().toString());
     }
     QVERIFY(m_euTenants.size() >= 2);
-    setup.inventoryFile = m_dir->filePath(u"inventory.jsonl"_s);
-    setup.tagSettingsFile = m_dir->filePath(u"tags.ini"_s);
-    m_session = std::make_unique<EstateSession>(setup);
+    m_session = m_estate->startSession();
     openWindow();
 }
 
 void TestActivityPanel::openWindow()
 {
-    m_tester.reset();
-    m_window = std::make_unique<MainWindow>();
-    m_window->jobBoard()->setJournalDirectory(m_dir->filePath(u"journals"_s));
-    m_tester
-        = std::make_unique<QAbstractItemModelTester>(jobs(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    jobs()->setUpdateInterval(std::chrono::milliseconds(0));
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    m_window->setSession(m_session.get());
+    m_tester.reset(); // it watches the window's job list, which goes with the window
+    QVERIFY2(m_estate->showWindow([this](MainWindow *window) {
+        m_window = window;
+        m_tester = std::make_unique<QAbstractItemModelTester>(jobs(),
+                                                              QAbstractItemModelTester::FailureReportingMode::QtTest);
+        jobs()->setUpdateInterval(std::chrono::milliseconds(0));
+    }),
+             qPrintable(m_estate->error()));
 }
 
 void TestActivityPanel::cleanup()
 {
     m_tester.reset();
-    m_window.reset();
-    m_session.reset();
-    m_dir.reset();
+    m_window = nullptr;
+    m_session = nullptr;
+    m_estate.reset();
 }
 
 QString TestActivityPanel::writePlan(const QString &groupName, int maxAttempts)
@@ -155,7 +143,7 @@ QString TestActivityPanel::writePlan(const QString &groupName, int maxAttempts)
         {u"options"_s, QJsonObject{{u"concurrency"_s, 2}, {u"maxAttempts"_s, maxAttempts}}},
         {u"targets"_s, targets},
     };
-    const QString path = m_dir->filePath(groupName.toLower().replace(u' ', u'-') + u".json"_s);
+    const QString path = m_estate->filePath(groupName.toLower().replace(u' ', u'-') + u".json"_s);
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(plan).toJson()) <= 0)
         return {};
@@ -445,7 +433,7 @@ void TestActivityPanel::exportsTheReportOfAFailedJob()
     QVERIFY(dialog);
     QTRY_VERIFY(dialog->isVisible());
     QCOMPARE(dialog->windowModality(), Qt::WindowModal);
-    const QString csvPath = m_dir->filePath(u"report.csv"_s);
+    const QString csvPath = m_estate->filePath(u"report.csv"_s);
     dialog->selectFile(csvPath);
     static_cast<QDialog *>(dialog)->accept();
     QTRY_VERIFY(QFile::exists(csvPath));
@@ -469,7 +457,7 @@ void TestActivityPanel::exportsTheReportOfAFailedJob()
     QTRY_VERIFY(jobs()->indexOfJob(applyId).isValid());
     panel()->selectJob(applyId);
     QVERIFY(panel()->exportReportAction()->isEnabled());
-    const QString jsonPath = m_dir->filePath(u"report.json"_s);
+    const QString jsonPath = m_estate->filePath(u"report.json"_s);
     bool written = false;
     QString error = u"not called"_s;
     panel()->exportReport(applyId, jsonPath, [&written, &error](const QString &message) {
@@ -495,7 +483,7 @@ void TestActivityPanel::exportsTheReportOfAFailedJob()
     QVERIFY(records.at(2).contains(space.value(u"error"_s).toString().section(u'\n', 0, 0)));
 
     // Any other suffix is refused with a message naming the file.
-    const QString other = m_dir->filePath(u"report.xlsx"_s);
+    const QString other = m_estate->filePath(u"report.xlsx"_s);
     written = false;
     panel()->exportReport(applyId, other, [&written, &error](const QString &message) {
         error = message;
@@ -508,7 +496,7 @@ void TestActivityPanel::exportsTheReportOfAFailedJob()
 
 void TestActivityPanel::unreadablePlanIsExplained()
 {
-    const QString path = m_dir->filePath(u"broken.json"_s);
+    const QString path = m_estate->filePath(u"broken.json"_s);
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write("{\"format\": \"tenantry-plan\", \"version\": 1, \"targets\": [");

@@ -6,6 +6,7 @@
 #include "estatefilterproxy.h"
 #include "estatemodel.h"
 #include "estatesession.h"
+#include "estatewindowfixture.h"
 #include "resourcetablemodel.h"
 #include "support/sandboxfixture.h"
 #include "ui/mainwindow.h"
@@ -56,10 +57,9 @@ private:
     [[nodiscard]] QString aliasOf(const QString &key);
 
     std::unique_ptr<SandboxFixture> m_sandbox;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    Cloud::SandboxCredentials m_secrets;
-    std::unique_ptr<EstateSession> m_session;
-    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<EstateWindowFixture> m_estate;
+    EstateSession *m_session = nullptr;
+    MainWindow *m_window = nullptr;
 };
 
 void TestEstateWindow::initTestCase()
@@ -73,32 +73,17 @@ void TestEstateWindow::init()
 {
     QSettings().clear();
     QVERIFY(m_sandbox->http().reset(u"demo"_s));
-    m_dir = std::make_unique<QTemporaryDir>();
-    EstateSession::Setup setup;
-    setup.mode = EstateSession::Mode::Sandbox;
-    setup.description = u"Sandbox (demo)"_s;
-    QStringList subscriptions;
-    for (const auto &subscription : m_sandbox->http().state(u"-"_s).value(u"subscriptions"_s).toArray())
-        subscriptions.append(subscription.toObject().value(u"id"_s).toString());
-    QCOMPARE(subscriptions.size(), 1);
-    setup.profiles = Cloud::SandboxCredentials::profiles(subscriptions);
-    setup.secrets = &m_secrets;
-    setup.connectTo = Cloud::ConnectToMap::sandbox(m_sandbox->port());
-    setup.inventoryFile = m_dir->filePath(u"inventory.jsonl"_s);
-    setup.tagSettingsFile = m_dir->filePath(u"tags.ini"_s);
-    m_session = std::make_unique<EstateSession>(setup);
-    m_window = std::make_unique<MainWindow>();
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    m_window->setSession(m_session.get());
-    QTRY_VERIFY_WITH_TIMEOUT(!m_session->model()->isLoadingTenants(), 20000);
+    m_estate = std::make_unique<EstateWindowFixture>(*m_sandbox);
+    QVERIFY2(m_estate->open(), qPrintable(m_estate->error()));
+    m_session = m_estate->session();
+    m_window = m_estate->window();
 }
 
 void TestEstateWindow::cleanup()
 {
-    m_window.reset();
-    m_session.reset();
-    m_dir.reset();
+    m_window = nullptr;
+    m_session = nullptr;
+    m_estate.reset();
 }
 
 QString TestEstateWindow::aliasOf(const QString &key)
@@ -153,7 +138,7 @@ void TestEstateWindow::treeShowsTheDemoEstate()
 void TestEstateWindow::filterNarrowsTheTree()
 {
     QLineEdit *filter = m_window->filterEdit();
-    QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
+    QTest::keyClick(m_window, Qt::Key_F, Qt::ControlModifier);
     QTRY_VERIFY(filter->hasFocus());
     QTest::keyClicks(filter, u"north"_s);
     QAbstractItemModel *shown = m_window->estateView()->model();
@@ -237,7 +222,7 @@ void TestEstateWindow::categoryTableSortsAndExports()
     // The row filter, then CSV of what is shown.
     QTest::keyClicks(page->filterEdit(), u"alex"_s);
     QCOMPARE(page->shownRows().size(), 1);
-    const QString path = m_dir->filePath(u"users.csv"_s);
+    const QString path = m_estate->filePath(u"users.csv"_s);
     QString error = u"not called"_s;
     bool done = false;
     QSignalSpy messages(page, &DetailPage::message);

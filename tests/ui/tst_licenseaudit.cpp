@@ -7,6 +7,7 @@
 #include "estatefilterproxy.h"
 #include "estatemodel.h"
 #include "estatesession.h"
+#include "estatewindowfixture.h"
 #include "support/sandboxfixture.h"
 #include "tenantlicense.h"
 #include "ui/auditpage.h"
@@ -56,10 +57,9 @@ private:
     [[nodiscard]] AuditPage *openAudit();
 
     std::unique_ptr<SandboxFixture> m_sandbox;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    Cloud::SandboxCredentials m_secrets;
-    std::unique_ptr<EstateSession> m_session;
-    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<EstateWindowFixture> m_estate;
+    EstateSession *m_session = nullptr;
+    MainWindow *m_window = nullptr;
     QString m_host;
     QString m_token;
 };
@@ -75,24 +75,10 @@ void TestLicenseAudit::init()
 {
     QSettings().clear();
     QVERIFY(m_sandbox->http().reset(u"demo"_s));
-    m_dir = std::make_unique<QTemporaryDir>();
-    EstateSession::Setup setup;
-    setup.mode = EstateSession::Mode::Sandbox;
-    setup.description = u"Sandbox (demo)"_s;
-    setup.secrets = &m_secrets;
-    setup.connectTo = Cloud::ConnectToMap::sandbox(m_sandbox->port());
-    QStringList subscriptions;
-    for (const auto &subscription : m_sandbox->http().state(u"-"_s).value(u"subscriptions"_s).toArray())
-        subscriptions.append(subscription.toObject().value(u"id"_s).toString());
-    setup.profiles = Cloud::SandboxCredentials::profiles(subscriptions);
-    setup.inventoryFile = m_dir->filePath(u"inventory.jsonl"_s);
-    setup.tagSettingsFile = m_dir->filePath(u"tags.ini"_s);
-    m_session = std::make_unique<EstateSession>(setup);
-    m_window = std::make_unique<MainWindow>();
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    m_window->setSession(m_session.get());
-    QTRY_VERIFY_WITH_TIMEOUT(!m_session->model()->isLoadingTenants(), 20000);
+    m_estate = std::make_unique<EstateWindowFixture>(*m_sandbox);
+    QVERIFY2(m_estate->open(), qPrintable(m_estate->error()));
+    m_session = m_estate->session();
+    m_window = m_estate->window();
     m_host = m_sandbox->hostOf(u"northwind"_s);
     m_token = m_sandbox->regionToken(m_host);
     QVERIFY(!m_token.isEmpty());
@@ -100,9 +86,9 @@ void TestLicenseAudit::init()
 
 void TestLicenseAudit::cleanup()
 {
-    m_window.reset();
-    m_session.reset();
-    m_dir.reset();
+    m_window = nullptr;
+    m_session = nullptr;
+    m_estate.reset();
 }
 
 void TestLicenseAudit::select(const QModelIndex &sourceIndex)
@@ -317,7 +303,7 @@ void TestLicenseAudit::auditPagesFiltersAndExports()
     QVERIFY(shown >= 5);
 
     // Export what is loaded.
-    const QString csv = m_dir->filePath(u"audit.csv"_s);
+    const QString csv = m_estate->filePath(u"audit.csv"_s);
     QSignalSpy exported(page, &DetailPage::message);
     bool done = false;
     QString error = u"not called"_s;
@@ -333,7 +319,7 @@ void TestLicenseAudit::auditPagesFiltersAndExports()
     QCOMPARE(lines.size(), shown + 1);
     QVERIFY(lines.first().startsWith("Time (UTC),Event type,User,Source,Resource"));
     QCOMPARE(exported.size(), 1);
-    const QString json = m_dir->filePath(u"audit.json"_s);
+    const QString json = m_estate->filePath(u"audit.json"_s);
     done = false;
     page->exportTo(json, DetailPage::ExportFormat::Json, [&](const QString &e) {
         error = e;

@@ -9,6 +9,7 @@
 #include "estatefilterproxy.h"
 #include "estatemodel.h"
 #include "estatesession.h"
+#include "estatewindowfixture.h"
 #include "jobboard.h"
 #include "joblistmodel.h"
 #include "ownershiptablemodel.h"
@@ -71,10 +72,9 @@ private:
     [[nodiscard]] JobListModel *jobs() const { return m_window->jobBoard()->model(); }
 
     std::unique_ptr<SandboxFixture> m_sandbox;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    Cloud::SandboxCredentials m_secrets;
-    std::unique_ptr<EstateSession> m_session;
-    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<EstateWindowFixture> m_estate;
+    EstateSession *m_session = nullptr;
+    MainWindow *m_window = nullptr;
     std::unique_ptr<QAbstractItemModelTester> m_jobsTester;
 };
 
@@ -85,38 +85,24 @@ void TestOwnershipInspector::initTestCase()
     m_sandbox = std::make_unique<SandboxFixture>();
     QVERIFY2(m_sandbox->isReady(), qPrintable(m_sandbox->error()));
     QVERIFY(m_sandbox->http().reset(u"demo"_s));
-    m_dir = std::make_unique<QTemporaryDir>();
-    EstateSession::Setup setup;
-    setup.mode = EstateSession::Mode::Sandbox;
-    setup.description = u"Sandbox (demo)"_s;
-    setup.secrets = &m_secrets;
-    setup.connectTo = Cloud::ConnectToMap::sandbox(m_sandbox->port());
-    QStringList subscriptions;
-    for (const auto &subscription : m_sandbox->http().state(u"-"_s).value(u"subscriptions"_s).toArray())
-        subscriptions.append(subscription.toObject().value(u"id"_s).toString());
-    setup.profiles = Cloud::SandboxCredentials::profiles(subscriptions);
-    setup.inventoryFile = m_dir->filePath(u"inventory.jsonl"_s);
-    setup.tagSettingsFile = m_dir->filePath(u"tags.ini"_s);
-    m_session = std::make_unique<EstateSession>(setup);
-    m_window = std::make_unique<MainWindow>();
-    m_window->jobBoard()->setJournalDirectory(m_dir->filePath(u"journals"_s));
-    m_jobsTester
-        = std::make_unique<QAbstractItemModelTester>(jobs(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    jobs()->setUpdateInterval(std::chrono::milliseconds(0));
-    m_window->resize(1280, 800);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    m_window->setSession(m_session.get());
-    QTRY_VERIFY_WITH_TIMEOUT(!m_session->model()->isLoadingTenants(), 20000);
+    m_estate = std::make_unique<EstateWindowFixture>(*m_sandbox);
+    m_session = m_estate->startSession();
+    QVERIFY2(m_estate->showWindow([this](MainWindow *window) {
+        m_window = window;
+        m_jobsTester = std::make_unique<QAbstractItemModelTester>(
+            jobs(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        jobs()->setUpdateInterval(std::chrono::milliseconds(0));
+    }),
+             qPrintable(m_estate->error()));
     QVERIFY(m_session->model()->tenantIndex(u"globex.eu.qlikcloud.com"_s).isValid());
 }
 
 void TestOwnershipInspector::cleanupTestCase()
 {
     m_jobsTester.reset();
-    m_window.reset();
-    m_session.reset();
-    m_dir.reset();
+    m_window = nullptr;
+    m_session = nullptr;
+    m_estate.reset();
 }
 
 QString TestOwnershipInspector::artifacts()
@@ -253,7 +239,7 @@ void TestOwnershipInspector::inspectOrphanedBotsThenReassign()
     QVERIFY(inspector->grab().save(artifacts() + u"/ownership-inspector.png"_s));
 
     // 3. Export CSV and JSON of the shown rows.
-    const QString csvPath = m_dir->filePath(u"ownership.csv"_s);
+    const QString csvPath = m_estate->filePath(u"ownership.csv"_s);
     QString csvError = u"not written"_s;
     bool csvDone = false;
     inspector->exportTo(csvPath, OwnershipInspector::ExportFormat::Csv, [&](const QString &error) {
@@ -278,7 +264,7 @@ void TestOwnershipInspector::inspectOrphanedBotsThenReassign()
         }
     }
     QCOMPARE(exported, expected);
-    const QString jsonPath = m_dir->filePath(u"ownership.json"_s);
+    const QString jsonPath = m_estate->filePath(u"ownership.json"_s);
     bool jsonDone = false;
     QString jsonError = u"not written"_s;
     inspector->exportTo(jsonPath, OwnershipInspector::ExportFormat::Json, [&](const QString &error) {

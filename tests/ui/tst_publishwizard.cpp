@@ -10,6 +10,7 @@
 #include "estatefilterproxy.h"
 #include "estatemodel.h"
 #include "estatesession.h"
+#include "estatewindowfixture.h"
 #include "eventloopheartbeat.h"
 #include "jobboard.h"
 #include "joblistmodel.h"
@@ -87,10 +88,9 @@ private:
     [[nodiscard]] JobListModel *jobs() const { return m_window->jobBoard()->model(); }
 
     std::unique_ptr<SandboxFixture> m_sandbox;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    Cloud::SandboxCredentials m_secrets;
-    std::unique_ptr<EstateSession> m_session;
-    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<EstateWindowFixture> m_estate;
+    EstateSession *m_session = nullptr;
+    MainWindow *m_window = nullptr;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
 };
 
@@ -102,38 +102,24 @@ void TestPublishWizard::initTestCase()
     QVERIFY2(m_sandbox->isReady(), qPrintable(m_sandbox->error()));
     QVERIFY(m_sandbox->http().reset(u"demo"_s));
     QVERIFY(m_sandbox->http().control("PUT", u"/__sandbox/faults"_s, QJsonArray()));
-    m_dir = std::make_unique<QTemporaryDir>();
-    EstateSession::Setup setup;
-    setup.mode = EstateSession::Mode::Sandbox;
-    setup.description = u"Sandbox (demo)"_s;
-    setup.secrets = &m_secrets;
-    setup.connectTo = Cloud::ConnectToMap::sandbox(m_sandbox->port());
-    QStringList subscriptions;
-    for (const auto &subscription : m_sandbox->http().state(u"-"_s).value(u"subscriptions"_s).toArray())
-        subscriptions.append(subscription.toObject().value(u"id"_s).toString());
-    setup.profiles = Cloud::SandboxCredentials::profiles(subscriptions);
-    setup.inventoryFile = m_dir->filePath(u"inventory.jsonl"_s);
-    setup.tagSettingsFile = m_dir->filePath(u"tags.ini"_s);
-    m_session = std::make_unique<EstateSession>(setup);
-    m_window = std::make_unique<MainWindow>();
-    m_window->jobBoard()->setJournalDirectory(m_dir->filePath(u"journals"_s));
-    m_tester
-        = std::make_unique<QAbstractItemModelTester>(jobs(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    jobs()->setUpdateInterval(std::chrono::milliseconds(0));
-    m_window->resize(1280, 800);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    m_window->setSession(m_session.get());
-    QTRY_VERIFY_WITH_TIMEOUT(!m_session->model()->isLoadingTenants(), 20000);
+    m_estate = std::make_unique<EstateWindowFixture>(*m_sandbox);
+    m_session = m_estate->startSession();
+    QVERIFY2(m_estate->showWindow([this](MainWindow *window) {
+        m_window = window;
+        m_tester = std::make_unique<QAbstractItemModelTester>(jobs(),
+                                                              QAbstractItemModelTester::FailureReportingMode::QtTest);
+        jobs()->setUpdateInterval(std::chrono::milliseconds(0));
+    }),
+             qPrintable(m_estate->error()));
     QVERIFY(m_session->model()->tenantIndex(u"northwind.eu.qlikcloud.com"_s).isValid());
 }
 
 void TestPublishWizard::cleanupTestCase()
 {
     m_tester.reset();
-    m_window.reset();
-    m_session.reset();
-    m_dir.reset();
+    m_window = nullptr;
+    m_session = nullptr;
+    m_estate.reset();
 }
 
 QString TestPublishWizard::estateHost(const QString &hostname) const
@@ -311,7 +297,7 @@ void TestPublishWizard::walkTheWizardApplyThenRetryFailed()
     wizard->grab().save(artifacts() + u"/publish-wizard-dry-run.png"_s);
 
     // Save as Plan… writes the plan `tenantryctl apply` runs: one target per tenant, a step per app.
-    const QString planPath = m_dir->filePath(u"rollout.json"_s);
+    const QString planPath = m_estate->filePath(u"rollout.json"_s);
     QCOMPARE(dryRun->savePlan(planPath), QString());
     QFile planFile(planPath);
     QVERIFY(planFile.open(QIODevice::ReadOnly));

@@ -3,6 +3,7 @@
 #include "estatefilterproxy.h"
 #include "estatemodel.h"
 #include "estatesession.h"
+#include "estatewindowfixture.h"
 #include "support/sandboxfixture.h"
 #include "ui/credentialsdialog.h"
 #include "ui/mainwindow.h"
@@ -59,11 +60,10 @@ private:
     }
 
     std::unique_ptr<TestSupport::SandboxFixture> m_sandbox;
-    Cloud::SandboxCredentials m_secrets;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<EstateSession> m_session;
+    std::unique_ptr<EstateWindowFixture> m_estate;
+    EstateSession *m_session = nullptr;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
-    std::unique_ptr<MainWindow> m_window;
+    MainWindow *m_window = nullptr;
 };
 
 void TestTenantLifecycle::initTestCase()
@@ -77,36 +77,23 @@ void TestTenantLifecycle::init()
 {
     QSettings().clear();
     QVERIFY(m_sandbox->http().reset(u"demo"_s));
-    m_dir = std::make_unique<QTemporaryDir>();
-    QStringList subscriptions;
-    for (const auto &subscription : m_sandbox->http().state(u"-"_s).value(u"subscriptions"_s).toArray())
-        subscriptions.append(subscription.toObject().value(u"id"_s).toString());
-    EstateSession::Setup setup;
-    setup.mode = EstateSession::Mode::Sandbox;
-    setup.description = u"Sandbox (demo)"_s;
-    setup.profiles = Cloud::SandboxCredentials::profiles(subscriptions);
-    setup.secrets = &m_secrets;
-    setup.connectTo = Cloud::ConnectToMap::sandbox(m_sandbox->port());
-    setup.inventoryFile = m_dir->filePath(u"inventory.jsonl"_s);
-    setup.tagSettingsFile = m_dir->filePath(u"tags.ini"_s);
-    m_session = std::make_unique<EstateSession>(setup);
-    QCOMPARE(m_session->subscriptionIds(), subscriptions); // from the organization profile
+    m_estate = std::make_unique<EstateWindowFixture>(*m_sandbox);
+    m_session = m_estate->startSession();
+    QCOMPARE(m_session->subscriptionIds().size(), 1); // from the organization profile
     // The tester fetches every node it sees, from inside the model's own signals.
     m_tester = std::make_unique<QAbstractItemModelTester>(m_session->model(),
                                                           QAbstractItemModelTester::FailureReportingMode::QtTest);
-    m_window = std::make_unique<MainWindow>();
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    m_window->setSession(m_session.get());
-    QTRY_VERIFY_WITH_TIMEOUT(!m_session->model()->isLoadingTenants(), 20000);
+    QVERIFY2(m_estate->showWindow(), qPrintable(m_estate->error()));
+    m_window = m_estate->window();
 }
 
 void TestTenantLifecycle::cleanup()
 {
-    m_window.reset();
+    m_window = nullptr;
+    m_estate->closeWindow();
     m_tester.reset();
-    m_session.reset();
-    m_dir.reset();
+    m_session = nullptr;
+    m_estate.reset();
 }
 
 QModelIndex TestTenantLifecycle::tenant(const QString &key)
