@@ -1308,6 +1308,504 @@
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
+    <message>
+        <source>Connect first: onboarding needs the estate&apos;s source tenants.</source>
+        <translation>Verbinden Sie sich zuerst: das Onboarding braucht die Quell-Mandanten des Bestands.</translation>
+    </message>
+    <message>
+        <source>Onboarding: job %1 in the activity panel</source>
+        <translation>Onboarding: Job %1 im Aktivitätsbereich</translation>
+    </message>
+    <message>
+        <source>Saved the onboarding template to %1</source>
+        <translation>Onboarding-Vorlage nach %1 gespeichert</translation>
+    </message>
+    <message>
+        <source>The template was not saved: %1</source>
+        <translation>Die Vorlage wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Onboard Customer…</source>
+        <translation>Kunden &amp;onboarden…</translation>
+    </message>
+    <message>
+        <source>Create and set up a customer&apos;s tenant from a template, with a dry run first</source>
+        <translation>Den Mandanten eines Kunden aus einer Vorlage anlegen und einrichten, zuerst als Probelauf</translation>
+    </message>
+</context>
+<context>
+    <name>OnboardingContentPage</name>
+    <message>
+        <source>Content</source>
+        <translation>Inhalte</translation>
+    </message>
+    <message>
+        <source>Apps of the source tenant&apos;s shared spaces to import into staging and publish to production.</source>
+        <translation>Apps aus den freigegebenen Bereichen des Quell-Mandanten, die in Staging importiert und in Produktion veröffentlicht werden.</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>App</translation>
+    </message>
+    <message>
+        <source>Shared space</source>
+        <translation>Freigegebener Bereich</translation>
+    </message>
+    <message>
+        <source>Loading the apps of %1…</source>
+        <translation>Die Apps von %1 werden geladen…</translation>
+    </message>
+    <message>
+        <source>Could not list every app of %1: %2</source>
+        <translation>Nicht alle Apps von %1 ließen sich auflisten: %2</translation>
+    </message>
+    <message>
+        <source>%1 has no app in a shared space; the tenant starts empty.</source>
+        <translation>%1 hat keine App in einem freigegebenen Bereich; der Mandant beginnt leer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n app(s) of %1. Check the apps the customer gets; none is fine.</source>
+        <translation>
+            <numerusform>%n App von %1. Haken Sie die Apps an, die der Kunde erhält; keine ist auch in Ordnung.</numerusform>
+            <numerusform>%n Apps von %1. Haken Sie die Apps an, die der Kunde erhält; keine ist auch in Ordnung.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OnboardingCustomerPage</name>
+    <message>
+        <source>Customer and region</source>
+        <translation>Kunde und Region</translation>
+    </message>
+    <message>
+        <source>Who the new tenant is for, where it lives, and the hostname people will use for it.</source>
+        <translation>Für wen der neue Mandant ist, wo er liegt und unter welchem Hostnamen man ihn erreicht.</translation>
+    </message>
+    <message>
+        <source>e.g. Demo Customer</source>
+        <translation>z. B. Demo-Kunde</translation>
+    </message>
+    <message>
+        <source>name.region.qlikcloud.com</source>
+        <translation>name.region.qlikcloud.com</translation>
+    </message>
+    <message>
+        <source>Customer &amp;name:</source>
+        <translation>&amp;Name des Kunden:</translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation>&amp;Region:</translation>
+    </message>
+    <message>
+        <source>&amp;Alias hostname:</source>
+        <translation>&amp;Alias-Hostname:</translation>
+    </message>
+    <message>
+        <source>The name needs at least one letter.</source>
+        <translation>Der Name braucht mindestens einen Buchstaben.</translation>
+    </message>
+</context>
+<context>
+    <name>OnboardingGroupsPage</name>
+    <message>
+        <source>Groups and roles</source>
+        <translation>Gruppen und Rollen</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s groups and the tenant roles each one has (comma separated, e.g. SharedSpaceCreator). ${vars.customer} is the customer&apos;s name.</source>
+        <translation>Die Gruppen des Kunden und die Mandantenrollen jeder Gruppe (durch Kommas getrennt, z. B. SharedSpaceCreator). ${vars.customer} ist der Name des Kunden.</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Tenant roles</source>
+        <translation>Mandantenrollen</translation>
+    </message>
+    <message>
+        <source>&amp;Add Group</source>
+        <translation>Gruppe &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>${vars.customer} Group %1</source>
+        <translation>${vars.customer} Gruppe %1</translation>
+    </message>
+    <message>
+        <source>row %1: the group has no name</source>
+        <translation>Zeile %1: die Gruppe hat keinen Namen</translation>
+    </message>
+    <message>
+        <source>row %1: &quot;%2&quot; is listed twice; group names are unique in a tenant</source>
+        <translation>Zeile %1: „%2“ steht doppelt in der Liste; Gruppennamen sind in einem Mandanten eindeutig</translation>
+    </message>
+</context>
+<context>
+    <name>OnboardingIdentityPage</name>
+    <message>
+        <source>Identity provider</source>
+        <translation>Identitätsanbieter</translation>
+    </message>
+    <message>
+        <source>How the customer&apos;s portal signs its users in to the tenant (JWT, for embedded analytics).</source>
+        <translation>Wie das Portal des Kunden seine Benutzer beim Mandanten anmeldet (JWT, für eingebettete Analysen).</translation>
+    </message>
+    <message>
+        <source>&amp;No identity provider for now</source>
+        <translation>Vorerst &amp;kein Identitätsanbieter</translation>
+    </message>
+    <message>
+        <source>JWT, &amp;generate a key pair (the private key stays in the keychain)</source>
+        <translation>JWT, Schlüsselpaar &amp;erzeugen (der private Schlüssel bleibt im Schlüsselbund)</translation>
+    </message>
+    <message>
+        <source>JWT, &amp;import the customer&apos;s public key or certificate (PEM)</source>
+        <translation>JWT, öffentlichen Schlüssel oder Zertifikat des Kunden &amp;importieren (PEM)</translation>
+    </message>
+    <message>
+        <source>${target.id} in the issuer is the customer&apos;s id (e.g. demo-customer); the key id is &lt;id&gt;-1 and a generated key is kept under &lt;id&gt;.</source>
+        <translation>${target.id} im Aussteller ist die ID des Kunden (z. B. demo-customer); die Schlüssel-ID ist &lt;id&gt;-1, und ein erzeugter Schlüssel wird unter &lt;id&gt; aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>&amp;Issuer:</source>
+        <translation>&amp;Aussteller:</translation>
+    </message>
+    <message>
+        <source>&amp;Public key:</source>
+        <translation>Öffentlicher &amp;Schlüssel:</translation>
+    </message>
+    <message>
+        <source>A JWT identity provider needs the issuer its tokens carry.</source>
+        <translation>Ein JWT-Identitätsanbieter braucht den Aussteller, den seine Tokens tragen.</translation>
+    </message>
+</context>
+<context>
+    <name>OnboardingOriginsPage</name>
+    <message>
+        <source>Web origins</source>
+        <translation>Web-Ursprünge</translation>
+    </message>
+    <message>
+        <source>The origins of the customer&apos;s web apps that embed the tenant, one per line. Each may frame the tenant (CSP frame-ancestors); together they make the web integration.</source>
+        <translation>Die Ursprünge der Web-Apps des Kunden, die den Mandanten einbetten, einer pro Zeile. Jeder darf den Mandanten einrahmen (CSP frame-ancestors); zusammen bilden sie die Web-Integration.</translation>
+    </message>
+    <message>
+        <source>&amp;Origins:</source>
+        <translation>&amp;Ursprünge:</translation>
+    </message>
+    <message>
+        <source>Web &amp;integration:</source>
+        <translation>Web-&amp;Integration:</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>line %1: %2 is listed twice</source>
+        <translation>Zeile %1: %2 steht doppelt in der Liste</translation>
+    </message>
+    <message>
+        <source>The web integration needs a name.</source>
+        <translation>Die Web-Integration braucht einen Namen.</translation>
+    </message>
+</context>
+<context>
+    <name>OnboardingReviewPage</name>
+    <message>
+        <source>Review</source>
+        <translation>Überprüfen</translation>
+    </message>
+    <message>
+        <source>What Apply would do, step by step, read from Qlik Cloud now. Nothing changes until you apply.</source>
+        <translation>Was „Anwenden“ Schritt für Schritt tun würde, jetzt aus Qlik Cloud gelesen. Nichts ändert sich, bis Sie anwenden.</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>API calls</source>
+        <translation>API-Aufrufe</translation>
+    </message>
+    <message>
+        <source>The onboarding cannot be planned yet:
+%1</source>
+        <translation>Das Onboarding kann noch nicht geplant werden:
+%1</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>wird geprüft…</translation>
+    </message>
+    <message>
+        <source>The onboarding is not a valid plan:
+%1</source>
+        <translation>Das Onboarding ist kein gültiger Plan:
+%1</translation>
+    </message>
+    <message>
+        <source>The dry run could not start: %1</source>
+        <translation>Der Probelauf konnte nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>%1 create · %2 update · %3 no change · %4 blocked · %5 failed</source>
+        <translation>%1 anlegen · %2 aktualisieren · %3 unverändert · %4 blockiert · %5 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source> · %1 still being checked</source>
+        <translation> · %1 werden noch geprüft</translation>
+    </message>
+    <message>
+        <source> — nothing to do</source>
+        <translation> — nichts zu tun</translation>
+    </message>
+    <message>
+        <source>Apply could not start: %1</source>
+        <translation>Anwenden konnte nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>there is no plan to save yet</source>
+        <translation>es gibt noch keinen Plan zum Speichern</translation>
+    </message>
+    <message>
+        <source>cannot write the plan to %1: %2</source>
+        <translation>der Plan kann nicht nach %1 geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Save Onboarding as Plan</source>
+        <translation>Onboarding als Plan speichern</translation>
+    </message>
+    <message>
+        <source>Tenantry plans (*.json)</source>
+        <translation>Tenantry-Pläne (*.json)</translation>
+    </message>
+    <message>
+        <source>Saved the plan to %1; `tenantryctl apply %1` runs it.</source>
+        <translation>Plan nach %1 gespeichert; `tenantryctl apply %1` führt ihn aus.</translation>
+    </message>
+</context>
+<context>
+    <name>OnboardingSpacesPage</name>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Rollen</translation>
+    </message>
+    <message>
+        <source>Spaces</source>
+        <translation>Bereiche</translation>
+    </message>
+    <message>
+        <source>A shared staging space where apps are imported, and a managed production space they are published to; the roles each group has there (empty: not a member).</source>
+        <translation>Ein freigegebener Staging-Bereich, in den Apps importiert werden, und ein verwalteter Produktionsbereich, in dem sie veröffentlicht werden; dazu die Rollen jeder Gruppe dort (leer: kein Mitglied).</translation>
+    </message>
+    <message>
+        <source>Roles of a %1 space: %2</source>
+        <translation>Rollen eines %1-Bereichs: %2</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Beschreibung:</translation>
+    </message>
+    <message>
+        <source>Staging (shared)</source>
+        <translation>Staging (freigegeben)</translation>
+    </message>
+    <message>
+        <source>Production (managed)</source>
+        <translation>Produktion (verwaltet)</translation>
+    </message>
+    <message>
+        <source>Name: %1</source>
+        <translation>Name: %1</translation>
+    </message>
+    <message>
+        <source>Name: the same as the production space&apos;s; space names are unique in a tenant</source>
+        <translation>Name: derselbe wie beim Produktionsbereich; Bereichsnamen sind in einem Mandanten eindeutig</translation>
+    </message>
+</context>
+<context>
+    <name>OnboardingTemplatePage</name>
+    <message>
+        <source>Template</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <source>Everything but the customer: load a saved template, or fill in the pages and save them as one for the next customer.</source>
+        <translation>Alles außer dem Kunden: laden Sie eine gespeicherte Vorlage, oder füllen Sie die Seiten aus und speichern Sie sie als Vorlage für den nächsten Kunden.</translation>
+    </message>
+    <message>
+        <source>e.g. Embedded analytics, eu</source>
+        <translation>z. B. Eingebettete Analysen, eu</translation>
+    </message>
+    <message>
+        <source>&amp;Load Template…</source>
+        <translation>Vorlage &amp;laden…</translation>
+    </message>
+    <message>
+        <source>Choose the source tenant</source>
+        <translation>Quell-Mandanten wählen</translation>
+    </message>
+    <message>
+        <source>a user of the source tenant; empty: no recovery admin</source>
+        <translation>ein Benutzer des Quell-Mandanten; leer: kein Wiederherstellungs-Admin</translation>
+    </message>
+    <message>
+        <source>Give new users a &amp;professional seat automatically</source>
+        <translation>Neuen Benutzern automatisch einen &amp;Professional-Platz geben</translation>
+    </message>
+    <message>
+        <source>Give new users an a&amp;nalyzer seat automatically</source>
+        <translation>Neuen Benutzern automatisch einen A&amp;nalyzer-Platz geben</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>professional</source>
+        <translation>Professional</translation>
+    </message>
+    <message>
+        <source>analyzer</source>
+        <translation>Analyzer</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>Vorlage:</translation>
+    </message>
+    <message>
+        <source>&amp;Source tenant:</source>
+        <translation>&amp;Quell-Mandant:</translation>
+    </message>
+    <message>
+        <source>&amp;Recovery admin:</source>
+        <translation>&amp;Wiederherstellungs-Admin:</translation>
+    </message>
+    <message>
+        <source>Admin&apos;s &amp;seat:</source>
+        <translation>&amp;Platz des Admins:</translation>
+    </message>
+    <message>
+        <source>Seats:</source>
+        <translation>Plätze:</translation>
+    </message>
+    <message>
+        <source>Keep free in the pool:</source>
+        <translation>Im Pool frei halten:</translation>
+    </message>
+    <message>
+        <source>A seat for the admin needs a recovery admin.</source>
+        <translation>Ein Platz für den Admin braucht einen Wiederherstellungs-Admin.</translation>
+    </message>
+    <message>
+        <source>Not loaded:
+%1</source>
+        <translation>Nicht geladen:
+%1</translation>
+    </message>
+    <message>
+        <source>Loaded %1. The next pages show what it holds.</source>
+        <translation>%1 geladen. Die nächsten Seiten zeigen, was sie enthält.</translation>
+    </message>
+    <message>
+        <source>Load Onboarding Template</source>
+        <translation>Onboarding-Vorlage laden</translation>
+    </message>
+    <message>
+        <source>Onboarding templates (*.json);;All files (*)</source>
+        <translation>Onboarding-Vorlagen (*.json);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>OnboardingWizard</name>
+    <message>
+        <source> (once step &quot;%1&quot; has run)</source>
+        <translation> (sobald Schritt „%1“ gelaufen ist)</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>wird geprüft…</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>aktualisieren</translation>
+    </message>
+    <message>
+        <source>create</source>
+        <translation>anlegen</translation>
+    </message>
+    <message>
+        <source>no change</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <source>blocked: %1</source>
+        <translation>blockiert: %1</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>blocked: an earlier step cannot run</source>
+        <translation>blockiert: ein früherer Schritt kann nicht laufen</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>Onboard Customer</source>
+        <translation>Kunden onboarden</translation>
+    </message>
+    <message>
+        <source>Save as &amp;Plan…</source>
+        <translation>Als &amp;Plan speichern…</translation>
+    </message>
+    <message>
+        <source>Save as &amp;Template…</source>
+        <translation>Als &amp;Vorlage speichern…</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Anwenden</translation>
+    </message>
+    <message>
+        <source>the template is not complete yet:
+%1</source>
+        <translation>die Vorlage ist noch nicht vollständig:
+%1</translation>
+    </message>
+    <message>
+        <source>Save as Onboarding Template</source>
+        <translation>Als Onboarding-Vorlage speichern</translation>
+    </message>
+    <message>
+        <source>Onboarding templates (*.json)</source>
+        <translation>Onboarding-Vorlagen (*.json)</translation>
+    </message>
 </context>
 <context>
     <name>OwnershipInspector</name>
@@ -1479,6 +1977,22 @@
         <source>Dry run of &quot;%1&quot; in the activity panel: apply it from there</source>
         <translation>Probelauf von „%1“ im Aktivitätsbereich: dort anwenden</translation>
     </message>
+    <message>
+        <source>Your staff&apos;s email domains, e.g. acme.example, acme.dev</source>
+        <translation>E-Mail-Domains Ihrer Mitarbeiter, z. B. acme.example, acme.dev</translation>
+    </message>
+    <message>
+        <source>Partner domains:</source>
+        <translation>Partner-Domains:</translation>
+    </message>
+    <message>
+        <source>People holding TenantAdmin (name your staff&apos;s domains above to keep only end customers):</source>
+        <translation>Personen mit TenantAdmin (tragen Sie oben die Domains Ihrer Mitarbeiter ein, um nur Endkunden zu sehen):</translation>
+    </message>
+    <message>
+        <source>End customers holding TenantAdmin, the management console:</source>
+        <translation>Endkunden mit TenantAdmin, also Zugang zur Management Console:</translation>
+    </message>
 </context>
 <context>
     <name>OwnershipTableModel</name>
@@ -1513,6 +2027,10 @@
     <message>
         <source>Created</source>
         <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>%1: TenantAdmin held by %2 &lt;%3&gt;</source>
+        <translation>%1: TenantAdmin bei %2 &lt;%3&gt;</translation>
     </message>
 </context>
 <context>
