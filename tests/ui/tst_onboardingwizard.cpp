@@ -11,6 +11,7 @@
 #include "estatefilterproxy.h"
 #include "estatemodel.h"
 #include "estatesession.h"
+#include "estatewindowfixture.h"
 #include "eventloopheartbeat.h"
 #include "jobboard.h"
 #include "joblistmodel.h"
@@ -96,10 +97,9 @@ private:
     [[nodiscard]] QStringList reviewResults(const OnboardingWizard *wizard) const;
 
     std::unique_ptr<SandboxFixture> m_sandbox;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    Cloud::SandboxCredentials m_secrets;
-    std::unique_ptr<EstateSession> m_session;
-    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<EstateWindowFixture> m_estate;
+    EstateSession *m_session = nullptr;
+    MainWindow *m_window = nullptr;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
     qint64 m_longestStall = -1;
 };
@@ -112,29 +112,15 @@ void TestOnboardingWizard::initTestCase()
     QVERIFY2(m_sandbox->isReady(), qPrintable(m_sandbox->error()));
     QVERIFY(m_sandbox->http().reset(u"demo"_s));
     QVERIFY(m_sandbox->http().control("PUT", u"/__sandbox/faults"_s, QJsonArray()));
-    m_dir = std::make_unique<QTemporaryDir>();
-    EstateSession::Setup setup;
-    setup.mode = EstateSession::Mode::Sandbox;
-    setup.description = u"Sandbox (demo)"_s;
-    setup.secrets = &m_secrets;
-    setup.connectTo = Cloud::ConnectToMap::sandbox(m_sandbox->port());
-    QStringList subscriptions;
-    for (const auto &subscription : m_sandbox->http().state(u"-"_s).value(u"subscriptions"_s).toArray())
-        subscriptions.append(subscription.toObject().value(u"id"_s).toString());
-    setup.profiles = Cloud::SandboxCredentials::profiles(subscriptions);
-    setup.inventoryFile = m_dir->filePath(u"inventory.jsonl"_s);
-    setup.tagSettingsFile = m_dir->filePath(u"tags.ini"_s);
-    m_session = std::make_unique<EstateSession>(setup);
-    m_window = std::make_unique<MainWindow>();
-    m_window->jobBoard()->setJournalDirectory(m_dir->filePath(u"journals"_s));
-    m_tester
-        = std::make_unique<QAbstractItemModelTester>(jobs(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    jobs()->setUpdateInterval(std::chrono::milliseconds(0));
-    m_window->resize(1280, 800);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    m_window->setSession(m_session.get());
-    QTRY_VERIFY_WITH_TIMEOUT(!m_session->model()->isLoadingTenants(), 20000);
+    m_estate = std::make_unique<EstateWindowFixture>(*m_sandbox);
+    m_session = m_estate->startSession();
+    QVERIFY2(m_estate->showWindow([this](MainWindow *window) {
+        m_window = window;
+        m_tester = std::make_unique<QAbstractItemModelTester>(jobs(),
+                                                              QAbstractItemModelTester::FailureReportingMode::QtTest);
+        jobs()->setUpdateInterval(std::chrono::milliseconds(0));
+    }),
+             qPrintable(m_estate->error()));
     QVERIFY(m_session->model()->tenantIndex(u"acme-source.eu.qlikcloud.com"_s).isValid());
 }
 
@@ -143,9 +129,9 @@ void TestOnboardingWizard::cleanupTestCase()
     if (m_longestStall >= 0)
         qInfo("longest UI-thread stall during the wizard's dry run: %lld ms", m_longestStall);
     m_tester.reset();
-    m_window.reset();
-    m_session.reset();
-    m_dir.reset();
+    m_window = nullptr;
+    m_session = nullptr;
+    m_estate.reset();
 }
 
 QString TestOnboardingWizard::artifacts()
@@ -376,7 +362,7 @@ void TestOnboardingWizard::walkTheWizardAndApply()
     shoot(wizard, u"review"_s);
 
     // Save as Plan…: the plan `tenantryctl apply` runs, the demo plan's steps.
-    const QString planPath = m_dir->filePath(u"onboard.json"_s);
+    const QString planPath = m_estate->filePath(u"onboard.json"_s);
     QCOMPARE(review->savePlan(planPath), QString());
     QFile planFile(planPath);
     QVERIFY(planFile.open(QIODevice::ReadOnly));
@@ -393,7 +379,7 @@ void TestOnboardingWizard::walkTheWizardAndApply()
                           u"space"_s, u"csp-origin"_s, u"web-integration"_s}));
 
     // Save as Template…: everything but the customer, read back equal.
-    const QString savedTemplate = m_dir->filePath(u"template.json"_s);
+    const QString savedTemplate = m_estate->filePath(u"template.json"_s);
     QCOMPARE(wizard->saveTemplate(savedTemplate), QString());
     const Ops::OnboardingTemplate::ReadResult read = Ops::OnboardingTemplate::readFile(savedTemplate);
     QVERIFY2(read.onboardingTemplate, qPrintable(read.errors.join(u'\n')));
@@ -439,7 +425,7 @@ void TestOnboardingWizard::walkTheWizardAndApply()
     m_window->activityPanel()->view()->expand(applyRow);
     m_window->activityPanel()->view()->expand(jobs()->index(0, 0, applyRow));
     QTest::qWait(50);
-    shoot(m_window.get(), u"applied"_s);
+    shoot(m_window, u"applied"_s);
 }
 
 void TestOnboardingWizard::secondOnboardingChangesNothing()
