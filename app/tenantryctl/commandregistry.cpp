@@ -36,20 +36,17 @@ QList<CommandRegistry::Entry> CommandRegistry::actions(const QString &group) con
     return entries;
 }
 
-QString CommandRegistry::overview() const
+QList<CommandRegistry::Entry> CommandRegistry::entries() const
 {
-    qsizetype width = 0;
-    for (const Entry &entry : m_entries)
-        width = std::max(width, entry.group.size() + 1 + entry.action.size() + 1 + entry.arguments.size());
-    QString text = u"Commands:\n"_s;
-    for (const Group &group : m_groups) {
-        for (const Entry &entry : actions(group.name)) {
-            const QString synopsis
-                = QStringList{entry.group, entry.action, entry.arguments}.filter(QRegularExpression(u"."_s)).join(u' ');
-            text += u"  "_s + synopsis.leftJustified(width) + u"  "_s + entry.summary + u'\n';
-        }
-    }
-    return text;
+    QList<Entry> ordered;
+    for (const Group &group : m_groups)
+        ordered.append(actions(group.name));
+    return ordered;
+}
+
+QString CommandRegistry::synopsis(const Entry &entry)
+{
+    return QStringList{entry.group, entry.action, entry.arguments}.filter(QRegularExpression(u"."_s)).join(u' ');
 }
 
 QString CommandRegistry::groupOverview(const QString &group) const

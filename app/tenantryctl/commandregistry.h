@@ -39,8 +39,10 @@ public:
     // The entry of "group action", or the group's one-word command whatever `action` is.
     [[nodiscard]] const Entry *find(const QString &group, const QString &action) const;
     [[nodiscard]] QList<Entry> actions(const QString &group) const;
-    // "Commands:" followed by one aligned line per action, for --help.
-    [[nodiscard]] QString overview() const;
+    // Every command, group by group in the order the groups were added.
+    [[nodiscard]] QList<Entry> entries() const;
+    // "republish --app NAME_OR_ID ...": the group, the action and the arguments.
+    [[nodiscard]] static QString synopsis(const Entry &entry);
     // The actions of one group, for "tenantryctl credentials" without an action.
     [[nodiscard]] QString groupOverview(const QString &group) const;
 

@@ -4,6 +4,7 @@
 #include "commandregistry.h"
 #include "credentialscommands.h"
 #include "exitcode.h"
+#include "manualpage.h"
 #include "ownershipcommands.h"
 #include "plancommands.h"
 #include "republishcommands.h"
@@ -51,11 +52,41 @@ QRegularExpression usagePrefix()
     return QRegularExpression(u"^Usage: \\S+ \\[options\\]"_s);
 }
 
-QString mainHelp(QCommandLineParser &parser, const CommandRegistry &registry)
+// The overview `tenantryctl --help` prints, laid out as a man page.
+QString mainHelp(const GlobalOptions &globals, const CommandRegistry &registry)
 {
-    QString help = parser.helpText();
-    help.replace(usagePrefix(), u"Usage: tenantryctl [options] <command> <action> [arguments]"_s);
-    return help + u'\n' + registry.overview() + u"\nExit codes: 0 success, 1 the command failed, 2 usage error.\n"_s;
+    ManualPage page(u"tenantryctl"_s, u"Qlik Cloud platform operations from scripts and CI (Tenantry, headless)"_s,
+                    u"tenantryctl [--json] [--sandbox-url URL] [--verbose] COMMAND [ACTION] [ARGUMENTS] [OPTIONS]"_s);
+    page.addParagraphs(
+        u"DESCRIPTION"_s,
+        {u"Lists, plans, applies and audits what the Tenantry window does, against Qlik Cloud or a "
+         u"tenantry-sandbox. Every change is checked first, so running a command again changes nothing that is "
+         u"already right; jobs are journalled and `apply --resume-last` completes an interrupted one."_s,
+         u"Each command has its own options: `tenantryctl COMMAND [ACTION] --help`."_s});
+    for (const QCommandLineOption *option : {&globals.json, &globals.sandboxUrl, &globals.verbose}) {
+        const QString value = option->valueName().isEmpty() ? QString() : u' ' + option->valueName();
+        page.addTerm(u"GLOBAL OPTIONS"_s, u"--"_s + option->names().constFirst() + value, option->description());
+    }
+    page.addTerm(u"GLOBAL OPTIONS"_s, u"-h, --help"_s, u"Show this page, or a command's options after it."_s);
+    page.addTerm(u"GLOBAL OPTIONS"_s, u"-v, --version"_s, u"Print the version."_s);
+    for (const CommandRegistry::Entry &entry : registry.entries())
+        page.addTerm(u"COMMANDS"_s, CommandRegistry::synopsis(entry), entry.summary);
+    page.addParagraphs(u"EXIT STATUS"_s,
+                       {u"0 success; 1 the command ran and something failed (network, keychain, server, a target of a "
+                        u"job); 2 the command line was wrong and nothing was done."_s});
+    page.addParagraphs(u"FILES"_s,
+                       {u"~/.config/Tenantry/ holds the credential profiles (never a secret: secrets live in the OS "
+                        u"keychain). ~/.local/share/Tenantry/ holds the tenant inventory, the job journals "
+                        u"(journals/<job id>.jsonl) and the rotating log (secrets redacted)."_s});
+    page.addParagraphs(
+        u"EXAMPLES"_s,
+        {u"tenantryctl --sandbox-url http://127.0.0.1:PORT plan resources/plans/onboard-demo.json"_s,
+         u"tenantryctl apply onboard.json --report onboard-report.csv"_s,
+         u"tenantryctl republish --app \"Sales Dashboard\" --from acme-source.eu.qlikcloud.com --space Production "
+         u"--tag trial --dry-run"_s,
+         u"tenantryctl ownership audit --all --orphaned-bots --partner-domain acme.example --json"_s});
+    page.addParagraphs(u"SEE ALSO"_s, {u"tenantry(1), tenantry-sandbox(1), README.md"_s});
+    return page.text();
 }
 
 } // namespace
@@ -95,7 +126,7 @@ int main(int argc, char *argv[])
     const QStringList rest = parser.positionalArguments();
     if (rest.isEmpty()) {
         const bool asked = parser.isSet(u"help"_s);
-        printTo(asked ? stdout : stderr, mainHelp(parser, registry));
+        printTo(asked ? stdout : stderr, mainHelp(globals, registry));
         return asked ? ExitOk : ExitUsage;
     }
 

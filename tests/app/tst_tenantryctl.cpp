@@ -40,8 +40,20 @@ void TestTenantryCtl::helpExitsZero()
 {
     const Result result = run({u"--help"_s});
     QCOMPARE(result.exitCode, 0);
-    QVERIFY2(result.out.contains("Usage: "), result.out.constData());
+    // A man page: its sections in order, every command listed, no line wider than 80 columns.
+    qsizetype at = 0;
+    for (const char *section : {"NAME\n", "SYNOPSIS\n", "DESCRIPTION\n", "GLOBAL OPTIONS\n", "COMMANDS\n",
+                                "EXIT STATUS\n", "FILES\n", "EXAMPLES\n", "SEE ALSO\n"}) {
+        const qsizetype found = result.out.indexOf(section, at);
+        QVERIFY2(found >= at, section);
+        at = found;
+    }
     QVERIFY(result.out.contains("--version"));
+    for (const char *command : {"credentials import-qlik-cli", "apply FILE", "republish --app", "ownership audit",
+                                "ownership reassign", "users list --tenant HOST"})
+        QVERIFY2(result.out.contains(command), command);
+    for (const QByteArray &line : result.out.split('\n'))
+        QVERIFY2(line.size() <= 80, line.constData());
 }
 
 void TestTenantryCtl::unknownOptionIsAUsageError()
