@@ -198,9 +198,10 @@ void TestClientFaults::resetPostIsNotResentEither()
 
 void TestClientFaults::keepsSixtyFourRequestsInFlightAcrossTenants()
 {
-    // Every tenant shares the sandbox's one port. With 1 s latency, 64 requests for 64 tenants
+    // Every tenant shares the sandbox's one port. With 2 s latency, 64 requests for 64 tenants
     // finish in one round trip only if all 64 are on the wire together (six at a time: 11 rounds).
-    // The latency is long so that a loaded CI machine's overhead cannot look like a second round.
+    // The latency is long so that a loaded CI machine's overhead cannot look like a second round
+    // (with 1 s, one round once took 1,910 ms with the whole suite running beside it).
     SeededClient seeded(m_sandbox->port(), {u"eu"_s});
     QList<Cloud::ApiRequest *> warmups;
     for (const QString &host : std::as_const(m_hosts))
@@ -208,7 +209,7 @@ void TestClientFaults::keepsSixtyFourRequestsInFlightAcrossTenants()
     for (const ApiResult &result : SeededClient::awaitAll(warmups))
         QVERIFY2(result.ok(), qPrintable(result.error().message()));
 
-    QVERIFY(m_sandbox->http().control("PUT", u"/__sandbox/settings"_s, QJsonObject{{u"latencyMs"_s, 1000}}));
+    QVERIFY(m_sandbox->http().control("PUT", u"/__sandbox/settings"_s, QJsonObject{{u"latencyMs"_s, 2000}}));
     seeded.client().scheduler()->resetPeakRunning();
     QList<Cloud::ApiRequest *> requests;
     QElapsedTimer clock;
@@ -218,10 +219,10 @@ void TestClientFaults::keepsSixtyFourRequestsInFlightAcrossTenants()
     for (const ApiResult &result : SeededClient::awaitAll(requests))
         QVERIFY2(result.ok(), qPrintable(result.error().message()));
     const qint64 elapsed = clock.elapsed();
-    qInfo() << "64 requests on 64 tenants with 1 s latency:" << elapsed << "ms, peak in flight"
+    qInfo() << "64 requests on 64 tenants with 2 s latency:" << elapsed << "ms, peak in flight"
             << seeded.client().scheduler()->peakRunning();
     QCOMPARE(seeded.client().scheduler()->peakRunning(), 64);
-    QVERIFY2(elapsed < 1900, qPrintable(QString::number(elapsed))); // two rounds would be 2,000 ms
+    QVERIFY2(elapsed < 3600, qPrintable(QString::number(elapsed))); // two rounds would be 4,000 ms
 }
 
 QTEST_GUILESS_MAIN(TestClientFaults)
