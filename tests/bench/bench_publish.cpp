@@ -100,10 +100,10 @@ Run rollout(BenchSandbox &sandbox, StaticSecretSource *secrets, const QString &s
         return run;
     }
     const qint64 before = sandbox.requestTotal();
+    // Journalled, as every apply from the GUI or tenantryctl is (the folder outlives the job).
+    QTemporaryDir journals;
     Ops::Job job(*read.plan, &steps);
     job.setCloudClient(&client);
-    // Journalled, as every apply from the GUI or tenantryctl is.
-    QTemporaryDir journals;
     job.setJournalDirectory(journals.path());
     bool finished = false;
     QObject::connect(&job, &Ops::Job::finished, &job, [&finished] { finished = true; });
