@@ -257,6 +257,22 @@ HttpResponse patch(RequestContext &ctx)
     return HttpResponse::empty(204);
 }
 
+// FACTS §11.2 / spec: 204; 403 without edit rights; 404 unknown (or not visible).
+HttpResponse remove(RequestContext &ctx)
+{
+    std::optional<HttpResponse> refusal;
+    const DataConnection *connection = findConnection(ctx, &refusal);
+    if (!connection)
+        return *refusal;
+    if (!canEdit(ctx, *connection))
+        return ctx.error(ApiError::forbidden(u"You may not delete the data connection '%1'."_s.arg(connection->id)));
+    const QString id = connection->id;
+    ctx.audit(u"com.qlik.v1.data-connection.deleted"_s, kSource, {{u"id"_s, id}, {u"name"_s, connection->name}},
+              {id, connection->ownerId, connection->spaceId});
+    ctx.tenant()->dataConnections.remove(id);
+    return HttpResponse::empty(204);
+}
+
 // One entry of /actions/update; its status (and error) for the 207.
 QJsonObject updateOne(RequestContext &ctx, const QJsonObject &request, qsizetype index)
 {
@@ -343,6 +359,7 @@ void DataConnectionsApi::addRoutes(Router &router)
     add("POST", u"/v1/data-connections/actions/update"_s, bulkUpdate);
     add("GET", u"/v1/data-connections/{qID}"_s, get);
     add("PATCH", u"/v1/data-connections/{qID}"_s, patch);
+    add("DELETE", u"/v1/data-connections/{qID}"_s, remove);
 }
 
 } // namespace Sandbox

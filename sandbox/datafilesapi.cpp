@@ -10,6 +10,7 @@
 
 #include <QJsonArray>
 #include <QRegularExpression>
+#include <QSet>
 
 #include <algorithm>
 
@@ -318,12 +319,38 @@ HttpResponse changeOwner(RequestContext &ctx)
     return HttpResponse::empty(204);
 }
 
+// Spec: deleting a folder also deletes everything in it, recursively; 204, 403, 404.
+HttpResponse remove(RequestContext &ctx)
+{
+    Tenant &tenant = *ctx.tenant();
+    const QString id = ctx.param(u"id"_s);
+    const DataFile *file = tenant.dataFiles.find(id);
+    if (!file || !canSee(ctx, *file))
+        return ctx.error(ApiError::notFound(u"No data file '%1'."_s.arg(id)));
+    if (!canChangeOwner(ctx, *file))
+        return ctx.error(ApiError::forbidden(u"Only the owner or an admin may delete '%1'."_s.arg(id)));
+    QSet<QString> doomed{id};
+    for (QList<QString> folders{id}; !folders.isEmpty();) {
+        const QString folder = folders.takeFirst();
+        for (const DataFile *child : childrenOf(tenant, folder)) {
+            doomed.insert(child->id);
+            if (child->folder)
+                folders.append(child->id);
+        }
+    }
+    ctx.audit(u"com.qlik.v1.data-file.deleted"_s, kSource, {{u"id"_s, id}, {u"name"_s, file->name}},
+              {id, file->ownerId, file->spaceId});
+    tenant.dataFiles.removeIf([&doomed](const DataFile &item) { return doomed.contains(item.id); });
+    return HttpResponse::empty(204);
+}
+
 } // namespace
 
 void DataFilesApi::addRoutes(Router &router)
 {
     router.add(HostKind::Tenant, "GET", u"/v1/data-files"_s, list);
     router.add(HostKind::Tenant, "GET", u"/v1/data-files/{id}"_s, get);
+    router.add(HostKind::Tenant, "DELETE", u"/v1/data-files/{id}"_s, remove);
     router.add(HostKind::Tenant, "POST", u"/v1/data-files/{id}/actions/change-owner"_s, changeOwner);
 }
 

@@ -27,6 +27,7 @@ private Q_SLOTS:
     void dataConnectionErrors();
     void dataFilesOfAUser();
     void dataFileOwnerChanges();
+    void dataConnectionsAndFilesDelete();
     void automationConnectionsChangeOwner();
     void automationsOfTheOrphanMove();
 
@@ -276,6 +277,42 @@ void TestSandboxDataConnections::dataFileOwnerChanges()
     reply = steps().http().post(steps().host(), changeOwner.arg(personal),
                                 QJsonObject{{u"ownerId"_s, m_orphanId}, {u"spaceId"_s, u"x"_s}}, steps().token());
     QCOMPARE(reply.status, 400);
+}
+
+void TestSandboxDataConnections::dataConnectionsAndFilesDelete()
+{
+    // Spec: DELETE /v1/data-connections/{qID} 204, then 404.
+    const QString warehouse = connectionNamed(u"Globex Warehouse"_s);
+    QVERIFY(!warehouse.isEmpty());
+    const QString connectionPath = u"/api/v1/data-connections/"_s + warehouse;
+    QCOMPARE(steps().http().del(steps().host(), connectionPath, steps().token()).status, 204);
+    QCOMPARE(steps().http().get(steps().host(), connectionPath, steps().token()).status, 404);
+    QCOMPARE(steps().http().del(steps().host(), connectionPath, steps().token()).status, 404);
+    QVERIFY(connectionNamed(u"Globex Warehouse"_s).isEmpty());
+
+    // Spec: DELETE /v1/data-files/{id} on a folder deletes what is in it, recursively.
+    QString folder;
+    QString nested;
+    for (const QJsonValue &value :
+         data(u"/api/v1/data-files?includeAllSpaces=true&includeFolders=true&ownerId="_s + m_orphanId)) {
+        const QJsonObject file = value.toObject();
+        const QString name = file.value(u"name"_s).toString();
+        if (name == "exports"_L1)
+            folder = file.value(u"id"_s).toString();
+        else if (name != "orders.csv"_L1)
+            nested = file.value(u"id"_s).toString();
+    }
+    QVERIFY(!folder.isEmpty() && !nested.isEmpty());
+    QCOMPARE(steps().http().del(steps().host(), u"/api/v1/data-files/"_s + folder, steps().token()).status, 204);
+    QCOMPARE(steps().http().get(steps().host(), u"/api/v1/data-files/"_s + nested, steps().token()).status, 404);
+    QCOMPARE(steps().http().del(steps().host(), u"/api/v1/data-files/"_s + folder, steps().token()).status, 404);
+    QCOMPARE(data(u"/api/v1/data-files?includeAllSpaces=true&includeFolders=true&ownerId="_s + m_orphanId).size(),
+             1);
+    // Both deletions are audit events of the caller.
+    const QJsonArray events = data(u"/api/v1/audits?userId=%1&limit=2&sort=-eventTime"_s.arg(steps().botId()));
+    QCOMPARE(events.size(), 2);
+    QCOMPARE(events.at(0).toObject().value(u"eventType"_s).toString(), u"com.qlik.v1.data-file.deleted"_s);
+    QCOMPARE(events.at(1).toObject().value(u"eventType"_s).toString(), u"com.qlik.v1.data-connection.deleted"_s);
 }
 
 void TestSandboxDataConnections::automationConnectionsChangeOwner()
