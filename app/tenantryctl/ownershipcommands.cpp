@@ -11,6 +11,7 @@
 #include "cloud/ownershipaudit.h"
 #include "cloud/sandboxcredentials.h"
 #include "ops/builtinsteps.h"
+#include "ops/deleteplanbuilder.h"
 #include "ops/job.h"
 #include "ops/jobhistory.h"
 #include "ops/jobsummary.h"
@@ -308,15 +309,19 @@ protected:
     }
 };
 
-// Moves what the selected owners own to one new owner per tenant, as a job of the ops engine: one
-// target per tenant, one "owner" step per resource (probe: who owns it now and what the new owner
-// lacks; apply: the space membership, then the type's owner-change call). Journals, retries and
-// resume come from the engine; a re-run finds nothing left to move.
-class ReassignOwnership final : public OwnershipCommand
+// Moves what the selected owners own to one new owner per tenant (Reassign), or deletes it
+// (Delete), as a job of the ops engine: one target per tenant, one step per resource ("owner":
+// who owns it now and what the new owner lacks, then the membership and the type's owner-change
+// call; "delete": is it still there and still the audited owner's, then the type's DELETE).
+// Journals, retries and resume come from the engine; a re-run finds nothing left to do.
+class OwnershipJobCommand final : public OwnershipCommand
 {
 public:
-    explicit ReassignOwnership(CommandContext &context)
+    enum class Kind { Reassign, Delete };
+
+    OwnershipJobCommand(CommandContext &context, Kind kind)
         : OwnershipCommand(context, TenantSelection::Selectors::Every)
+        , m_kind(kind)
     {
         Ops::BuiltInSteps::registerAll(&m_steps);
     }
@@ -324,9 +329,15 @@ public:
     void defineArguments(QCommandLineParser &parser) override
     {
         OwnershipCommand::defineArguments(parser);
-        parser.addOption(
-            {u"to"_s, u"The new owner, by subject (qlikbot\\<clientId> for a bot) or email."_s, u"SUBJECT"_s});
-        parser.addOption({u"dry-run"_s, u"Only say, per item, which call would move it and what it needs first."_s});
+        if (m_kind == Kind::Reassign) {
+            parser.addOption(
+                {u"to"_s, u"The new owner, by subject (qlikbot\\<clientId> for a bot) or email."_s, u"SUBJECT"_s});
+            parser.addOption(
+                {u"dry-run"_s, u"Only say, per item, which call would move it and what it needs first."_s});
+        } else {
+            parser.addOption({u"dry-run"_s, u"Only say, per item, which call would delete it."_s});
+            parser.addOption({u"yes"_s, u"Really delete: without it (or --dry-run) nothing is deleted."_s});
+        }
     }
 
 protected:
@@ -334,35 +345,61 @@ protected:
     {
         if (m_options.selection == Cloud::OwnershipAudit::Selection::AllBots)
             return u"name the current owner with --owner SUBJECT or --orphaned-bots"_s;
+        m_dry = parser.isSet(u"dry-run"_s);
+        if (m_kind == Kind::Delete) {
+            // Deleting is never the default: it takes an explicit --yes (issue 8).
+            if (!m_dry && !parser.isSet(u"yes"_s))
+                return u"delete removes content for good: add --yes to delete, or --dry-run to see what would go"_s;
+            return {};
+        }
         m_to = parser.value(u"to"_s).trimmed();
         if (m_to.isEmpty())
             return u"reassign needs --to SUBJECT, the new owner"_s;
         if (m_options.selection == Cloud::OwnershipAudit::Selection::Subject
             && m_options.subject.compare(m_to, Qt::CaseInsensitive) == 0)
             return u"--owner and --to name the same user"_s;
-        m_dry = parser.isSet(u"dry-run"_s);
         return {};
     }
 
     void audited() override
     {
         const QList<Cloud::TenantOwnership> &results = m_audit->results();
-        m_builder.to = m_to;
-        m_builder.profile = m_options.profileName;
-        m_builder.concurrency = m_options.concurrentTenants;
+        Ops::ReassignPlanBuilder reassign;
+        reassign.to = m_to;
+        reassign.profile = m_options.profileName;
+        reassign.concurrency = m_options.concurrentTenants;
+        Ops::DeletePlanBuilder remove;
+        remove.profile = m_options.profileName;
+        remove.concurrency = m_options.concurrentTenants;
         for (qsizetype t = 0; t < results.size(); ++t) {
             const Cloud::TenantOwnership &tenant = results.at(t);
             if (!tenant.error.isEmpty()) {
                 m_failed = true;
                 context().output().error(tenant.hostname + u": "_s + tenant.error);
             }
-            m_builder.addTenant(tenant, m_tenants.value(t).region);
+            if (m_kind == Kind::Reassign)
+                reassign.addTenant(tenant, m_tenants.value(t).region);
+            else
+                remove.addTenant(tenant, m_tenants.value(t).region);
         }
-        if (m_builder.isEmpty()) {
+        QJsonObject plan;
+        if (m_kind == Kind::Reassign) {
+            m_items = reassign.items();
+            for (const auto &[hostname, resource] : reassign.unmovable())
+                m_unsupported.append({hostname, resource});
+            if (!reassign.isEmpty())
+                plan = reassign.toJson();
+        } else {
+            m_items = remove.items();
+            for (const auto &[hostname, resource] : remove.undeletable())
+                m_unsupported.append({hostname, resource});
+            if (!remove.isEmpty())
+                plan = remove.toJson();
+        }
+        if (plan.isEmpty()) {
             report();
             return;
         }
-        const QJsonObject plan = m_builder.toJson();
         const Ops::PlanReadResult read = Ops::PlanReader(&m_steps).fromJson(plan);
         if (!read.ok()) {
             for (const Ops::PlanIssue &issue : read.issues)
@@ -384,17 +421,25 @@ protected:
     }
 
 private:
+    // The report's words for an item: done, to do (dry run), nothing to do.
+    [[nodiscard]] QString doneWord() const { return m_kind == Kind::Reassign ? u"reassigned"_s : u"deleted"_s; }
+    [[nodiscard]] QString plannedWord() const { return m_kind == Kind::Reassign ? u"reassign"_s : u"delete"_s; }
+    [[nodiscard]] QString unchangedWord() const
+    {
+        return m_kind == Kind::Reassign ? u"already-owned"_s : u"already-gone"_s;
+    }
+
     // What happened to one item, in the report's words.
-    [[nodiscard]] static QString actionOf(const Ops::JobState::Step &step)
+    [[nodiscard]] QString actionOf(const Ops::JobState::Step &step) const
     {
         switch (step.status) {
         case Ops::StepStatus::Created:
         case Ops::StepStatus::Updated:
-            return u"reassigned"_s;
+            return doneWord();
         case Ops::StepStatus::NoChange:
-            return u"already-owned"_s;
+            return unchangedWord();
         case Ops::StepStatus::Planned:
-            return step.probe && step.probe->action == Ops::StepAction::NoChange ? u"already-owned"_s : u"reassign"_s;
+            return step.probe && step.probe->action == Ops::StepAction::NoChange ? unchangedWord() : plannedWord();
         case Ops::StepStatus::Blocked:
         case Ops::StepStatus::Failed:
         case Ops::StepStatus::Skipped:
@@ -422,7 +467,7 @@ private:
                 const Ops::JobState::Target &target = state.targets.at(t);
                 for (qsizetype s = 0; s < target.steps.size(); ++s) {
                     const Ops::JobState::Step &step = target.steps.at(s);
-                    const Cloud::OwnedResource &item = m_builder.items().at(t).at(s);
+                    const Cloud::OwnedResource &item = m_items.at(t).at(s);
                     const QString action = actionOf(step);
                     QJsonObject row{{u"tenant"_s, planned.hostname}, {u"type"_s, item.type},
                                     {u"name"_s, item.name},          {u"id"_s, item.id},
@@ -454,9 +499,9 @@ private:
                     }
                     if (const QString owner = step.outputs.value(u"ownerId"_s).toString(); !owner.isEmpty())
                         row.insert(u"ownerId"_s, owner);
-                    if (action == u"reassigned"_s || action == u"reassign"_s)
+                    if (action == doneWord() || action == plannedWord())
                         ++moved;
-                    else if (action == u"already-owned"_s)
+                    else if (action == unchangedWord())
                         ++unchanged;
                     else
                         ++problems;
@@ -465,8 +510,10 @@ private:
                 }
             }
         }
-        for (const auto &[hostname, resource] : m_builder.unmovable()) {
-            const QString reason = u"no owner-change endpoint is known for %1 (FACTS §11.2)"_s.arg(resource.type);
+        for (const auto &[hostname, resource] : std::as_const(m_unsupported)) {
+            const QString reason = m_kind == Kind::Reassign
+                ? u"no owner-change endpoint is known for %1 (FACTS §11.2)"_s.arg(resource.type)
+                : u"no delete endpoint of %1 is used here: delete it by hand"_s.arg(resource.type);
             rows.append(QJsonObject{{u"tenant"_s, hostname},
                                     {u"type"_s, resource.type},
                                     {u"name"_s, resource.name},
@@ -482,10 +529,11 @@ private:
         if (context().output().isJson()) {
             QJsonObject summary = m_job ? Ops::JobSummary::toJson(m_job->state()) : QJsonObject();
             summary.insert(u"dryRun"_s, m_dry);
-            summary.insert(u"to"_s, m_to);
+            if (m_kind == Kind::Reassign)
+                summary.insert(u"to"_s, m_to);
             summary.insert(u"results"_s, rows);
-            summary.insert(u"reassigned"_s, m_dry ? 0 : moved);
-            summary.insert(u"toReassign"_s, m_dry ? moved : 0);
+            summary.insert(doneWord(), m_dry ? 0 : moved);
+            summary.insert(m_kind == Kind::Reassign ? u"toReassign"_s : u"toDelete"_s, m_dry ? moved : 0);
             summary.insert(u"unchanged"_s, unchanged);
             summary.insert(u"problems"_s, problems);
             summary.insert(u"auditRequests"_s, m_audit->requestCount());
@@ -494,20 +542,24 @@ private:
         } else if (table.rowCount() > 0) {
             context().output().table(table);
         } else {
-            context().output().line(u"Nothing to reassign: the selected owners own nothing."_s);
+            context().output().line(m_kind == Kind::Reassign
+                                        ? u"Nothing to reassign: the selected owners own nothing."_s
+                                        : u"Nothing to delete: the selected owners own nothing."_s);
         }
         if (!m_dry && m_job && !ok && !m_job->journalPath().isEmpty())
-            context().output().error(u"job %1 did not succeed; run the same reassign again (it only moves what is "
-                                     u"left), or `tenantryctl apply --resume %1`"_s.arg(m_job->id()));
+            context().output().error(u"job %1 did not succeed; run the same %2 again (it only does what is left), "
+                                     u"or `tenantryctl apply --resume %1`"_s.arg(m_job->id(), plannedWord()));
         finish(ok ? ExitOk : ExitFailed);
     }
 
+    const Kind m_kind;
     Ops::StepRegistry m_steps;
     std::unique_ptr<Ops::Job> m_job;
-    QString m_to;
+    QString m_to; // Reassign: the new owner
     bool m_dry = false;
     bool m_failed = false;
-    Ops::ReassignPlanBuilder m_builder;
+    QList<QList<Cloud::OwnedResource>> m_items; // per plan target, per step
+    QList<std::pair<QString, Cloud::OwnedResource>> m_unsupported; // (hostname, resource) left as they are
 };
 
 } // namespace
@@ -525,5 +577,14 @@ void OwnershipCommands::registerIn(CommandRegistry &registry)
                   u"Give everything the selected owners own to a new owner, tenant by tenant, as one job."_s,
                   u"(--tenants H1,H2|--tag T|--region R|--all) (--owner SUBJECT|--orphaned-bots) --to SUBJECT "
                   u"[--dry-run] [--profile NAME] [--concurrency N]"_s,
-                  CommandRegistry::factoryOf<ReassignOwnership>()});
+                  [](CommandContext &context) -> std::unique_ptr<Command> {
+                      return std::make_unique<OwnershipJobCommand>(context, OwnershipJobCommand::Kind::Reassign);
+                  }});
+    registry.add({u"ownership"_s, u"delete"_s,
+                  u"Delete everything the selected owners own, tenant by tenant, as one job (needs --yes)."_s,
+                  u"(--tenants H1,H2|--tag T|--region R|--all) (--owner SUBJECT|--orphaned-bots) (--yes|--dry-run) "
+                  u"[--profile NAME] [--concurrency N]"_s,
+                  [](CommandContext &context) -> std::unique_ptr<Command> {
+                      return std::make_unique<OwnershipJobCommand>(context, OwnershipJobCommand::Kind::Delete);
+                  }});
 }

@@ -5,6 +5,7 @@
 #include "ops/jwtidentityproviderstep.h"
 #include "ops/licensestep.h"
 #include "ops/ownerchangestep.h"
+#include "ops/ownershipdeletestep.h"
 #include "ops/publishappstep.h"
 #include "ops/recoveryadminstep.h"
 #include "ops/spacestep.h"
@@ -19,8 +20,8 @@ void BuiltInSteps::registerAll(StepRegistry *registry, Secrets::SecretStore *key
 {
     for (const StepType &type :
          {CspOriginStep::type(), GroupStep::type(), JwtIdentityProviderStep::type(keys), LicenseStep::type(),
-          OwnerChangeStep::type(), PublishAppStep::type(), RecoveryAdminStep::type(), SpaceStep::type(),
-          TenantStep::type(), VisualPackageStep::extensionType(), VisualPackageStep::themeType(),
+          OwnerChangeStep::type(), OwnershipDeleteStep::type(), PublishAppStep::type(), RecoveryAdminStep::type(),
+          SpaceStep::type(), TenantStep::type(), VisualPackageStep::extensionType(), VisualPackageStep::themeType(),
           WebIntegrationStep::type()}) {
         // Only a broken built-in type (or registering twice) can fail: say so loudly.
         if (QString error; !registry->add(type, &error))

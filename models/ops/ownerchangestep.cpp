@@ -1,6 +1,7 @@
 #include "ops/ownerchangestep.h"
 
 #include "cloud/apiresult.h"
+#include "ops/ownedresourcelocation.h"
 
 #include <algorithm>
 #include <QJsonArray>
@@ -103,28 +104,13 @@ QString OwnerChangeStep::describe() const
 
 QString OwnerChangeStep::resourcePath() const
 {
-    const QString type = resourceType();
-    const QString id = resourceId();
-    if (type == "app"_L1)
-        return u"/api/v1/apps/"_s + id;
-    if (type == "space"_L1)
-        return u"/api/v1/spaces/"_s + id;
-    if (type == "automation"_L1)
-        return u"/api/v1/items"_s; // see readCall()
-    if (type == "automation-connection"_L1)
-        return u"/api/v1/automation-connections/"_s + id;
-    if (type == "data-connection"_L1)
-        return u"/api/v1/data-connections/"_s + id;
-    return u"/api/v1/data-files/"_s + id; // data-file, data-folder
+    return OwnedResourceLocation{resourceType(), resourceId()}.readPath();
 }
 
 Cloud::ApiCall OwnerChangeStep::readCall() const
 {
     Cloud::ApiCall call = tenantCall("GET", resourcePath());
-    // Reading someone else's automation needs owning it (FACTS §12); the catalog item says who does.
-    if (resourceType() == "automation"_L1)
-        call.query = QUrlQuery{
-            {u"resourceType"_s, u"automation"_s}, {u"resourceId"_s, resourceId()}, {u"noActions"_s, u"true"_s}};
+    call.query = OwnedResourceLocation{resourceType(), resourceId()}.readQuery();
     return call;
 }
 
@@ -153,43 +139,7 @@ QJsonObject OwnerChangeStep::outputs(const QString &ownerId) const
 bool OwnerChangeStep::readResource(const QByteArray &body, QString *ownerId, QString *spaceId, QString *error,
                                    QString *folderId) const
 {
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
-    if (!document.isObject()) {
-        *error = u"the answer of GET %1 is not a JSON object"_s.arg(resourcePath());
-        return false;
-    }
-    QJsonObject json = document.object();
-    const QString type = resourceType();
-    if (type == "automation"_L1) {
-        const QJsonArray items = json.value(u"data"_s).toArray();
-        if (items.isEmpty()) {
-            *error = u"automation %1 is not in the catalog (GET /api/v1/items)"_s.arg(resourceId());
-            return false;
-        }
-        json = items.first().toObject();
-    }
-    if (type == "app"_L1) {
-        const QJsonObject attributes = json.value(u"attributes"_s).toObject();
-        *ownerId = stringAt(attributes, u"ownerId"_s);
-        *spaceId = stringAt(attributes, u"spaceId"_s);
-    } else if (type == "space"_L1) {
-        *ownerId = stringAt(json, u"ownerId"_s);
-        spaceId->clear(); // a space's owner needs no membership of it
-    } else if (type == "data-connection"_L1) {
-        *ownerId = stringAt(json, u"user"_s);
-        *spaceId = stringAt(json, u"space"_s);
-    } else {
-        *ownerId = stringAt(json, u"ownerId"_s);
-        *spaceId = stringAt(json, u"spaceId"_s);
-        if (folderId)
-            *folderId = stringAt(json, u"folderId"_s);
-    }
-    if (ownerId->isEmpty()) {
-        *error = u"the answer of GET %1 names no owner"_s.arg(resourcePath());
-        return false;
-    }
-    return true;
+    return OwnedResourceLocation{resourceType(), resourceId()}.read(body, ownerId, spaceId, error, folderId);
 }
 
 void OwnerChangeStep::probe()
@@ -246,8 +196,7 @@ void OwnerChangeStep::readOwner(const QString &userId)
             QString spaceId;
             QString error;
             QString folderId;
-            if (resourceType() == "automation"_L1
-                && QJsonDocument::fromJson(result.response().body).object().value(u"data"_s).toArray().isEmpty()) {
+            if (OwnedResourceLocation{resourceType(), resourceId()}.isMissingFromCatalog(result.response().body)) {
                 finishProbe(StepProbe::blocked(u"automation %1 no longer exists"_s.arg(resourceId())));
                 return;
             }

@@ -1,7 +1,8 @@
 // tenantryctl ownership reassign against the sandbox (issue 8): what an orphaned bot owns moves to
 // the new owner through each resource type's own endpoint (FACTS §11.2), with the space membership
 // the new owner needs added first; a re-run changes nothing, and faults on the owner-change calls
-// (5xx, resets, lost answers) converge without losing or moving anything twice.
+// (5xx, resets, lost answers) converge without losing or moving anything twice. `ownership delete`
+// removes the same content through each type's DELETE, only with --yes, and converges likewise.
 #include "app/ctlrunner.h"
 #include "support/sandboxfixture.h"
 
@@ -23,6 +24,8 @@ private Q_SLOTS:
     void seededOrphanMovesToTheActiveBot();
     void faultsConverge();
     void usageErrors();
+    void orphanContentIsDeleted();
+    void deleteFaultsConverge();
 
 private:
     CtlRunner::Result ctl(const QStringList &arguments);
@@ -36,6 +39,8 @@ private:
     // How often each resource changed owner, from the tenant's audit events.
     [[nodiscard]] QHash<QString, int> ownerChanges(const QString &host);
     [[nodiscard]] static QString regionBot(const QString &host);
+    // Everything the tenant's bots other than `keepBotId` own, from the state.
+    [[nodiscard]] QSet<QString> ownedByOtherBots(const QString &host, const QString &keepBotId);
 
     std::unique_ptr<SandboxFixture> m_sandbox;
     std::unique_ptr<CtlRunner> m_ctl;
@@ -310,14 +315,7 @@ void TestCtlReassign::faultsConverge()
 
     const QString botId = userIdOf(host, subject);
     const QSet<QString> owned = ownedInState(host, botId);
-    const QSet<QString> orphanOwned = [&] {
-        QSet<QString> left;
-        for (const QJsonValue user : m_sandbox->tenantState(host).value(u"users"_s).toArray()) {
-            if (user[u"subject"_s].toString().startsWith(u"qlikbot\\"_s) && user[u"id"_s].toString() != botId)
-                left.unite(ownedInState(host, user[u"id"_s].toString()));
-        }
-        return left;
-    }();
+    const QSet<QString> orphanOwned = ownedByOtherBots(host, botId);
     QVERIFY2(orphanOwned.isEmpty(), qPrintable(QStringList(orphanOwned.cbegin(), orphanOwned.cend()).join(u", "_s)));
     QCOMPARE(everythingInState(host), everything); // nothing lost
     // Nothing moved twice: one owner change per resource, though answers were lost.
@@ -353,6 +351,108 @@ void TestCtlReassign::usageErrors()
     for (const QJsonValue row : unknown.json().value(u"results"_s).toArray())
         QCOMPARE(row[u"action"_s].toString(), u"blocked"_s);
     QCOMPARE(mutatingRequests(), before);
+}
+
+QSet<QString> TestCtlReassign::ownedByOtherBots(const QString &host, const QString &keepBotId)
+{
+    QSet<QString> owned;
+    for (const QJsonValue user : m_sandbox->tenantState(host).value(u"users"_s).toArray()) {
+        if (user[u"subject"_s].toString().startsWith(u"qlikbot\\"_s) && user[u"id"_s].toString() != keepBotId)
+            owned.unite(ownedInState(host, user[u"id"_s].toString()));
+    }
+    return owned;
+}
+
+void TestCtlReassign::orphanContentIsDeleted()
+{
+    const QString host = m_sandbox->hostOf(u"globex"_s);
+    const QString regionBotId = userIdOf(host, regionBot(host));
+    const QSet<QString> everything = everythingInState(host);
+    const QSet<QString> doomed = ownedByOtherBots(host, regionBotId);
+    QVERIFY(doomed.size() > 5);
+    const QStringList remove{u"ownership"_s, u"delete"_s, u"--tenants"_s, host, u"--orphaned-bots"_s, u"--json"_s};
+
+    // Never the default: without --yes (or --dry-run) nothing happens.
+    const QHash<QString, qint64> before = mutatingRequests();
+    const CtlRunner::Result refused = ctl(remove);
+    QCOMPARE(refused.exitCode, 2);
+    QVERIFY2(refused.err.contains("--yes"), refused.err.constData());
+    QCOMPARE(ctl({u"ownership"_s, u"delete"_s, u"--tenants"_s, host, u"--yes"_s}).exitCode, 2); // no owner named
+
+    // The dry run names, per item, the DELETE it would send, and sends none.
+    const CtlRunner::Result dry = ctl(remove + QStringList{u"--dry-run"_s});
+    QVERIFY2(dry.exitCode == 0, dry.err.constData());
+    QCOMPARE(mutatingRequests(), before);
+    const QJsonArray planned = dry.json().value(u"results"_s).toArray();
+    QCOMPARE(planned.size(), doomed.size());
+    QCOMPARE(dry.json().value(u"toDelete"_s).toInt(), int(doomed.size()));
+    const QHash<QString, QString> paths{{u"app"_s, u"apps"_s},
+                                        {u"space"_s, u"spaces"_s},
+                                        {u"automation"_s, u"automations"_s},
+                                        {u"automation-connection"_s, u"automation-connections"_s},
+                                        {u"data-connection"_s, u"data-connections"_s},
+                                        {u"data-file"_s, u"data-files"_s},
+                                        {u"data-folder"_s, u"data-files"_s}};
+    for (const QJsonValue row : planned) {
+        QCOMPARE(row[u"action"_s].toString(), u"delete"_s);
+        const QString type = row[u"type"_s].toString();
+        QVERIFY2(paths.contains(type), qPrintable(type));
+        QCOMPARE(row[u"calls"_s].toArray(),
+                 QJsonArray{u"DELETE /api/v1/%1/%2"_s.arg(paths.value(type), row[u"id"_s].toString())});
+    }
+
+    // Applied: all of it is gone, and nothing else.
+    const CtlRunner::Result applied = ctl(remove + QStringList{u"--yes"_s});
+    QVERIFY2(applied.exitCode == 0, applied.err.constData());
+    QCOMPARE(applied.json().value(u"deleted"_s).toInt() + applied.json().value(u"unchanged"_s).toInt(),
+             int(doomed.size()));
+    QVERIFY(ownedByOtherBots(host, regionBotId).isEmpty());
+    QCOMPARE(everythingInState(host), everything - doomed);
+    // Re-running finds nothing to delete and sends nothing.
+    const QHash<QString, qint64> after = mutatingRequests();
+    const CtlRunner::Result again = ctl(remove + QStringList{u"--yes"_s});
+    QVERIFY2(again.exitCode == 0, again.err.constData());
+    QCOMPARE(again.json().value(u"results"_s).toArray().size(), 0);
+    QCOMPARE(mutatingRequests(), after);
+}
+
+void TestCtlReassign::deleteFaultsConverge()
+{
+    const QString host = m_sandbox->hostOf(u"globex"_s);
+    const QString regionBotId = userIdOf(host, regionBot(host));
+    const QSet<QString> everything = everythingInState(host);
+    const QSet<QString> doomed = ownedByOtherBots(host, regionBotId);
+    // Lost answers (the delete happened, the answer did not come), resets and 5xx on every DELETE.
+    const QJsonArray rules{
+        QJsonObject{
+            {u"path"_s, u"/api/v1/"_s}, {u"method"_s, u"DELETE"_s}, {u"rate"_s, 0.35}, {u"kind"_s, u"lost-response"_s}},
+        QJsonObject{{u"path"_s, u"/api/v1/"_s}, {u"method"_s, u"DELETE"_s}, {u"rate"_s, 0.15}, {u"kind"_s, u"reset"_s}},
+        QJsonObject{{u"path"_s, u"/api/v1/"_s},
+                    {u"method"_s, u"DELETE"_s},
+                    {u"rate"_s, 0.15},
+                    {u"kind"_s, u"status"_s},
+                    {u"status"_s, 503}}};
+    QVERIFY(m_sandbox->http().control("PUT", u"/__sandbox/faults"_s, QJsonObject{{u"rules"_s, rules}, {u"seed"_s, 3}}));
+    const CtlRunner::Result result
+        = ctl({u"ownership"_s, u"delete"_s, u"--tenants"_s, host, u"--orphaned-bots"_s, u"--yes"_s, u"--json"_s});
+    QVERIFY(m_sandbox->http().control("PUT", u"/__sandbox/faults"_s, QJsonArray()));
+    // One run converges: an item whose DELETE answer was lost is found gone, never an error.
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    int attempts = 0;
+    int recovered = 0;
+    const QJsonArray rows = result.json().value(u"results"_s).toArray();
+    QCOMPARE(rows.size(), doomed.size());
+    for (const QJsonValue row : rows) {
+        QVERIFY2(row[u"action"_s].toString() == u"deleted"_s || row[u"action"_s].toString() == u"already-gone"_s,
+                 qPrintable(row[u"action"_s].toString()));
+        attempts += row[u"attempts"_s].toInt();
+        recovered += int(row[u"recovered"_s].toBool());
+    }
+    QVERIFY2(attempts > int(rows.size()), "no fault fired");
+    QVERIFY2(recovered > 0, "no lost answer was recovered");
+    QVERIFY(ownedByOtherBots(host, regionBotId).isEmpty());
+    QCOMPARE(everythingInState(host), everything - doomed); // nothing else lost
+    qInfo("%d items, %d apply attempts, %d recovered from a lost answer", int(rows.size()), attempts, recovered);
 }
 
 QTEST_GUILESS_MAIN(TestCtlReassign)

@@ -306,8 +306,7 @@ void TestSandboxDataConnections::dataConnectionsAndFilesDelete()
     QCOMPARE(steps().http().del(steps().host(), u"/api/v1/data-files/"_s + folder, steps().token()).status, 204);
     QCOMPARE(steps().http().get(steps().host(), u"/api/v1/data-files/"_s + nested, steps().token()).status, 404);
     QCOMPARE(steps().http().del(steps().host(), u"/api/v1/data-files/"_s + folder, steps().token()).status, 404);
-    QCOMPARE(data(u"/api/v1/data-files?includeAllSpaces=true&includeFolders=true&ownerId="_s + m_orphanId).size(),
-             1);
+    QCOMPARE(data(u"/api/v1/data-files?includeAllSpaces=true&includeFolders=true&ownerId="_s + m_orphanId).size(), 1);
     // Both deletions are audit events of the caller.
     const QJsonArray events = data(u"/api/v1/audits?userId=%1&limit=2&sort=-eventTime"_s.arg(steps().botId()));
     QCOMPARE(events.size(), 2);
