@@ -4,8 +4,10 @@
 #include "joblistmodel.h"
 #include "ops/job.h"
 #include "ops/jobreport.h"
+#include "preferences.h"
 #include "tableexport.h"
 #include "ui/iconcatalog.h"
+#include "ui/typedconfirmationdialog.h"
 
 #include <QAction>
 #include <QFileDialog>
@@ -265,12 +267,58 @@ void ActivityPanel::showDetails()
         m_details->setPlainText(text);
 }
 
+int ActivityPanel::plannedDeletes(const Ops::JobState &state, QStringList *perTenant)
+{
+    int total = 0;
+    for (qsizetype t = 0; t < state.plan.targets.size() && t < state.targets.size(); ++t) {
+        const Ops::Plan::Target &target = state.plan.targets.at(t);
+        int deletes = 0;
+        for (qsizetype s = 0; s < target.steps.size() && s < state.targets.at(t).steps.size(); ++s) {
+            // Ops::OwnershipDeleteStep; what the dry run found gone already does not count.
+            if (target.steps.at(s).type == "delete"_L1
+                && state.targets.at(t).steps.at(s).status != Ops::StepStatus::NoChange)
+                ++deletes;
+        }
+        if (deletes > 0)
+            perTenant->append(tr("%n item(s) on %1", nullptr, deletes).arg(target.hostname.toHtmlEscaped()));
+        total += deletes;
+    }
+    return total;
+}
+
 void ActivityPanel::applyCurrent()
 {
     if (!m_board)
         return;
+    const QString jobId = currentJobId();
+    const Ops::Job *dry = m_board->liveJob(jobId);
+    QStringList perTenant;
+    const int count = dry ? plannedDeletes(dry->state(), &perTenant) : 0;
+    if (count == 0) {
+        applyJob(jobId);
+        return;
+    }
+    // Deleting cannot be undone: a typed confirmation of how many items go (issue 8), under the
+    // confirmation policy (always when more than one item goes).
+    const QString message
+        = tr("Applying this plan <b>deletes</b> content for good: %1. Nothing deleted can be restored.")
+              .arg(perTenant.join(u", "_s));
+    auto *dialog
+        = new TypedConfirmationDialog(tr("Delete Content"), message, tr("delete %1 items").arg(count), window());
+    dialog->setObjectName(u"bulkDeleteDialog"_s);
+    dialog->setActionText(tr("Delete %1 Items").arg(count));
+    dialog->setTypingRequired(Preferences::needsTypedConfirmation(count));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, jobId] { applyJob(jobId); });
+    dialog->open();
+}
+
+void ActivityPanel::applyJob(const QString &jobId)
+{
+    if (!m_board)
+        return;
     QString error;
-    if (!m_board->applyDryRun(currentJobId(), &error)) {
+    if (!m_board->applyDryRun(jobId, &error)) {
         m_summary->setText(tr("Cannot apply: %1").arg(error));
         Q_EMIT message(error);
     }

@@ -14,12 +14,14 @@ class QToolBar;
 class QTreeView;
 namespace Ops {
 class Job;
-}
+class JobState;
+} // namespace Ops
 
 // The activity dock's content (DESIGN.md §6): every job of the JobBoard — live ones first, then the
 // history read from the journals — as jobs → targets → steps with status and progress. Actions on
 // the selected job: Apply (a finished dry run), Cancel (a running job), Retry failed (a failed or
-// cancelled apply, or a resumable job of an earlier run), Export Report (CSV or JSON, issue 7). The selected row's
+// cancelled apply, or a resumable job of an earlier run), Export Report (CSV or JSON, issue 7). Applying a
+// plan that deletes content asks for a typed confirmation first (bulkDeleteDialog). The selected row's
 // details (error, ids created, the API calls an apply makes) show underneath. Never blocks: jobs run on the event loop.
 class ActivityPanel final : public QWidget
 {
@@ -54,6 +56,9 @@ Q_SIGNALS:
 
 private:
     void applyCurrent();
+    void applyJob(const QString &jobId);
+    // Steps of the plan that delete content and are not already done; `perTenant` says where.
+    [[nodiscard]] static int plannedDeletes(const Ops::JobState &state, QStringList *perTenant);
     void cancelCurrent();
     void retryCurrent();
     void chooseReportFile();

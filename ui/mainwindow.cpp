@@ -345,6 +345,13 @@ OwnershipInspector *MainWindow::openOwnershipInspector()
         statusBar()->showMessage(tr("Reassign dry run: job %1 in the activity panel, Apply from there").arg(jobId),
                                  8000);
     });
+    connect(inspector, &OwnershipInspector::deleteStarted, this, [this](const QString &jobId) {
+        m_activityDock->show();
+        m_activity->selectJob(jobId);
+        statusBar()->showMessage(
+            tr("Delete dry run: job %1 in the activity panel, Apply there asks for a typed confirmation").arg(jobId),
+            8000);
+    });
     inspector->show(); // not modal: the activity panel stays usable beside it
     inspector->audit();
     return inspector;

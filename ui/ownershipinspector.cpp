@@ -4,6 +4,7 @@
 #include "cloud/ownershipaudit.h"
 #include "cloud/sandboxcredentials.h"
 #include "estatemodel.h"
+#include "ops/deleteplanbuilder.h"
 #include "ops/job.h"
 #include "ops/planreader.h"
 #include "ops/reassignplanbuilder.h"
@@ -112,10 +113,18 @@ OwnershipInspector::OwnershipInspector(EstateSession *session, JobBoard *board, 
     m_reassignTo->setPlaceholderText(tr("New owner: qlikbot\\<clientId>, a subject or an email"));
     m_reassignButton = new QPushButton(IconCatalog::icon(Icon::Reassign), tr("&Reassign to…"), this);
     m_reassignButton->setToolTip(tr("Dry run of moving every listed item to the new owner, in the activity panel"));
+    m_deleteButton = new QPushButton(IconCatalog::icon(Icon::Remove), tr("&Delete…"), this);
+    m_deleteButton->setObjectName(u"deleteOwnedButton"_s);
+    m_deleteButton->setAutoDefault(false); // never the default: Return must not start a delete
+    m_deleteButton->setToolTip(
+        tr("Dry run of deleting every listed item, in the activity panel; applying it asks you to type a "
+           "confirmation"));
     auto *reassignRow = new QHBoxLayout;
     reassignRow->addWidget(new QLabel(tr("Reassign to:"), this));
     reassignRow->addWidget(m_reassignTo, 1);
     reassignRow->addWidget(m_reassignButton);
+    reassignRow->addSpacing(24);
+    reassignRow->addWidget(m_deleteButton);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_scope);
@@ -139,6 +148,7 @@ OwnershipInspector::OwnershipInspector(EstateSession *session, JobBoard *board, 
     connect(m_jsonButton, &QToolButton::clicked, this, [this] { chooseExportFile(ExportFormat::Json); });
     connect(m_reassignTo, &QLineEdit::textChanged, this, &OwnershipInspector::updateActions);
     connect(m_reassignButton, &QPushButton::clicked, this, [this] { std::ignore = reassign(); });
+    connect(m_deleteButton, &QPushButton::clicked, this, [this] { std::ignore = deleteOwned(); });
     updateActions();
     resize(1100, 620);
 }
@@ -291,6 +301,7 @@ void OwnershipInspector::updateActions()
     m_csvButton->setEnabled(rows);
     m_jsonButton->setEnabled(rows);
     m_reassignButton->setEnabled(rows && m_board && !m_reassignTo->text().trimmed().isEmpty());
+    m_deleteButton->setEnabled(rows && m_board);
 }
 
 QList<QStringList> OwnershipInspector::shownRows() const
@@ -379,5 +390,43 @@ QString OwnershipInspector::reassign()
     m_status->setText(tr("Dry run of \"%1\" in the activity panel: apply it from there").arg(builder.name()) + unmovable
                       + u'.');
     Q_EMIT reassignStarted(job->id());
+    return job->id();
+}
+
+QString OwnershipInspector::deleteOwned()
+{
+    if (!m_board || !m_session || isAuditing())
+        return {};
+    Ops::DeletePlanBuilder builder;
+    builder.concurrency = Preferences::concurrency();
+    for (const Cloud::TenantOwnership &tenant : m_model->results()) {
+        const QString region
+            = m_session->model()->tenantIndex(tenant.hostname).data(int(EstateModel::Role::RegionId)).toString();
+        builder.addTenant(tenant, region);
+    }
+    QString undeletable;
+    if (!builder.undeletable().isEmpty())
+        undeletable = tr(" (%n item(s) have no delete call here and stay as they are)", nullptr,
+                         int(builder.undeletable().size()));
+    if (builder.isEmpty()) {
+        m_status->setText(tr("Nothing to delete") + undeletable + u'.');
+        return {};
+    }
+    const Ops::PlanReadResult read = Ops::PlanReader(&m_board->steps()).fromJson(builder.toJson());
+    if (!read.ok()) {
+        m_status->setText(
+            tr("The delete plan is not valid: %1").arg(Ops::PlanIssue::toStrings(read.issues).join(u"; "_s)));
+        return {};
+    }
+    QString error;
+    const Ops::Job *job = m_board->dryRun(*read.plan, &error);
+    if (!job) {
+        m_status->setText(tr("Could not start the dry run: %1").arg(error));
+        return {};
+    }
+    m_status->setText(tr("Dry run of \"%1\" in the activity panel: applying it there asks you to type a confirmation")
+                          .arg(builder.name())
+                      + undeletable + u'.');
+    Q_EMIT deleteStarted(job->id());
     return job->id();
 }

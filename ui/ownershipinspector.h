@@ -26,6 +26,8 @@ class QToolButton;
 // waits — and fills a sortable, filterable table with CSV/JSON export and a per-tenant summary.
 // "Reassign to…" builds the same plan as `tenantryctl ownership reassign` (Ops::ReassignPlanBuilder)
 // and hands it to the JobBoard as a dry run: the activity panel shows it, and applies it from there.
+// "Delete…" does the same with the delete plan (Ops::DeletePlanBuilder); it is never the default
+// button, and applying it in the activity panel takes a typed confirmation.
 // Open it with open() or show(), never exec().
 class OwnershipInspector final : public QDialog
 {
@@ -51,6 +53,9 @@ public:
     // Builds the reassign plan to the subject in the reassign edit and starts its dry run on the
     // JobBoard; the new job's id, or empty with the reason in the status line.
     QString reassign();
+    // Builds the plan deleting every listed item and starts its dry run on the JobBoard; the new
+    // job's id, or empty with the reason in the status line.
+    QString deleteOwned();
 
     [[nodiscard]] QComboBox *selectionCombo() const { return m_selection; }
     [[nodiscard]] QLineEdit *subjectEdit() const { return m_subject; }
@@ -64,6 +69,7 @@ public:
     [[nodiscard]] QLabel *summaryLabel() const { return m_summary; }
     [[nodiscard]] QLineEdit *reassignEdit() const { return m_reassignTo; }
     [[nodiscard]] QPushButton *reassignButton() const { return m_reassignButton; }
+    [[nodiscard]] QPushButton *deleteButton() const { return m_deleteButton; }
     // Shown rows in view order, as text.
     [[nodiscard]] QList<QStringList> shownRows() const;
 
@@ -71,6 +77,8 @@ Q_SIGNALS:
     void audited();
     // The reassign's dry run started as job `jobId` of the JobBoard.
     void reassignStarted(const QString &jobId);
+    // The delete's dry run started as job `jobId` of the JobBoard.
+    void deleteStarted(const QString &jobId);
 
 private:
     void runAudit(const QSet<QString> &deletedClientIds);
@@ -103,4 +111,5 @@ private:
     QLabel *m_summary = nullptr;
     QLineEdit *m_reassignTo = nullptr;
     QPushButton *m_reassignButton = nullptr;
+    QPushButton *m_deleteButton = nullptr;
 };

@@ -159,6 +159,29 @@
         <source>CSV files (*.csv);;JSON files (*.json)</source>
         <translation>CSV-Dateien (*.csv);;JSON-Dateien (*.json)</translation>
     </message>
+    <message numerus="yes">
+        <source>%n item(s) on %1</source>
+        <translation>
+            <numerusform>%n Element auf %1</numerusform>
+            <numerusform>%n Elemente auf %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Applying this plan &lt;b&gt;deletes&lt;/b&gt; content for good: %1. Nothing deleted can be restored.</source>
+        <translation>Dieser Plan &lt;b&gt;löscht&lt;/b&gt; Inhalte endgültig: %1. Gelöschtes lässt sich nicht wiederherstellen.</translation>
+    </message>
+    <message>
+        <source>Delete Content</source>
+        <translation>Inhalte löschen</translation>
+    </message>
+    <message>
+        <source>delete %1 items</source>
+        <translation>%1 Elemente löschen</translation>
+    </message>
+    <message>
+        <source>Delete %1 Items</source>
+        <translation>%1 Elemente löschen</translation>
+    </message>
 </context>
 <context>
     <name>AuditEventModel</name>
@@ -1332,6 +1355,10 @@
         <source>Create and set up a customer&apos;s tenant from a template, with a dry run first</source>
         <translation>Den Mandanten eines Kunden aus einer Vorlage anlegen und einrichten, zuerst als Probelauf</translation>
     </message>
+    <message>
+        <source>Delete dry run: job %1 in the activity panel, Apply there asks for a typed confirmation</source>
+        <translation>Probelauf zum Löschen: Auftrag %1 im Aktivitätsbereich; „Anwenden“ verlangt dort eine getippte Bestätigung</translation>
+    </message>
 </context>
 <context>
     <name>OnboardingContentPage</name>
@@ -1992,6 +2019,33 @@
     <message>
         <source>End customers holding TenantAdmin, the management console:</source>
         <translation>Endkunden mit TenantAdmin, also Zugang zur Management Console:</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>Dry run of deleting every listed item, in the activity panel; applying it asks you to type a confirmation</source>
+        <translation>Probelauf zum Löschen aller aufgeführten Elemente im Aktivitätsbereich; zum Anwenden tippen Sie eine Bestätigung</translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n item(s) have no delete call here and stay as they are)</source>
+        <translation>
+            <numerusform> (%n Element hat hier keinen Löschaufruf und bleibt, wie es ist)</numerusform>
+            <numerusform> (%n Elemente haben hier keinen Löschaufruf und bleiben, wie sie sind)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to delete</source>
+        <translation>Nichts zu löschen</translation>
+    </message>
+    <message>
+        <source>The delete plan is not valid: %1</source>
+        <translation>Der Löschplan ist ungültig: %1</translation>
+    </message>
+    <message>
+        <source>Dry run of &quot;%1&quot; in the activity panel: applying it there asks you to type a confirmation</source>
+        <translation>Probelauf von „%1“ im Aktivitätsbereich: zum Anwenden tippen Sie dort eine Bestätigung</translation>
     </message>
 </context>
 <context>

@@ -3,7 +3,9 @@
 // estate tree's context menu on globex, the orphaned bots' rows must be exactly what the sandbox's
 // state says they own; filter, sort and CSV/JSON export work on them; "Reassign to…" puts a dry run
 // in the activity panel, Apply there moves everything, and the state shows the new owner. The
-// inspector's table and the activity panel after the apply are saved as screenshots.
+// inspector's table and the activity panel after the apply are saved as screenshots. "Delete…" puts
+// the delete plan's dry run there; Apply asks for a typed confirmation, which wrong text cannot pass,
+// and the right text deletes everything listed (the confirmation is saved as a screenshot).
 #include "cloud/connecttomap.h"
 #include "cloud/sandboxcredentials.h"
 #include "estatefilterproxy.h"
@@ -18,6 +20,7 @@
 #include "ui/commandpalette.h"
 #include "ui/mainwindow.h"
 #include "ui/ownershipinspector.h"
+#include "ui/typedconfirmationdialog.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -60,6 +63,7 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void inspectOrphanedBotsThenReassign();
+    void deleteTakesTypedConfirmation();
 
 private:
     void selectTenants(const QStringList &hosts);
@@ -337,6 +341,75 @@ void TestOwnershipInspector::inspectOrphanedBotsThenReassign()
              qPrintable(inspector->summaryLabel()->text()));
     inspector->reassignEdit()->setText(newOwner);
     QVERIFY(!inspector->reassignButton()->isEnabled()); // nothing to move
+    inspector->close();
+}
+
+void TestOwnershipInspector::deleteTakesTypedConfirmation()
+{
+    QVERIFY(m_sandbox->http().reset(u"demo"_s)); // the orphan owns everything again
+    const QString globex = u"globex.eu.qlikcloud.com"_s;
+    const QSet<QString> orphans = orphanedBotIds(globex);
+    const QSet<QString> expected = ownedInState(globex, orphans);
+    QVERIFY(expected.size() > 5);
+    QSet<QString> users;
+    for (const QJsonValue user : m_sandbox->tenantState(globex).value(u"users"_s).toArray())
+        users.insert(user[u"id"_s].toString());
+    const QSet<QString> everything = ownedInState(globex, users);
+
+    selectTenants({globex});
+    std::unique_ptr<QMenu> menu(m_window->estateMenu());
+    menu->findChild<QAction *>(u"inspectOwnershipOfSelectionAction"_s)->trigger();
+    auto *inspector = m_window->findChild<OwnershipInspector *>();
+    QVERIFY(inspector);
+    QSignalSpy audited(inspector, &OwnershipInspector::audited);
+    QVERIFY(audited.wait(30000));
+    QCOMPARE(inspector->tableModel()->rowCount(), int(expected.size()));
+
+    // Delete… is never the default button; it starts a dry run that changes nothing.
+    QPushButton *remove = inspector->deleteButton();
+    QVERIFY(remove->isEnabled());
+    QVERIFY(!remove->isDefault() && !remove->autoDefault());
+    QSignalSpy started(inspector, &OwnershipInspector::deleteStarted);
+    remove->click();
+    QCOMPARE(started.size(), 1);
+    const QString dryRunId = started.first().first().toString();
+    QCOMPARE(m_window->activityPanel()->currentJobId(), dryRunId);
+    const QModelIndex dryRow = jobs()->indexOfJob(dryRunId);
+    QTRY_COMPARE_WITH_TIMEOUT(dryRow.data(int(Role::Status)).toString(), u"planned"_s, 30000);
+    QCOMPARE(ownedInState(globex, orphans), expected);
+
+    // Apply asks for the typed confirmation; wrong text keeps its button disabled and deletes nothing.
+    const int jobsBefore = jobs()->rowCount();
+    m_window->activityPanel()->applyAction()->trigger();
+    auto *confirm = m_window->findChild<TypedConfirmationDialog *>(u"bulkDeleteDialog"_s);
+    QVERIFY(confirm);
+    QVERIFY(QTest::qWaitForWindowExposed(confirm));
+    QVERIFY(confirm->isTypingRequired());
+    const QString phrase = u"delete %1 items"_s.arg(expected.size());
+    QCOMPARE(confirm->phrase(), phrase);
+    QVERIFY(!confirm->confirmButton()->isEnabled());
+    QTest::keyClicks(confirm->confirmationEdit(), u"delete %1 item"_s.arg(expected.size()));
+    QVERIFY(!confirm->confirmButton()->isEnabled());
+    QTest::mouseClick(confirm->confirmButton(), Qt::LeftButton);
+    QVERIFY(confirm->isVisible());
+    QVERIFY(confirm->grab().save(artifacts() + u"/ownership-delete-confirmation.png"_s));
+    QCOMPARE(jobs()->rowCount(), jobsBefore);
+    QCOMPARE(ownedInState(globex, orphans), expected);
+
+    // The right text deletes everything listed, and only that.
+    const QPointer<TypedConfirmationDialog> guard(confirm);
+    QTest::keyClick(confirm->confirmationEdit(), Qt::Key_S);
+    QCOMPARE(confirm->confirmationEdit()->text(), phrase);
+    QVERIFY(confirm->confirmButton()->isEnabled());
+    confirm->confirmButton()->click();
+    QTRY_VERIFY(!guard);
+    const QString applyId = m_window->activityPanel()->currentJobId();
+    QVERIFY(!applyId.isEmpty() && applyId != dryRunId);
+    const QModelIndex applyRow = jobs()->indexOfJob(applyId);
+    QVERIFY(!applyRow.data(int(Role::DryRun)).toBool());
+    QTRY_COMPARE_WITH_TIMEOUT(applyRow.data(int(Role::Status)).toString(), u"succeeded"_s, 60000);
+    QVERIFY(ownedInState(globex, orphans).isEmpty());
+    QCOMPARE(ownedInState(globex, users), everything - expected);
     inspector->close();
 }
 
