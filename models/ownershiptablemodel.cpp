@@ -94,6 +94,24 @@ QStringList OwnershipTableModel::summary() const
     return lines;
 }
 
+QStringList OwnershipTableModel::botLines() const
+{
+    QStringList lines;
+    for (const Cloud::TenantOwnership &tenant : m_results) {
+        QStringList bots;
+        for (const Cloud::BotIdentity &bot : tenant.bots) {
+            const QString activity = bot.lastActivity.isValid()
+                ? tr("last active %1").arg(bot.lastActivity.toUTC().toString(u"yyyy-MM-dd HH:mm 'UTC'"_s))
+                : tr("no audit event");
+            bots.append(u"%1 [%2] %3"_s.arg(bot.user.name.isEmpty() ? bot.user.subject : bot.user.name,
+                                            Cloud::BotIdentity::standingName(bot.standing), activity));
+        }
+        if (!bots.isEmpty())
+            lines.append(tr("%1 bots: %2").arg(tenant.hostname, bots.join(u", "_s)));
+    }
+    return lines;
+}
+
 QStringList OwnershipTableModel::tenantAdminFindings(const QStringList &partnerDomains) const
 {
     QStringList lines;

@@ -39,6 +39,9 @@ public:
     // One line per tenant: how many items each owner holds, e.g.
     // "globex.eu.qlikcloud.com: sandbox-old-bot (bot, orphaned) 12" — or what could not be read.
     [[nodiscard]] QStringList summary() const;
+    // One line per tenant with bots: each bot, its standing and its newest audit event (when the
+    // audit read it), e.g. "globex.eu.qlikcloud.com bots: Old EU client [orphaned] last active …".
+    [[nodiscard]] QStringList botLines() const;
     // How an owner reads in the table: "name (qlikbot\<clientId>)" for a bot, "name <subject>" otherwise.
     [[nodiscard]] static QString ownerText(const Cloud::TenantOwnership &tenant, const QString &userId);
     // "active", "orphaned", "unknown" for bots; "user" for people.

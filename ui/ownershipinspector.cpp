@@ -227,6 +227,8 @@ void OwnershipInspector::runAudit(const QSet<QString> &deletedClientIds)
     for (const Cloud::CredentialProfile &profile : m_session->client()->profiles())
         options.configuredClientIds.insert(profile.clientId);
     options.deletedClientIds = deletedClientIds;
+    options.tenantAdmins = true;
+    options.lastActivity = true;
     m_audit = new Cloud::OwnershipAudit(*m_session->client(), options, this);
     m_auditedTenants = 0;
     connect(m_audit, &Cloud::OwnershipAudit::tenantAudited, this, [this] {
@@ -254,7 +256,7 @@ QStringList OwnershipInspector::partnerDomains() const
 
 void OwnershipInspector::showFindings()
 {
-    QStringList lines = m_model->summary();
+    QStringList lines = m_model->summary() + m_model->botLines();
     const QStringList domains = partnerDomains();
     const QStringList findings = m_model->tenantAdminFindings(domains);
     if (!findings.isEmpty()) {

@@ -197,7 +197,13 @@ public:
     { }
 
 protected:
-    [[nodiscard]] QString readArguments(const QCommandLineParser &) override { return {}; }
+    [[nodiscard]] QString readArguments(const QCommandLineParser &) override
+    {
+        // Only the audit view reads the TenantAdmin findings and the bots' last activity.
+        m_options.tenantAdmins = true;
+        m_options.lastActivity = true;
+        return {};
+    }
 
     void audited() override
     {
@@ -234,7 +240,12 @@ protected:
                                         {u"subject"_s, bot.user.subject},
                                         {u"clientId"_s, bot.user.clientId},
                                         {u"standing"_s, Cloud::BotIdentity::standingName(bot.standing)},
-                                        {u"basis"_s, bot.basis}});
+                                        {u"basis"_s, bot.basis},
+                                        // FACTS §13: the newest audit event; null when there is none
+                                        {u"lastActivity"_s,
+                                         bot.lastActivity.isValid()
+                                             ? QJsonValue(bot.lastActivity.toUTC().toString(Qt::ISODateWithMs))
+                                             : QJsonValue()}});
             QJsonArray owners;
             for (const Cloud::User &owner : tenant.owners) {
                 const auto count
@@ -270,6 +281,7 @@ protected:
     {
         TextTable table({u"TENANT"_s, u"OWNER"_s, u"STANDING"_s, u"TYPE"_s, u"NAME"_s, u"ID"_s, u"SPACE"_s});
         TextTable summary({u"TENANT"_s, u"BOTS"_s, u"ACTIVE"_s, u"ORPHANED"_s, u"UNKNOWN"_s, u"OWNED"_s, u"ERROR"_s});
+        TextTable bots({u"TENANT"_s, u"BOT"_s, u"SUBJECT"_s, u"STANDING"_s, u"LAST ACTIVITY"_s});
         for (const Cloud::TenantOwnership &tenant : results) {
             for (const Cloud::OwnedResource &resource : tenant.resources) {
                 const Cloud::User *owner = tenant.owner(resource.ownerId);
@@ -277,6 +289,10 @@ protected:
                               standingOf(tenant, resource.ownerId), resource.type, resource.name, resource.id,
                               resource.spaceId.isEmpty() ? u"personal"_s : resource.spaceId});
             }
+            for (const Cloud::BotIdentity &bot : tenant.bots)
+                bots.addRow({tenant.hostname, bot.user.name, bot.user.subject,
+                             Cloud::BotIdentity::standingName(bot.standing),
+                             bot.lastActivity.isValid() ? bot.lastActivity.toUTC().toString(Qt::ISODate) : u"-"_s});
             auto count = [&tenant](Cloud::BotIdentity::Standing standing) {
                 return QString::number(
                     std::count_if(tenant.bots.cbegin(), tenant.bots.cend(),
@@ -293,6 +309,10 @@ protected:
             context().output().line(u"Nothing owned by the selected users."_s);
         context().output().line(QString());
         context().output().table(summary);
+        if (bots.rowCount() > 0) {
+            context().output().line(QString());
+            context().output().table(bots);
+        }
         TextTable findings({u"TENANT"_s, u"TENANTADMIN HELD BY"_s, u"EMAIL"_s, u"SUBJECT"_s});
         for (const Cloud::TenantOwnership &tenant : results) {
             for (const Cloud::User &admin : tenant.customerAdmins(m_partnerDomains))

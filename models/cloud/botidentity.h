@@ -2,6 +2,7 @@
 
 #include "cloud/resources/user.h"
 
+#include <QDateTime>
 #include <QSet>
 #include <QString>
 
@@ -19,6 +20,9 @@ struct BotIdentity
     User user;
     Standing standing = Standing::Unknown;
     QString basis; // which rule gave the standing, for people
+    // Its newest audit event (FACTS §13), when the audit asked (OwnershipAudit::Options::lastActivity);
+    // invalid: no event within the audit log's retention, or not asked.
+    QDateTime lastActivity;
 
     // The rule, in order: a client known to be deleted is orphaned (even when a stale profile still
     // names it); a configured client is active; anything else is unknown. Qlik has no API that lists

@@ -3,12 +3,14 @@
 #include "cloud/apicall.h"
 #include "cloud/apierror.h"
 #include "cloud/apipage.h"
+#include "cloud/apiresult.h"
 #include "cloud/cloudclient.h"
 #include "cloud/pager.h"
 #include "cloud/resources/resourcepage.h"
 
 #include <algorithm>
 #include <memory>
+#include <QJsonObject>
 #include <QTimer>
 #include <QUrlQuery>
 
@@ -106,8 +108,11 @@ void OwnershipAudit::auditTenant(int index)
     query.addQueryItem(u"filter"_s, filter);
     ApiCall call = ApiCall::get(host, u"/api/v1/users"_s, query);
     call.profileName = m_options.profileName;
-    m_pendingPerTenant[index] = 2;
-    listTenantAdmins(index);
+    m_pendingPerTenant[index] = 1;
+    if (m_options.tenantAdmins) {
+        ++m_pendingPerTenant[index];
+        listTenantAdmins(index);
+    }
     fetchAll(index, call, [this, index](const QJsonArray &items, const QString &error) {
         TenantOwnership &tenant = m_results[index];
         if (!error.isEmpty()) {
@@ -144,6 +149,10 @@ void OwnershipAudit::auditTenant(int index)
         }
         for (const User &owner : std::as_const(tenant.owners))
             listOwned(index, owner.id);
+        if (m_options.lastActivity) {
+            for (const BotIdentity &bot : std::as_const(tenant.bots))
+                readLastActivity(index, bot.user.id);
+        }
         tenantStepDone(index);
     });
 }
@@ -170,6 +179,41 @@ void OwnershipAudit::listTenantAdmins(int index)
             for (const User &user : *users.value) {
                 if (!user.isBot())
                     tenant.tenantAdmins.append(user);
+            }
+        }
+        tenantStepDone(index);
+    });
+}
+
+// FACTS §13: the newest event of the user, one of them only (no paging).
+void OwnershipAudit::readLastActivity(int index, const QString &botId)
+{
+    ApiCall call = ApiCall::get(m_results[index].hostname, u"/api/v1/audits"_s,
+                                QUrlQuery{{u"userId"_s, botId}, {u"sort"_s, u"-eventTime"_s}, {u"limit"_s, u"1"_s}});
+    call.profileName = m_options.profileName;
+    ++m_pendingPerTenant[index];
+    m_client.send(call, this, [this, index, botId](const ApiResult &result) {
+        TenantOwnership &tenant = m_results[index];
+        ++tenant.requests;
+        const auto problem = [&tenant, &botId](const QString &what) {
+            tenant.error += (tenant.error.isEmpty() ? QString() : u"; "_s)
+                + u"last activity of %1 (/api/v1/audits): %2"_s.arg(botId, what);
+        };
+        if (!result.ok()) {
+            problem(result.error().message());
+        } else {
+            const QJsonValue events = result.json().object().value(u"data"_s);
+            const QJsonValue time = events.toArray().at(0).toObject().value(u"eventTime"_s);
+            const QDateTime when = QDateTime::fromString(time.toString(), Qt::ISODateWithMs);
+            if (!events.isArray())
+                problem(u"the answer has no data array"_s);
+            else if (!events.toArray().isEmpty() && !when.isValid())
+                problem(u"data[0].eventTime is not a date: '%1'"_s.arg(time.toString()));
+            else if (when.isValid()) {
+                for (BotIdentity &bot : tenant.bots) {
+                    if (bot.user.id == botId)
+                        bot.lastActivity = when;
+                }
             }
         }
         tenantStepDone(index);

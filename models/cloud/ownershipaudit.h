@@ -43,6 +43,11 @@ public:
         QSet<QString> deletedClientIds;
         QString profileName; // force this credential profile on every tenant; empty: by tier
         int concurrentTenants = 8;
+        // For the audit views, not for plans built from the audit (reassign, delete): the people
+        // holding TenantAdmin (one more filtered user list per tenant), and each bot's newest
+        // audit event (one request per bot per tenant, FACTS §13).
+        bool tenantAdmins = false;
+        bool lastActivity = false;
     };
 
     OwnershipAudit(CloudClient &client, Options options, QObject *parent = nullptr);
@@ -61,6 +66,7 @@ private:
     void startNext();
     void auditTenant(int index);
     void listTenantAdmins(int index);
+    void readLastActivity(int index, const QString &botId);
     void listOwned(int index, const QString &ownerId);
     void fetchAll(int index, const ApiCall &firstPage, std::function<void(QJsonArray items, QString error)> done);
     void tenantStepDone(int index);

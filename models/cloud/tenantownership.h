@@ -21,7 +21,7 @@ struct TenantOwnership
     // must not be given to end customers (issue 8), so each is a finding unless partner staff.
     QList<User> tenantAdmins;
     QString error;
-    int requests = 0; // list pages fetched for this tenant
+    int requests = 0; // requests made for this tenant (list pages, last-activity reads)
 
     [[nodiscard]] const User *owner(const QString &userId) const;
     [[nodiscard]] const BotIdentity *bot(const QString &userId) const;

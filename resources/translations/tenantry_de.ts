@@ -2086,6 +2086,18 @@
         <source>%1: TenantAdmin held by %2 &lt;%3&gt;</source>
         <translation>%1: TenantAdmin bei %2 &lt;%3&gt;</translation>
     </message>
+    <message>
+        <source>last active %1</source>
+        <translation>zuletzt aktiv %1</translation>
+    </message>
+    <message>
+        <source>no audit event</source>
+        <translation>kein Audit-Ereignis</translation>
+    </message>
+    <message>
+        <source>%1 bots: %2</source>
+        <translation>%1 Bots: %2</translation>
+    </message>
 </context>
 <context>
     <name>Preferences</name>

@@ -2,8 +2,11 @@
 // estate:N (every tenant but the source holds 11 items of a deleted region client's bot), then
 // `tenantryctl ownership audit --all --orphaned-bots --json`, once with tenants in parallel and once
 // with one tenant at a time, in the same run. Prints wall time, requests the sandbox answered,
-// items found and tenantryctl's peak resident memory (GNU time's %M). Asserts nothing; run by hand:
-//     build/tests/bench/bench_ownership [--tenants 2000] [--latency-ms 0] [--concurrency 8]
+// items found and tenantryctl's peak resident memory (GNU time's %M), and how many of the requests
+// read the bots' last activity (GET /v1/audits, one per bot per tenant). Asserts nothing; run by hand:
+//     build/tests/bench/bench_ownership [--tenants 2000] [--latency-ms 0] [--concurrency 8] [--ctl PATH]
+#include "benchsandbox.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -12,7 +15,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QTcpSocket>
 #include <QTextStream>
 
 using namespace Qt::Literals::StringLiterals;
@@ -21,34 +23,13 @@ namespace {
 
 QTextStream &out()
 {
-    static QTextStream stream(stdout);
-    return stream;
+    return BenchSandbox::out();
 }
 
-// One blocking request on a fresh connection, for the control surface only (between runs).
-QByteArray controlRequest(quint16 port, const QByteArray &path)
+// Requests the sandbox answered so far, per "<METHOD> <spec path>".
+QJsonObject requestsByPath(BenchSandbox &sandbox)
 {
-    QTcpSocket socket;
-    socket.connectToHost(u"127.0.0.1"_s, port);
-    if (!socket.waitForConnected(5000))
-        return {};
-    socket.write("GET " + path + " HTTP/1.1\r\nHost: console.qlikcloud.com\r\nConnection: close\r\n\r\n");
-    QByteArray answer;
-    while (socket.waitForReadyRead(120000))
-        answer += socket.readAll();
-    answer += socket.readAll();
-    return answer.mid(answer.indexOf("\r\n\r\n") + 4);
-}
-
-// Requests the sandbox has answered so far, all endpoints.
-qint64 requestCount(quint16 port)
-{
-    const QJsonObject state = QJsonDocument::fromJson(controlRequest(port, "/__sandbox/state?content=false")).object();
-    const QJsonObject requests = state.value(u"requests"_s).toObject();
-    qint64 total = 0;
-    for (auto it = requests.begin(); it != requests.end(); ++it)
-        total += it.value().toInteger();
-    return total;
+    return sandbox.control("GET", u"/__sandbox/state"_s).json()[u"requests"_s].toObject();
 }
 
 struct AuditRun
@@ -56,6 +37,7 @@ struct AuditRun
     int exitCode = -1;
     qint64 wallMs = 0;
     qint64 requests = 0;
+    qint64 auditEventRequests = 0; // GET /v1/audits: the bots' last activity
     qint64 peakKb = -1;
     qint64 clientRequests = 0; // as tenantryctl counts them
     qsizetype items = 0;
@@ -63,12 +45,12 @@ struct AuditRun
     QString error;
 };
 
-AuditRun audit(quint16 port, int concurrency)
+AuditRun audit(BenchSandbox &sandbox, const QString &ctl, int concurrency)
 {
     AuditRun run;
-    const qint64 before = requestCount(port);
-    const QString ctl = QStringLiteral(TENANTRY_BIN_DIR "/tenantryctl");
-    QStringList arguments{u"--sandbox-url"_s, u"http://127.0.0.1:%1"_s.arg(port),
+    const qint64 before = sandbox.requestTotal();
+    const qint64 auditsBefore = requestsByPath(sandbox).value(u"GET /v1/audits"_s).toInteger();
+    QStringList arguments{u"--sandbox-url"_s, u"http://127.0.0.1:%1"_s.arg(sandbox.port()),
                           u"ownership"_s,     u"audit"_s,
                           u"--all"_s,         u"--orphaned-bots"_s,
                           u"--concurrency"_s, QString::number(concurrency),
@@ -90,7 +72,9 @@ AuditRun audit(quint16 port, int concurrency)
     }
     run.wallMs = timer.elapsed();
     run.exitCode = process.exitCode();
-    run.requests = requestCount(port) - before - 1; // minus the state read of `before`
+    // Control-surface reads are not counted by the sandbox.
+    run.requests = sandbox.requestTotal() - before;
+    run.auditEventRequests = requestsByPath(sandbox).value(u"GET /v1/audits"_s).toInteger() - auditsBefore;
     const QByteArray err = process.readAllStandardError();
     if (timed) {
         const qsizetype at = err.lastIndexOf("peak-kb ");
@@ -109,8 +93,8 @@ AuditRun audit(quint16 port, int concurrency)
 void print(const char *label, const AuditRun &run)
 {
     out() << "  " << label << ": " << run.wallMs << " ms, " << run.requests << " requests answered ("
-          << run.clientRequests << " sent by the audit), " << run.items << " items on " << run.tenants
-          << " tenants, tenantryctl peak RSS "
+          << run.clientRequests << " sent by the audit, " << run.auditEventRequests << " of them GET /v1/audits), "
+          << run.items << " items on " << run.tenants << " tenants, tenantryctl peak RSS "
           << (run.peakKb >= 0 ? QString::number(run.peakKb / 1024.0, 'f', 1) + u" MiB"_s : u"unknown"_s) << ", exit "
           << run.exitCode << "\n";
     if (!run.error.isEmpty())
@@ -127,38 +111,30 @@ int main(int argc, char *argv[])
     parser.addOption({u"tenants"_s, u"Tenants in the estate seed."_s, u"N"_s, u"2000"_s});
     parser.addOption({u"latency-ms"_s, u"Latency the sandbox adds to every answer."_s, u"MS"_s, u"0"_s});
     parser.addOption({u"concurrency"_s, u"Tenants audited in parallel in the first run."_s, u"N"_s, u"8"_s});
+    parser.addOption({u"ctl"_s, u"The tenantryctl to measure (e.g. an older build, to compare)."_s, u"PATH"_s,
+                      QStringLiteral(TENANTRY_BIN_DIR "/tenantryctl")});
     parser.process(app);
     const int tenants = parser.value(u"tenants"_s).toInt();
     const int concurrency = parser.value(u"concurrency"_s).toInt();
 
-    QProcess sandbox;
-    sandbox.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    sandbox.start(QStringLiteral(TENANTRY_BIN_DIR "/tenantry-sandbox"),
-                  {u"--seed"_s, u"estate:%1"_s.arg(tenants), u"--latency-ms"_s, parser.value(u"latency-ms"_s)});
-    if (!sandbox.waitForStarted(10000) || !sandbox.waitForReadyRead(300000)) {
-        out() << "bench_ownership: tenantry-sandbox did not start\n";
-        return 1;
-    }
-    const QByteArray line = sandbox.readLine().trimmed();
-    const quint16 port = line.mid(line.lastIndexOf(':') + 1).toUShort();
-    if (port == 0) {
-        out() << "bench_ownership: unexpected first line: " << line << "\n";
+    const QString ctl = parser.value(u"ctl"_s);
+    BenchSandbox sandbox(QStringLiteral(TENANTRY_BIN_DIR "/tenantry-sandbox"),
+                         {u"--seed"_s, u"estate:%1"_s.arg(tenants), u"--latency-ms"_s, parser.value(u"latency-ms"_s)});
+    if (sandbox.port() == 0) {
+        out() << "bench_ownership: tenantry-sandbox did not start: " << sandbox.firstLine() << "\n";
         return 1;
     }
 
     out() << "bench_ownership: estate:" << tenants << ", sandbox latency " << parser.value(u"latency-ms"_s)
           << " ms, tenantryctl ownership audit --all --orphaned-bots\n";
     out().flush();
-    const AuditRun parallel = audit(port, concurrency);
+    const AuditRun parallel = audit(sandbox, ctl, concurrency);
     print(qPrintable(u"%1 tenants in parallel"_s.arg(concurrency)), parallel);
     out().flush();
-    const AuditRun serial = audit(port, 1);
+    const AuditRun serial = audit(sandbox, ctl, 1);
     print("one tenant at a time", serial);
     if (parallel.wallMs > 0)
         out() << "  speed-up: " << QString::number(double(serial.wallMs) / double(parallel.wallMs), 'f', 2) << "x\n";
     out().flush();
-
-    sandbox.terminate();
-    sandbox.waitForFinished(10000);
     return parallel.exitCode == 0 && serial.exitCode == 0 ? 0 : 1;
 }

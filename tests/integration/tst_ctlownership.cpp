@@ -139,6 +139,12 @@ void TestCtlOwnership::recreatedClientLeavesAnOrphanedBot()
     QCOMPARE(oldBot.value(u"subject"_s).toString(), u"qlikbot\\sandbox-region-eu"_s);
     // The successor's bot was created by the audit's own first token, and its client is configured.
     QCOMPARE(newBot.value(u"standing"_s).toString(), u"active"_s);
+    // Last activity (FACTS §13): the old bot's newest audit event is the space it created.
+    const QDateTime lastActive = QDateTime::fromString(oldBot.value(u"lastActivity"_s).toString(), Qt::ISODateWithMs);
+    QVERIFY2(lastActive.isValid(), qPrintable(oldBot.value(u"lastActivity"_s).toVariant().toString()));
+    const QDateTime created = QDateTime::fromString(space.json().value(u"createdAt"_s).toString(), Qt::ISODateWithMs);
+    QVERIFY(created.isValid());
+    QVERIFY2(qAbs(created.msecsTo(lastActive)) < 1000, qPrintable(lastActive.toString(Qt::ISODateWithMs)));
 
     // Only the orphan is an owner in this selection, and it owns exactly what the state says.
     const QJsonArray owners = tenant.value(u"owners"_s).toArray();
@@ -166,9 +172,16 @@ void TestCtlOwnership::seededOrphanAcrossTheEstate()
     QVERIFY2(result.exitCode == 0, result.err.constData());
     const QJsonObject audit = result.json();
     int tenantsWithOwners = 0;
+    int nullActivities = 0;
     for (const QJsonValue value : audit.value(u"tenants"_s).toArray()) {
         const QJsonObject tenant = value.toObject();
         QVERIFY2(!tenant.contains(u"error"_s), qPrintable(tenant.value(u"error"_s).toString()));
+        for (const QJsonValue bot : tenant.value(u"bots"_s).toArray()) {
+            // Null when the bot has no audit event, a date otherwise; never missing.
+            const QJsonValue last = bot[u"lastActivity"_s];
+            QVERIFY(last.isNull() || QDateTime::fromString(last.toString(), Qt::ISODateWithMs).isValid());
+            nullActivities += last.isNull() ? 1 : 0;
+        }
         for (const QJsonValue owner : tenant.value(u"owners"_s).toArray()) {
             QCOMPARE(owner[u"standing"_s].toString(), u"orphaned"_s);
             ++tenantsWithOwners;
@@ -186,6 +199,7 @@ void TestCtlOwnership::seededOrphanAcrossTheEstate()
         }
     }
     QCOMPARE(tenantsWithOwners, 1);
+    QVERIFY2(nullActivities > 0, "the seeded orphan has no audit event: its lastActivity must be null");
     QCOMPARE(audit.value(u"owned"_s).toInt(),
              int(tenantOf(audit, m_sandbox->hostOf(u"globex"_s)).value(u"resources"_s).toArray().size()));
 }

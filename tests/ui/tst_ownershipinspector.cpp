@@ -31,6 +31,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QLayout>
 #include <QLineEdit>
 #include <QMenu>
 #include <QPointer>
@@ -214,6 +215,10 @@ void TestOwnershipInspector::inspectOrphanedBotsThenReassign()
     const QString summary = inspector->summaryLabel()->text();
     QVERIFY2(summary.startsWith(host + u": "_s) && summary.contains(u"[orphaned] %1"_s.arg(expected.size())),
              qPrintable(summary));
+    // Each bot with its standing and newest audit event (the active region bot acted; the seeded orphan did not).
+    QVERIFY2(summary.contains(host + u" bots: "_s) && summary.contains(u"[orphaned] no audit event"_s)
+                 && summary.contains(u"[active] last active "_s),
+             qPrintable(summary));
     QVERIFY2(inspector->statusLabel()->text().startsWith(u"%1 item(s) owned on 1 tenant(s)"_s.arg(expected.size())),
              qPrintable(inspector->statusLabel()->text()));
     // The TenantAdmin finding: with no partner domain every person holding it is listed; naming
@@ -240,6 +245,7 @@ void TestOwnershipInspector::inspectOrphanedBotsThenReassign()
     QCOMPARE(inspector->shownRows().size(), connections);
     inspector->filterEdit()->clear();
     QCOMPARE(inspector->shownRows().size(), int(expected.size()));
+    inspector->layout()->activate(); // the summary grew: lay it out before the picture
     QVERIFY(inspector->grab().save(artifacts() + u"/ownership-inspector.png"_s));
 
     // 3. Export CSV and JSON of the shown rows.
