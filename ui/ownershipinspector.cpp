@@ -26,6 +26,7 @@
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTableWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -119,6 +120,21 @@ OwnershipInspector::OwnershipInspector(EstateSession *session, JobBoard *board, 
     m_deleteButton->setToolTip(
         tr("Dry run of deleting every listed item, in the activity panel; applying it asks you to type a "
            "confirmation"));
+    // A new owner per tenant (user ids differ per tenant; each step looks the owner up there).
+    m_perTenant = new QTableWidget(0, 3, this);
+    m_perTenant->setObjectName(u"perTenantOwners"_s);
+    m_perTenant->setHorizontalHeaderLabels({tr("Tenant"), tr("Active bot"), tr("New owner (empty: as below)")});
+    m_perTenant->verticalHeader()->hide();
+    m_perTenant->horizontalHeader()->setStretchLastSection(true);
+    m_perTenant->setMaximumHeight(120);
+    m_perTenant->setToolTip(tr("The new owner on each tenant: a subject (qlikbot\\<clientId> for a bot) or an "
+                               "email, looked up on that tenant"));
+    m_activeBotsButton = new QPushButton(IconCatalog::icon(Icon::BotUser), tr("Each Tenant's Active &Bot"), this);
+    m_activeBotsButton->setObjectName(u"useActiveBotsButton"_s);
+    m_activeBotsButton->setAutoDefault(false);
+    auto *perTenantRow = new QHBoxLayout;
+    perTenantRow->addWidget(m_perTenant, 1);
+    perTenantRow->addWidget(m_activeBotsButton, 0, Qt::AlignTop);
     auto *reassignRow = new QHBoxLayout;
     reassignRow->addWidget(new QLabel(tr("Reassign to:"), this));
     reassignRow->addWidget(m_reassignTo, 1);
@@ -137,6 +153,7 @@ OwnershipInspector::OwnershipInspector(EstateSession *session, JobBoard *board, 
     layout->addLayout(tools);
     layout->addWidget(m_table, 1);
     layout->addWidget(m_summary);
+    layout->addLayout(perTenantRow);
     layout->addLayout(reassignRow);
 
     connect(m_selection, &QComboBox::currentIndexChanged, this, &OwnershipInspector::updateActions);
@@ -147,6 +164,8 @@ OwnershipInspector::OwnershipInspector(EstateSession *session, JobBoard *board, 
     connect(m_csvButton, &QToolButton::clicked, this, [this] { chooseExportFile(ExportFormat::Csv); });
     connect(m_jsonButton, &QToolButton::clicked, this, [this] { chooseExportFile(ExportFormat::Json); });
     connect(m_reassignTo, &QLineEdit::textChanged, this, &OwnershipInspector::updateActions);
+    connect(m_perTenant, &QTableWidget::itemChanged, this, &OwnershipInspector::updateActions);
+    connect(m_activeBotsButton, &QPushButton::clicked, this, &OwnershipInspector::useActiveBots);
     connect(m_reassignButton, &QPushButton::clicked, this, [this] { std::ignore = reassign(); });
     connect(m_deleteButton, &QPushButton::clicked, this, [this] { std::ignore = deleteOwned(); });
     updateActions();
@@ -170,6 +189,7 @@ void OwnershipInspector::audit()
     m_auditing = false;
     m_model->clear();
     m_summary->clear();
+    m_perTenant->setRowCount(0);
     if (!m_session || !m_session->client()) {
         m_status->setText(tr("Not connected: the audit needs the estate's connection."));
         updateActions();
@@ -282,6 +302,7 @@ void OwnershipInspector::showResults()
     for (int column = 0; column < m_model->columnCount(); ++column)
         m_table->setColumnWidth(column, std::min(m_table->columnWidth(column), 300));
     showFindings();
+    fillPerTenantOwners();
     int failed = 0;
     for (const Cloud::TenantOwnership &tenant : results)
         failed += tenant.error.isEmpty() ? 0 : 1;
@@ -302,7 +323,13 @@ void OwnershipInspector::updateActions()
     const bool rows = !isAuditing() && m_model->rowCount() > 0;
     m_csvButton->setEnabled(rows);
     m_jsonButton->setEnabled(rows);
-    m_reassignButton->setEnabled(rows && m_board && !m_reassignTo->text().trimmed().isEmpty());
+    bool perTenant = false;
+    for (int row = 0; row < m_perTenant->rowCount() && !perTenant; ++row) {
+        const QTableWidgetItem *owner = m_perTenant->item(row, int(OwnerColumn::NewOwner));
+        perTenant = owner && !owner->text().trimmed().isEmpty();
+    }
+    m_reassignButton->setEnabled(rows && m_board && (perTenant || !m_reassignTo->text().trimmed().isEmpty()));
+    m_activeBotsButton->setEnabled(m_perTenant->rowCount() > 0);
     m_deleteButton->setEnabled(rows && m_board);
 }
 
@@ -351,28 +378,39 @@ void OwnershipInspector::chooseExportFile(ExportFormat format)
 QString OwnershipInspector::reassign()
 {
     const QString to = m_reassignTo->text().trimmed();
-    if (!m_board || !m_session || to.isEmpty() || isAuditing())
+    if (!m_board || !m_session || isAuditing())
         return {};
     Ops::ReassignPlanBuilder builder;
     builder.to = to;
     builder.concurrency = Preferences::concurrency();
+    int without = 0;
     for (const Cloud::TenantOwnership &tenant : m_model->results()) {
-        const QString region
-            = m_session->model()->tenantIndex(tenant.hostname).data(int(EstateModel::Role::RegionId)).toString();
-        builder.addTenant(tenant, region);
-    }
-    for (const Cloud::TenantOwnership &tenant : m_model->results()) {
-        for (const Cloud::User &owner : tenant.owners) {
-            if (owner.subject.compare(to, Qt::CaseInsensitive) == 0) {
-                m_status->setText(tr("%1 is one of the listed owners: choose another new owner.").arg(to));
+        const QString owner = newOwnerOf(tenant.hostname);
+        if (owner.isEmpty()) {
+            without += tenant.resources.isEmpty() ? 0 : 1;
+            continue;
+        }
+        for (const Cloud::User &listed : tenant.owners) {
+            if (listed.subject.compare(owner, Qt::CaseInsensitive) == 0) {
+                m_status->setText(
+                    tr("%1 is one of the listed owners on %2: choose another new owner.").arg(owner, tenant.hostname));
                 return {};
             }
         }
+        const QString region
+            = m_session->model()->tenantIndex(tenant.hostname).data(int(EstateModel::Role::RegionId)).toString();
+        builder.addTenant(tenant, region, owner);
+    }
+    if (without > 0 && builder.isEmpty()) {
+        m_status->setText(tr("Name a new owner, below or per tenant."));
+        return {};
     }
     QString unmovable;
     if (!builder.unmovable().isEmpty())
         unmovable = tr(" (%n item(s) have no owner-change call and stay as they are)", nullptr,
                        int(builder.unmovable().size()));
+    if (without > 0)
+        unmovable += tr(" (%n tenant(s) without a new owner are left out)", nullptr, without);
     if (builder.isEmpty()) {
         m_status->setText(tr("Nothing to reassign") + unmovable + u'.');
         return {};
@@ -431,4 +469,54 @@ QString OwnershipInspector::deleteOwned()
                       + undeletable + u'.');
     Q_EMIT deleteStarted(job->id());
     return job->id();
+}
+
+void OwnershipInspector::fillPerTenantOwners()
+{
+    const QSignalBlocker blocker(m_perTenant);
+    m_perTenant->setRowCount(0);
+    for (const Cloud::TenantOwnership &tenant : m_model->results()) {
+        if (tenant.resources.isEmpty())
+            continue;
+        QString activeBot;
+        for (const Cloud::BotIdentity &bot : tenant.bots) {
+            if (bot.standing == Cloud::BotIdentity::Standing::Active) {
+                activeBot = bot.user.subject;
+                break;
+            }
+        }
+        const int row = m_perTenant->rowCount();
+        m_perTenant->insertRow(row);
+        auto *host = new QTableWidgetItem(tenant.hostname);
+        host->setFlags(host->flags() & ~Qt::ItemIsEditable);
+        auto *bot = new QTableWidgetItem(activeBot.isEmpty() ? tr("none") : activeBot);
+        bot->setFlags(bot->flags() & ~Qt::ItemIsEditable);
+        bot->setData(Qt::UserRole, activeBot);
+        m_perTenant->setItem(row, int(OwnerColumn::Tenant), host);
+        m_perTenant->setItem(row, int(OwnerColumn::ActiveBot), bot);
+        m_perTenant->setItem(row, int(OwnerColumn::NewOwner), new QTableWidgetItem());
+    }
+    m_perTenant->resizeColumnToContents(int(OwnerColumn::Tenant));
+    m_perTenant->resizeColumnToContents(int(OwnerColumn::ActiveBot));
+}
+
+void OwnershipInspector::useActiveBots()
+{
+    for (int row = 0; row < m_perTenant->rowCount(); ++row) {
+        const QString bot = m_perTenant->item(row, int(OwnerColumn::ActiveBot))->data(Qt::UserRole).toString();
+        if (!bot.isEmpty())
+            m_perTenant->item(row, int(OwnerColumn::NewOwner))->setText(bot);
+    }
+}
+
+QString OwnershipInspector::newOwnerOf(const QString &hostname) const
+{
+    for (int row = 0; row < m_perTenant->rowCount(); ++row) {
+        if (m_perTenant->item(row, int(OwnerColumn::Tenant))->text() != hostname)
+            continue;
+        if (const QString owner = m_perTenant->item(row, int(OwnerColumn::NewOwner))->text().trimmed();
+            !owner.isEmpty())
+            return owner;
+    }
+    return m_reassignTo->text().trimmed();
 }

@@ -19,6 +19,7 @@ class QLineEdit;
 class QPushButton;
 class QSortFilterProxyModel;
 class QTableView;
+class QTableWidget;
 class QToolButton;
 
 // Inspect Ownership… (issue 8): what all orphaned bots, every bot, or one user (by subject) own on
@@ -50,8 +51,10 @@ public:
     [[nodiscard]] bool isAuditing() const { return m_auditing; }
     // Writes the shown rows (filtered, in view order) off the UI thread; `done` gets "" or the error.
     void exportTo(const QString &path, ExportFormat format, std::function<void(const QString &)> done);
-    // Builds the reassign plan to the subject in the reassign edit and starts its dry run on the
-    // JobBoard; the new job's id, or empty with the reason in the status line.
+    // Builds the reassign plan and starts its dry run on the JobBoard: each tenant's items go to its
+    // row's new owner in the per-tenant table, or to the subject in the reassign edit when the row
+    // has none (a tenant with neither is left out). The new job's id, or empty with the reason in
+    // the status line.
     QString reassign();
     // Builds the plan deleting every listed item and starts its dry run on the JobBoard; the new
     // job's id, or empty with the reason in the status line.
@@ -70,6 +73,11 @@ public:
     [[nodiscard]] QLineEdit *reassignEdit() const { return m_reassignTo; }
     [[nodiscard]] QPushButton *reassignButton() const { return m_reassignButton; }
     [[nodiscard]] QPushButton *deleteButton() const { return m_deleteButton; }
+    // One row per audited tenant: tenant, its active bot, the new owner there (editable).
+    enum class OwnerColumn { Tenant, ActiveBot, NewOwner };
+    [[nodiscard]] QTableWidget *perTenantOwners() const { return m_perTenant; }
+    // Sets each tenant's new owner to its active bot (tenants without one keep theirs).
+    void useActiveBots();
     // Shown rows in view order, as text.
     [[nodiscard]] QList<QStringList> shownRows() const;
 
@@ -88,6 +96,8 @@ private:
     [[nodiscard]] QStringList partnerDomains() const;
     void updateActions();
     void chooseExportFile(ExportFormat format);
+    void fillPerTenantOwners();
+    [[nodiscard]] QString newOwnerOf(const QString &hostname) const;
 
     QPointer<EstateSession> m_session;
     QPointer<JobBoard> m_board;
@@ -112,4 +122,6 @@ private:
     QLineEdit *m_reassignTo = nullptr;
     QPushButton *m_reassignButton = nullptr;
     QPushButton *m_deleteButton = nullptr;
+    QTableWidget *m_perTenant = nullptr;
+    QPushButton *m_activeBotsButton = nullptr;
 };

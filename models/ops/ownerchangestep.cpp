@@ -301,8 +301,9 @@ void OwnerChangeStep::probeDone(const QString &userId, const QString &ownerId, c
 {
     QStringList calls;
     QList<FieldChange> changes;
+    // Who `to` resolved to on this tenant (user ids differ per tenant), for the dry run.
     QString summary = u"make %1 the owner of %2 %3 (now %4)"_s.arg(
-        to(), resourceType(),
+        u"%1 (%2)"_s.arg(to(), userId), resourceType(),
         params().value(u"name"_s).toString().isEmpty() ? resourceId()
                                                        : u"'%1'"_s.arg(params().value(u"name"_s).toString()),
         ownerId);

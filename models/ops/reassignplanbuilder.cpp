@@ -10,9 +10,11 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace Ops {
 
-void ReassignPlanBuilder::addTenant(const Cloud::TenantOwnership &tenant, const QString &region)
+void ReassignPlanBuilder::addTenant(const Cloud::TenantOwnership &tenant, const QString &region,
+                                    const QString &newOwner)
 {
     const int number = ++m_tenants;
+    const QString owner = newOwner.isEmpty() ? to : newOwner;
     const QStringList movable = OwnerChangeStep::resourceTypes();
     // Folders first: a file in a folder moves with it (FACTS §11.2). Spaces last: their content is
     // judged (and its new owner made a member) while the space is unchanged, so every run takes the
@@ -39,14 +41,16 @@ void ReassignPlanBuilder::addTenant(const Cloud::TenantOwnership &tenant, const 
                                   QJsonObject{{u"resourceType"_s, resource.type},
                                               {u"resourceId"_s, literal(resource.id)},
                                               {u"name"_s, literal(resource.name)},
-                                              {u"to"_s, literal(to)}}}});
+                                              {u"to"_s, literal(owner)}}}});
         items.append(resource);
     }
     if (steps.isEmpty())
         return;
     m_items.append(items);
+    m_owners.append(owner);
+    // The label says whom this tenant's items go to: the dry run shows it per tenant.
     QJsonObject target{{u"id"_s, u"tenant-%1"_s.arg(number)},
-                       {u"label"_s, tenant.hostname},
+                       {u"label"_s, u"%1 → %2"_s.arg(tenant.hostname, owner)},
                        {u"hostname"_s, tenant.hostname},
                        {u"steps"_s, steps}};
     if (!region.isEmpty())
@@ -58,7 +62,11 @@ void ReassignPlanBuilder::addTenant(const Cloud::TenantOwnership &tenant, const 
 
 QString ReassignPlanBuilder::name() const
 {
-    return u"reassign to %1"_s.arg(to);
+    QStringList owners = m_owners;
+    owners.removeDuplicates();
+    if (owners.size() > 1)
+        return u"reassign to new owners per tenant"_s;
+    return u"reassign to %1"_s.arg(owners.value(0, to));
 }
 
 QJsonObject ReassignPlanBuilder::toJson() const

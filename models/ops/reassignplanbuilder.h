@@ -30,16 +30,17 @@ public:
         Cloud::OwnedResource resource;
     };
 
-    QString to; // the new owner's subject (or email)
+    QString to; // the new owner's subject (or email), for tenants added without their own
     QString profile; // the targets' credential profile; empty: chosen per host
     int concurrency = 8;
 
     // One audited tenant, in the audit's order (its position names the target: tenant-N). Its
-    // movable resources become a target's steps; a tenant with none adds no target.
-    void addTenant(const Cloud::TenantOwnership &tenant, const QString &region = {});
+    // movable resources become a target's steps; a tenant with none adds no target. `newOwner`:
+    // this tenant's new owner (each step looks it up on the tenant); empty: `to`.
+    void addTenant(const Cloud::TenantOwnership &tenant, const QString &region = {}, const QString &newOwner = {});
 
     [[nodiscard]] bool isEmpty() const { return m_targets.isEmpty(); }
-    // The plan's name: "reassign to qlikbot\sandbox-region-eu".
+    // The plan's name: "reassign to qlikbot\sandbox-region-eu", or "reassign to new owners per tenant".
     [[nodiscard]] QString name() const;
     // The plan (format tenantry-plan).
     [[nodiscard]] QJsonObject toJson() const;
@@ -52,6 +53,7 @@ public:
 
 private:
     int m_tenants = 0;
+    QStringList m_owners; // the new owners of the targets, in order
     QJsonArray m_targets;
     QList<QList<Cloud::OwnedResource>> m_items;
     QList<Unmovable> m_unmovable;

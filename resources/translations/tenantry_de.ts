@@ -1977,10 +1977,6 @@
         <source>Exported to %1</source>
         <translation>Exportiert nach %1</translation>
     </message>
-    <message>
-        <source>%1 is one of the listed owners: choose another new owner.</source>
-        <translation>%1 ist einer der aufgelisteten Eigentümer: wählen Sie einen anderen neuen Eigentümer.</translation>
-    </message>
     <message numerus="yes">
         <source> (%n item(s) have no owner-change call and stay as they are)</source>
         <translation>
@@ -2046,6 +2042,45 @@
     <message>
         <source>Dry run of &quot;%1&quot; in the activity panel: applying it there asks you to type a confirmation</source>
         <translation>Probelauf von „%1“ im Aktivitätsbereich: zum Anwenden tippen Sie dort eine Bestätigung</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Mandant</translation>
+    </message>
+    <message>
+        <source>Active bot</source>
+        <translation>Aktiver Bot</translation>
+    </message>
+    <message>
+        <source>New owner (empty: as below)</source>
+        <translation>Neuer Besitzer (leer: wie unten)</translation>
+    </message>
+    <message>
+        <source>The new owner on each tenant: a subject (qlikbot\&lt;clientId&gt; for a bot) or an email, looked up on that tenant</source>
+        <translation>Der neue Besitzer je Mandant: ein Subject (qlikbot\&lt;clientId&gt; für einen Bot) oder eine E-Mail, auf diesem Mandanten nachgeschlagen</translation>
+    </message>
+    <message>
+        <source>Each Tenant&apos;s Active &amp;Bot</source>
+        <translation>Aktiver &amp;Bot je Mandant</translation>
+    </message>
+    <message>
+        <source>%1 is one of the listed owners on %2: choose another new owner.</source>
+        <translation>%1 ist auf %2 einer der aufgeführten Besitzer: Wählen Sie einen anderen neuen Besitzer.</translation>
+    </message>
+    <message>
+        <source>Name a new owner, below or per tenant.</source>
+        <translation>Nennen Sie einen neuen Besitzer, unten oder je Mandant.</translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n tenant(s) without a new owner are left out)</source>
+        <translation>
+            <numerusform> (%n Mandant ohne neuen Besitzer bleibt außen vor)</numerusform>
+            <numerusform> (%n Mandanten ohne neuen Besitzer bleiben außen vor)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
     </message>
 </context>
 <context>

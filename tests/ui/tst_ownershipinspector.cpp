@@ -41,6 +41,7 @@
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -48,6 +49,7 @@
 using namespace Qt::Literals::StringLiterals;
 using Role = JobListModel::Role;
 using Column = OwnershipTableModel::Column;
+using OwnerColumn = OwnershipInspector::OwnerColumn;
 using TestSupport::SandboxFixture;
 
 namespace {
@@ -196,6 +198,8 @@ void TestOwnershipInspector::inspectOrphanedBotsThenReassign()
     QAbstractItemModelTester tester(inspector->tableModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QAbstractItemModelTester proxyTester(inspector->proxyModel(),
                                          QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester ownersTester(inspector->perTenantOwners()->model(),
+                                          QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(inspector->isAuditing()); // the window was shown before any answer: nothing waited
     QSignalSpy audited(inspector, &OwnershipInspector::audited);
     QVERIFY(audited.wait(30000));
@@ -292,6 +296,42 @@ void TestOwnershipInspector::inspectOrphanedBotsThenReassign()
         QVERIFY(orphans.contains(item[u"ownerId"_s].toString()));
     }
 
+    // 4a. A new owner per tenant: the table lists globex with its active bot; an owner the tenant
+    // does not know blocks the tenant's items in the dry run, with the reason.
+    QTableWidget *perTenant = inspector->perTenantOwners();
+    QCOMPARE(perTenant->rowCount(), 1);
+    QCOMPARE(perTenant->item(0, int(OwnerColumn::Tenant))->text(), host);
+    QCOMPARE(perTenant->item(0, int(OwnerColumn::ActiveBot))->text(), newOwner);
+    QVERIFY(!inspector->reassignButton()->isEnabled()); // no new owner yet
+    perTenant->item(0, int(OwnerColumn::NewOwner))->setText(u"nobody@example.com"_s);
+    QVERIFY(inspector->reassignButton()->isEnabled());
+    QSignalSpy perTenantStarted(inspector, &OwnershipInspector::reassignStarted);
+    inspector->reassignButton()->click();
+    QCOMPARE(perTenantStarted.size(), 1);
+    const QModelIndex blockedJob = jobs()->indexOfJob(perTenantStarted.first().first().toString());
+    QTRY_VERIFY_WITH_TIMEOUT(blockedJob.data(int(Role::Status)).toString() != u"running"_s, 30000);
+    const QModelIndex blockedTarget = jobs()->index(0, 0, blockedJob);
+    QVERIFY2(blockedTarget.data().toString().contains(u"→ nobody@example.com"_s),
+             qPrintable(blockedTarget.data().toString()));
+    const QModelIndex blockedStep = jobs()->index(0, 0, blockedTarget);
+    QCOMPARE(blockedStep.data(int(Role::Action)).toString(), u"blocked"_s);
+    QVERIFY2(blockedStep.data(int(Role::Summary)).toString().contains(u"no user 'nobody@example.com'"_s)
+                 || blockedStep.data(int(Role::Error)).toString().contains(u"no user 'nobody@example.com'"_s),
+             qPrintable(blockedStep.data(int(Role::Summary)).toString()));
+    // Each tenant's active bot: the dry run says whom the owner resolved to on the tenant.
+    inspector->useActiveBots();
+    QCOMPARE(perTenant->item(0, int(OwnerColumn::NewOwner))->text(), newOwner);
+    inspector->reassignButton()->click();
+    QCOMPARE(perTenantStarted.size(), 2);
+    const QModelIndex resolvedJob = jobs()->indexOfJob(perTenantStarted.last().first().toString());
+    QTRY_COMPARE_WITH_TIMEOUT(resolvedJob.data(int(Role::Status)).toString(), u"planned"_s, 30000);
+    const QString botId = userIdOf(globex, newOwner);
+    QVERIFY(!botId.isEmpty());
+    const QModelIndex resolvedStep = jobs()->index(0, 0, jobs()->index(0, 0, resolvedJob));
+    QVERIFY2(resolvedStep.data(int(Role::Summary)).toString().contains(u"%1 (%2)"_s.arg(newOwner, botId)),
+             qPrintable(resolvedStep.data(int(Role::Summary)).toString()));
+    perTenant->item(0, int(OwnerColumn::NewOwner))->setText(QString());
+
     // 4. Reassign to the active region bot: a dry run in the activity panel; nothing changes yet.
     QVERIFY(!inspector->reassignButton()->isEnabled()); // no new owner typed yet
     inspector->reassignEdit()->setText(newOwner);
@@ -318,8 +358,6 @@ void TestOwnershipInspector::inspectOrphanedBotsThenReassign()
     QVERIFY(!applyRow.data(int(Role::DryRun)).toBool());
     QTRY_COMPARE_WITH_TIMEOUT(applyRow.data(int(Role::Status)).toString(), u"succeeded"_s, 60000);
     QVERIFY(ownedInState(globex, orphans).isEmpty());
-    const QString botId = userIdOf(globex, newOwner);
-    QVERIFY(!botId.isEmpty());
     QVERIFY(ownedInState(globex, {botId}).contains(expected));
     m_window->activityPanel()->view()->expand(applyRow);
     m_window->activityPanel()->view()->expand(jobs()->index(0, 0, applyRow));
