@@ -261,15 +261,16 @@ void OwnershipInspector::runAudit(const QSet<QString> &deletedClientIds)
     updateActions();
 }
 
-QStringList OwnershipInspector::partnerDomains() const
+QStringList OwnershipInspector::partnerDomains(QStringList *bad) const
 {
     QStringList domains;
-    for (QString domain : m_partnerDomains->text().split(u',', Qt::SkipEmptyParts)) {
-        domain = domain.trimmed().toLower();
-        if (domain.startsWith(u'@'))
-            domain.remove(0, 1);
-        if (!domain.isEmpty())
+    for (const QString &entry : m_partnerDomains->text().split(u',', Qt::SkipEmptyParts)) {
+        if (entry.trimmed().isEmpty())
+            continue;
+        if (const QString domain = Cloud::TenantOwnership::normalizedDomain(entry); !domain.isEmpty())
             domains.append(domain);
+        else
+            bad->append(entry.trimmed());
     }
     return domains;
 }
@@ -277,7 +278,12 @@ QStringList OwnershipInspector::partnerDomains() const
 void OwnershipInspector::showFindings()
 {
     QStringList lines = m_model->summary() + m_model->botLines();
-    const QStringList domains = partnerDomains();
+    QStringList bad;
+    const QStringList domains = partnerDomains(&bad);
+    // Refused like `--partner-domain`: a bad entry would hide nobody and find everybody.
+    if (!bad.isEmpty())
+        lines.prepend(tr("Partner domains: %1 is not an email domain (e.g. acme.example) and is left out")
+                          .arg(bad.join(u", "_s)));
     const QStringList findings = m_model->tenantAdminFindings(domains);
     if (!findings.isEmpty()) {
         lines.append(domains.isEmpty() ? tr("People holding TenantAdmin (name your staff's domains above to keep "

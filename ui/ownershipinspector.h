@@ -93,7 +93,9 @@ private:
     void showResults();
     // The summary per tenant and the TenantAdmin findings under it.
     void showFindings();
-    [[nodiscard]] QStringList partnerDomains() const;
+    // The partner domains typed, cleaned (TenantOwnership::normalizedDomain); `bad` gets the
+    // entries that are no email domain.
+    [[nodiscard]] QStringList partnerDomains(QStringList *bad) const;
     void updateActions();
     void chooseExportFile(ExportFormat format);
     void fillPerTenantOwners();

@@ -61,10 +61,8 @@ public:
     void run(const QCommandLineParser &parser) override
     {
         for (const QString &domain : parser.values(u"partner-domain"_s)) {
-            QString normalized = domain.trimmed().toLower();
-            if (normalized.startsWith(u'@'))
-                normalized.remove(0, 1);
-            if (normalized.isEmpty() || normalized.contains(u'@') || !normalized.contains(u'.')) {
+            const QString normalized = Cloud::TenantOwnership::normalizedDomain(domain);
+            if (normalized.isEmpty()) {
                 usageError(u"--partner-domain: '%1' is not an email domain (e.g. acme.example)"_s.arg(domain));
                 return;
             }

@@ -36,4 +36,14 @@ QString TenantOwnership::emailDomain(const QString &email)
     return at < 0 ? QString() : email.mid(at + 1).trimmed().toLower();
 }
 
+QString TenantOwnership::normalizedDomain(const QString &domain)
+{
+    QString normalized = domain.trimmed().toLower();
+    if (normalized.startsWith(u'@'))
+        normalized.remove(0, 1);
+    if (normalized.isEmpty() || normalized.contains(u'@') || !normalized.contains(u'.'))
+        return {};
+    return normalized;
+}
+
 } // namespace Cloud

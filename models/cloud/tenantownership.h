@@ -30,6 +30,9 @@ struct TenantOwnership
     [[nodiscard]] QList<User> customerAdmins(const QStringList &partnerDomains) const;
     // "example.com" for "Someone@Example.com"; empty without an "@".
     [[nodiscard]] static QString emailDomain(const QString &email);
+    // A partner domain as typed ("@Acme.Example ") cleaned to compare with emailDomain()
+    // ("acme.example"); empty when it is no email domain (nothing, an "@" inside, no dot).
+    [[nodiscard]] static QString normalizedDomain(const QString &domain);
 };
 
 } // namespace Cloud

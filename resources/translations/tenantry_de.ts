@@ -2082,6 +2082,10 @@
         <source>none</source>
         <translation>keiner</translation>
     </message>
+    <message>
+        <source>Partner domains: %1 is not an email domain (e.g. acme.example) and is left out</source>
+        <translation>Partner-Domains: %1 ist keine E-Mail-Domain (z. B. acme.example) und bleibt unberücksichtigt</translation>
+    </message>
 </context>
 <context>
     <name>OwnershipTableModel</name>

@@ -229,6 +229,12 @@ void TestOwnershipInspector::inspectOrphanedBotsThenReassign()
     // the partner's domain leaves none on globex (only the partner's admin holds it there).
     QVERIFY2(summary.contains(u"TenantAdmin held by Alex Morgan <alex.morgan@acme-analytics.example>"_s),
              qPrintable(summary));
+    // A bad entry is flagged and left out, as tenantryctl's --partner-domain refuses it.
+    inspector->partnerDomainsEdit()->setText(u"acme"_s);
+    Q_EMIT inspector->partnerDomainsEdit()->editingFinished();
+    QVERIFY2(inspector->summaryLabel()->text().contains(u"acme is not an email domain"_s)
+                 && inspector->summaryLabel()->text().contains(u"TenantAdmin held by Alex Morgan"_s),
+             qPrintable(inspector->summaryLabel()->text()));
     inspector->partnerDomainsEdit()->setText(u"@Acme-Analytics.example"_s);
     Q_EMIT inspector->partnerDomainsEdit()->editingFinished();
     QVERIFY2(!inspector->summaryLabel()->text().contains(u"TenantAdmin held by"_s),

@@ -1,7 +1,8 @@
 // The ownership audit's pure parts (issue 8): how a bot is classified from its client id, and how
-// owned resources are read from each list's entries.
+// owned resources are read from each list's entries; how a typed partner domain is cleaned.
 #include "cloud/botidentity.h"
 #include "cloud/ownedresource.h"
+#include "cloud/tenantownership.h"
 
 #include <QJsonDocument>
 #include <QTest>
@@ -20,6 +21,8 @@ private Q_SLOTS:
     void readers_data();
     void readers();
     void entryWithoutIdIsAnError();
+    void normalizedDomain_data();
+    void normalizedDomain();
 };
 
 void TestOwnership::classify_data()
@@ -113,6 +116,28 @@ void TestOwnership::entryWithoutIdIsAnError()
     error.clear();
     (void)OwnedResource::fromItem(QJsonObject{{u"resourceId"_s, u"a"_s}}, &error);
     QVERIFY2(error.contains(u"'resourceType'"_s), qPrintable(error));
+}
+
+void TestOwnership::normalizedDomain_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QString>("domain"); // empty: refused
+    QTest::newRow("plain") << u"acme.example"_s << u"acme.example"_s;
+    QTest::newRow("at, case, spaces") << u" @Acme-Analytics.Example "_s << u"acme-analytics.example"_s;
+    QTest::newRow("no dot") << u"acme"_s << QString();
+    QTest::newRow("an address") << u"alex@acme.example"_s << QString();
+    QTest::newRow("only at") << u"@"_s << QString();
+    QTest::newRow("empty") << QString() << QString();
+}
+
+void TestOwnership::normalizedDomain()
+{
+    QFETCH(QString, typed);
+    QFETCH(QString, domain);
+    QCOMPARE(Cloud::TenantOwnership::normalizedDomain(typed), domain);
+    // What it returns compares with the domain of an address.
+    if (!domain.isEmpty())
+        QCOMPARE(Cloud::TenantOwnership::emailDomain(u"Someone@"_s + typed.trimmed().remove(u'@')), domain);
 }
 
 QTEST_GUILESS_MAIN(TestOwnership)
