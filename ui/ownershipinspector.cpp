@@ -520,8 +520,7 @@ QString OwnershipInspector::newOwnerOf(const QString &hostname) const
     for (int row = 0; row < m_perTenant->rowCount(); ++row) {
         if (m_perTenant->item(row, int(OwnerColumn::Tenant))->text() != hostname)
             continue;
-        if (const QString owner = m_perTenant->item(row, int(OwnerColumn::NewOwner))->text().trimmed();
-            !owner.isEmpty())
+        if (QString owner = m_perTenant->item(row, int(OwnerColumn::NewOwner))->text().trimmed(); !owner.isEmpty())
             return owner;
     }
     return m_reassignTo->text().trimmed();

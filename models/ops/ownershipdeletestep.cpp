@@ -97,7 +97,7 @@ Cloud::ApiCall OwnershipDeleteStep::readCall() const
     return call;
 }
 
-void OwnershipDeleteStep::read(std::function<void(const QString &ownerId)> found)
+void OwnershipDeleteStep::read(const std::function<void(const QString &ownerId)> &found)
 {
     const OwnedResourceLocation where{resourceType(), resourceId()};
     send(

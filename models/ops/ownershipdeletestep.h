@@ -50,7 +50,7 @@ private:
     [[nodiscard]] StepProbe gone(const QString &how) const;
     [[nodiscard]] Cloud::ApiCall readCall() const;
     // Reads the resource; `found` gets its owner, or nothing when it is gone.
-    void read(std::function<void(const QString &ownerId)> found);
+    void read(const std::function<void(const QString &ownerId)> &found);
     void checkFolder(const QString &ownerId);
     void planned(const QString &ownerId);
 };
