@@ -421,22 +421,29 @@ QString OwnershipInspector::reassign()
         m_status->setText(tr("Nothing to reassign") + unmovable + u'.');
         return {};
     }
-    const Ops::PlanReadResult read = Ops::PlanReader(&m_board->steps()).fromJson(builder.toJson());
-    if (!read.ok()) {
-        m_status->setText(
-            tr("The reassign plan is not valid: %1").arg(Ops::PlanIssue::toStrings(read.issues).join(u"; "_s)));
+    const Ops::Job *job = startDryRun(builder.toJson());
+    if (!job)
         return {};
-    }
-    QString error;
-    const Ops::Job *job = m_board->dryRun(*read.plan, &error);
-    if (!job) {
-        m_status->setText(tr("Could not start the dry run: %1").arg(error));
-        return {};
-    }
     m_status->setText(tr("Dry run of \"%1\" in the activity panel: apply it from there").arg(builder.name()) + unmovable
                       + u'.');
     Q_EMIT reassignStarted(job->id());
     return job->id();
+}
+
+const Ops::Job *OwnershipInspector::startDryRun(const QJsonObject &plan)
+{
+    const Ops::PlanReadResult read = Ops::PlanReader(&m_board->steps()).fromJson(plan);
+    if (!read.ok()) {
+        m_status->setText(
+            tr("The plan \"%1\" is not valid: %2")
+                .arg(plan.value(u"name"_s).toString(), Ops::PlanIssue::toStrings(read.issues).join(u"; "_s)));
+        return nullptr;
+    }
+    QString error;
+    const Ops::Job *job = m_board->dryRun(*read.plan, &error);
+    if (!job)
+        m_status->setText(tr("Could not start the dry run: %1").arg(error));
+    return job;
 }
 
 QString OwnershipInspector::deleteOwned()
@@ -458,18 +465,9 @@ QString OwnershipInspector::deleteOwned()
         m_status->setText(tr("Nothing to delete") + undeletable + u'.');
         return {};
     }
-    const Ops::PlanReadResult read = Ops::PlanReader(&m_board->steps()).fromJson(builder.toJson());
-    if (!read.ok()) {
-        m_status->setText(
-            tr("The delete plan is not valid: %1").arg(Ops::PlanIssue::toStrings(read.issues).join(u"; "_s)));
+    const Ops::Job *job = startDryRun(builder.toJson());
+    if (!job)
         return {};
-    }
-    QString error;
-    const Ops::Job *job = m_board->dryRun(*read.plan, &error);
-    if (!job) {
-        m_status->setText(tr("Could not start the dry run: %1").arg(error));
-        return {};
-    }
     m_status->setText(tr("Dry run of \"%1\" in the activity panel: applying it there asks you to type a confirmation")
                           .arg(builder.name())
                       + undeletable + u'.');

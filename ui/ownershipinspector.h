@@ -4,6 +4,7 @@
 #include "jobboard.h"
 
 #include <QDialog>
+#include <QJsonObject>
 #include <QPointer>
 #include <QStringList>
 
@@ -11,6 +12,9 @@
 
 namespace Cloud {
 class OwnershipAudit;
+}
+namespace Ops {
+class Job;
 }
 class OwnershipTableModel;
 class QComboBox;
@@ -99,6 +103,8 @@ private:
     void updateActions();
     void chooseExportFile(ExportFormat format);
     void fillPerTenantOwners();
+    // Reads a plan built here and starts its dry run on the JobBoard; null with the reason shown.
+    const Ops::Job *startDryRun(const QJsonObject &plan);
     [[nodiscard]] QString newOwnerOf(const QString &hostname) const;
 
     QPointer<EstateSession> m_session;

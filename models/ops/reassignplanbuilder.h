@@ -48,9 +48,6 @@ public:
     [[nodiscard]] const QList<QList<Cloud::OwnedResource>> &items() const { return m_items; }
     [[nodiscard]] const QList<Unmovable> &unmovable() const { return m_unmovable; }
 
-    // Plan strings take ${step.output} references; names are literal text (ParamReferences).
-    [[nodiscard]] static QString literal(QString text);
-
 private:
     int m_tenants = 0;
     QStringList m_owners; // the new owners of the targets, in order

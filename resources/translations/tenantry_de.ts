@@ -1989,10 +1989,6 @@
         <translation>Nichts neu zuzuweisen</translation>
     </message>
     <message>
-        <source>The reassign plan is not valid: %1</source>
-        <translation>Der Plan zur Neuzuweisung ist nicht gültig: %1</translation>
-    </message>
-    <message>
         <source>Could not start the dry run: %1</source>
         <translation>Der Probelauf konnte nicht starten: %1</translation>
     </message>
@@ -2034,10 +2030,6 @@
     <message>
         <source>Nothing to delete</source>
         <translation>Nichts zu löschen</translation>
-    </message>
-    <message>
-        <source>The delete plan is not valid: %1</source>
-        <translation>Der Löschplan ist ungültig: %1</translation>
     </message>
     <message>
         <source>Dry run of &quot;%1&quot; in the activity panel: applying it there asks you to type a confirmation</source>
@@ -2085,6 +2077,10 @@
     <message>
         <source>Partner domains: %1 is not an email domain (e.g. acme.example) and is left out</source>
         <translation>Partner-Domains: %1 ist keine E-Mail-Domain (z. B. acme.example) und bleibt unberücksichtigt</translation>
+    </message>
+    <message>
+        <source>The plan &quot;%1&quot; is not valid: %2</source>
+        <translation>Der Plan „%1“ ist ungültig: %2</translation>
     </message>
 </context>
 <context>
