@@ -1,6 +1,7 @@
 #include "sandbox/seeder.h"
 
 #include "sandbox/appfile.h"
+#include "sandbox/automationengine.h"
 #include "sandbox/entities.h"
 #include "sandbox/region.h"
 #include "sandbox/rolecatalog.h"
@@ -246,15 +247,7 @@ public:
         connection.updatedAt = connection.createdAt;
         tenant.automationConnections.insert(connection);
 
-        Automation automation;
-        automation.id = ids().uuidV1Like();
-        automation.itemId = ids().objectId();
-        automation.name = u"Nightly refresh"_s;
-        automation.description = u"Reloads the sales apps every night."_s;
-        automation.ownerId = owner.id;
-        automation.createdAt = stamp();
-        automation.updatedAt = automation.createdAt;
-        automation.executionToken = ids().alphanumeric(40);
+        Automation &nightly = automation(tenant, u"Nightly refresh"_s, u"Reloads the sales apps every night."_s, owner);
         const QJsonObject start{{u"id"_s, ids().uuid().toUpper()},
                                 {u"type"_s, u"StartBlock"_s},
                                 {u"disabled"_s, false},
@@ -267,8 +260,22 @@ public:
                                                         {u"type"_s, u"select"_s},
                                                         {u"displayValue"_s, u"Manual"_s},
                                                         {u"structure"_s, QJsonArray()}}}}};
-        automation.workspace = QJsonObject{{u"blocks"_s, QJsonArray{start}}, {u"variables"_s, QJsonArray()}};
-        tenant.automations.insert(automation);
+        nightly.workspace = QJsonObject{{u"blocks"_s, QJsonArray{start}}, {u"variables"_s, QJsonArray()}};
+    }
+
+    // An automation with no blocks yet; the caller gives it its workspace.
+    Automation &automation(Tenant &tenant, const QString &name, const QString &description, const User &owner)
+    {
+        Automation automation;
+        automation.id = ids().uuidV1Like();
+        automation.itemId = ids().objectId();
+        automation.name = name;
+        automation.description = description;
+        automation.ownerId = owner.id;
+        automation.createdAt = stamp();
+        automation.updatedAt = automation.createdAt;
+        automation.executionToken = ids().alphanumeric(40);
+        return tenant.automations.insert(automation);
     }
 
     DataConnection &dataConnection(Tenant &tenant, const QString &name, const QString &host, const Space *space,
@@ -543,6 +550,17 @@ void seedDemo(SeedBuilder &builder, SandboxState &state)
     // TenantAdmin on Cyberdyne. Seeded last so earlier ids stay put.
     builder.user(*state.tenantByHostname(u"cyberdyne.ap.qlikcloud.com"_s), u"Miles Dyson"_s,
                  u"miles.dyson@cyberdyne.example"_s, u"cyberdyne|miles.dyson"_s, {u"TenantAdmin"_s});
+    // The partner's "add new users to spaces" automation (FACTS §12), deployed to the source by the
+    // eu region client, so its bot owns it and that client may read it to copy it to a new
+    // customer (issue 6; reading someone else's automation needs owning it). Seeded last.
+    if (const OAuthClient *euClient = state.clients().find(u"sandbox-region-eu"_s)) {
+        Tenant &acme = *state.tenantByHostname(u"acme-source.eu.qlikcloud.com"_s);
+        Automation &addUsers = builder.automation(
+            acme, u"Add new users to Production"_s,
+            u"Adds every new user to the managed space Production as a consumer."_s, builder.bot(acme, *euClient));
+        addUsers.workspace = AutomationEngine::addUsersToSpaceWorkspace(u"Production"_s);
+        addUsers.runMode = AutomationEngine::runModeOf(addUsers.workspace);
+    }
 }
 
 void seedEstate(SeedBuilder &builder, int tenants, int regionCount)

@@ -1,6 +1,8 @@
 #include "ops/builtinsteps.h"
 
+#include "ops/automationstep.h"
 #include "ops/csporiginstep.h"
+#include "ops/embedcheckstep.h"
 #include "ops/groupstep.h"
 #include "ops/jwtidentityproviderstep.h"
 #include "ops/licensestep.h"
@@ -19,9 +21,10 @@ namespace Ops {
 void BuiltInSteps::registerAll(StepRegistry *registry, Secrets::SecretStore *keys)
 {
     for (const StepType &type :
-         {CspOriginStep::type(), GroupStep::type(), JwtIdentityProviderStep::type(keys), LicenseStep::type(),
-          OwnerChangeStep::type(), OwnershipDeleteStep::type(), PublishAppStep::type(), RecoveryAdminStep::type(),
-          SpaceStep::type(), TenantStep::type(), VisualPackageStep::extensionType(), VisualPackageStep::themeType(),
+         {AutomationStep::type(), CspOriginStep::type(), EmbedCheckStep::type(keys), GroupStep::type(),
+          JwtIdentityProviderStep::type(keys), LicenseStep::type(), OwnerChangeStep::type(),
+          OwnershipDeleteStep::type(), PublishAppStep::type(), RecoveryAdminStep::type(), SpaceStep::type(),
+          TenantStep::type(), VisualPackageStep::extensionType(), VisualPackageStep::themeType(),
           WebIntegrationStep::type()}) {
         // Only a broken built-in type (or registering twice) can fail: say so loudly.
         if (QString error; !registry->add(type, &error))

@@ -72,6 +72,16 @@ Cloud::ApiCall CloudStep::tenantCall(const QByteArray &method, const QString &pa
     return call;
 }
 
+Cloud::ApiCall CloudStep::sourceCall(const QByteArray &method, const QString &path, const QString &hostParam) const
+{
+    Cloud::ApiCall call;
+    call.method = method;
+    call.host = params().value(hostParam).toString();
+    call.path = path;
+    call.profileName = params().value(u"sourceProfile"_s).toString();
+    return call;
+}
+
 QString CloudStep::scimEquals(const QString &attribute, const QString &value)
 {
     QString escaped = value;

@@ -39,6 +39,10 @@ public:
 protected:
     // A call to the target tenant ("/api/v1/spaces"), with the target's profile and region.
     [[nodiscard]] Cloud::ApiCall tenantCall(const QByteArray &method, const QString &path) const;
+    // A call to the tenant content is copied from: the host is the parameter `hostParam`, the
+    // profile the optional parameter "sourceProfile" (empty: chosen by tier).
+    [[nodiscard]] Cloud::ApiCall sourceCall(const QByteArray &method, const QString &path,
+                                            const QString &hostParam = QStringLiteral("source")) const;
 
     using ResultHandler = std::function<void(const Cloud::ApiResult &result)>;
     // Returns true when it handled the error itself (e.g. a 409 that means "exists already").

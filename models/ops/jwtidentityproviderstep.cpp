@@ -4,23 +4,16 @@
 #include "cloud/apiresult.h"
 #include "cloud/resources/identityprovider.h"
 #include "cloud/resources/parsed.h"
+#include "ops/jwtsessiontoken.h"
 #include "ops/onboardingtemplate.h"
 #include "secrets/secretstore.h"
 
-#include <QDateTime>
 #include <QJsonDocument>
 #include <QUrlQuery>
-#include <QUuid>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace Ops {
-
-namespace {
-
-constexpr qint64 kTestTokenSeconds = 300;
-
-} // namespace
 
 JwtIdentityProviderStep::JwtIdentityProviderStep(const StepContext &context, Secrets::SecretStore *keys,
                                                  QObject *parent)
@@ -268,22 +261,11 @@ void JwtIdentityProviderStep::verify(const StepChange &change)
         return;
     }
     withKey(false, [this](const JwtSigningKey &key) {
-        const qint64 now = QDateTime::currentSecsSinceEpoch();
         const QString subject = params().value(u"verifySubject"_s).toString(u"tenantry-jwt-check"_s);
-        // FACTS §2.4: every required claim; exp - nbf within an hour.
-        const QJsonObject claims{{u"iss"_s, issuer()},
-                                 {u"aud"_s, u"qlik.api/login/jwt-session"_s},
-                                 {u"sub"_s, subject},
-                                 {u"subType"_s, u"user"_s},
-                                 {u"name"_s, u"Tenantry JWT check"_s},
-                                 {u"email"_s, QString(subject + u"@tenantry.invalid"_s)},
-                                 {u"email_verified"_s, true},
-                                 {u"jti"_s, QUuid::createUuid().toString(QUuid::WithoutBraces)},
-                                 {u"iat"_s, now},
-                                 {u"nbf"_s, now - 5},
-                                 {u"exp"_s, now + kTestTokenSeconds}};
+        const JwtSessionToken claims{
+            issuer(), kid(), subject, u"Tenantry JWT check"_s, subject + u"@tenantry.invalid"_s, {}};
         QString error;
-        const QByteArray token = key.signJwt(QJsonObject{{u"kid"_s, kid()}}, claims, &error);
+        const QByteArray token = claims.sign(key, &error);
         if (token.isEmpty()) {
             fail(StepError::failed(error));
             return;

@@ -90,10 +90,7 @@ StepProbe RecoveryAdminStep::deferredProbe() const
 
 void RecoveryAdminStep::probe()
 {
-    Cloud::ApiCall call;
-    call.host = source();
-    call.path = u"/api/v1/users"_s;
-    call.profileName = params().value(u"sourceProfile"_s).toString();
+    Cloud::ApiCall call = sourceCall("GET", u"/api/v1/users"_s);
     call.query = QUrlQuery{{u"filter"_s, scimEquals(u"email"_s, email())}, {u"limit"_s, u"100"_s}};
     listAll(call, [this](const QJsonArray &items) {
         QList<Cloud::User> people;

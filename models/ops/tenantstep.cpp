@@ -120,12 +120,8 @@ Cloud::ApiCall TenantStep::consoleCall(const QString &path) const
 
 void TenantStep::readLicense(const std::function<void(const QString &reason)> &blocked, LicenseHandler done)
 {
-    Cloud::ApiCall call;
-    call.host = licenseSource();
-    call.path = u"/api/v1/licenses/overview"_s;
-    call.profileName = params().value(u"sourceProfile"_s).toString();
     send(
-        call,
+        sourceCall("GET", u"/api/v1/licenses/overview"_s, u"licenseSource"_s),
         [this, blocked, done = std::move(done)](const Cloud::ApiResult &result) {
             const Cloud::Parsed<Cloud::LicenseOverview> overview
                 = Cloud::parseResource<Cloud::LicenseOverview>(result.response().body);

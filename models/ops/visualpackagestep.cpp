@@ -78,15 +78,6 @@ QString VisualPackageStep::name() const
     return params().value(u"name"_s).toString();
 }
 
-Cloud::ApiCall VisualPackageStep::sourceCall(const QString &path) const
-{
-    Cloud::ApiCall call;
-    call.host = source();
-    call.path = path;
-    call.profileName = params().value(u"sourceProfile"_s).toString();
-    return call;
-}
-
 QJsonObject VisualPackageStep::named(const QJsonArray &items) const
 {
     for (const QJsonValue item : items) {
@@ -122,7 +113,7 @@ void VisualPackageStep::probe()
     // The target's first: a tenant not reachable should fail before the source is read.
     send(tenantCall("GET", collection()), [this](const Cloud::ApiResult &targetList) {
         const QJsonObject existing = named(targetList.json()[u"data"_s].toArray());
-        send(sourceCall(collection()), [this, existing](const Cloud::ApiResult &sourceList) {
+        send(sourceCall("GET", collection()), [this, existing](const Cloud::ApiResult &sourceList) {
             const QJsonObject original = named(sourceList.json()[u"data"_s].toArray());
             if (original.isEmpty()) {
                 finishProbe(StepProbe::blocked(u"%1 has no %2 named '%3'"_s.arg(source(), noun(), name())));
@@ -152,15 +143,16 @@ void VisualPackageStep::apply(const StepProbe &probe)
     const QString targetId
         = probe.action == StepAction::Update ? probe.outputs.value(idOutput()).toString() : QString();
     // The source is looked up again: the probe may be from a dry run a while ago.
-    send(sourceCall(collection()), [this, targetId](const Cloud::ApiResult &sourceList) {
+    send(sourceCall("GET", collection()), [this, targetId](const Cloud::ApiResult &sourceList) {
         const QString sourceId = named(sourceList.json()[u"data"_s].toArray()).value(u"id"_s).toString();
         if (sourceId.isEmpty()) {
             fail(StepError::failed(u"%1 no longer has a %2 named '%3'"_s.arg(source(), noun(), name())));
             return;
         }
-        send(sourceCall(u"%1/%2/file"_s.arg(collection(), sourceId)), [this, targetId](const Cloud::ApiResult &file) {
-            upload(targetId, file.response().body, name() + u".zip"_s);
-        });
+        send(sourceCall("GET", u"%1/%2/file"_s.arg(collection(), sourceId)),
+             [this, targetId](const Cloud::ApiResult &file) {
+                 upload(targetId, file.response().body, name() + u".zip"_s);
+             });
     });
 }
 
@@ -207,7 +199,7 @@ void VisualPackageStep::verify(const StepChange &change)
     const QString id = change.outputs.value(idOutput()).toString();
     send(tenantCall("GET", collection()), [this, id](const Cloud::ApiResult &targetList) {
         const QJsonObject entry = named(targetList.json()[u"data"_s].toArray());
-        send(sourceCall(collection()), [this, id, entry](const Cloud::ApiResult &sourceList) {
+        send(sourceCall("GET", collection()), [this, id, entry](const Cloud::ApiResult &sourceList) {
             const QString wanted = md5Of(named(sourceList.json()[u"data"_s].toArray()));
             if (entry.value(u"id"_s).toString() != id || md5Of(entry) != wanted) {
                 fail(StepError::transient(

@@ -46,7 +46,6 @@ private:
     [[nodiscard]] QString idOutput() const; // "extensionId" | "themeId"
     [[nodiscard]] QString source() const;
     [[nodiscard]] QString name() const;
-    [[nodiscard]] Cloud::ApiCall sourceCall(const QString &path) const;
     // The entry named name() in a list answer; empty when there is none.
     [[nodiscard]] QJsonObject named(const QJsonArray &items) const;
     [[nodiscard]] static QString md5Of(const QJsonObject &entry);

@@ -3,23 +3,20 @@
 // is the same, its file replaced when the source's changed, a lost upload answer converges on one
 // copy, and a name the source does not have blocks before anything changes.
 #include "seededclient.h"
+#include "stepplanrunner.h"
 #include "support/sandboxfixture.h"
 
 #include "ops/builtinsteps.h"
 #include "ops/job.h"
 #include "ops/jobsummary.h"
-#include "ops/planreader.h"
 #include "ops/stepregistry.h"
 #include "sandbox/ziparchive.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
-using namespace std::chrono_literals;
 using Ops::Job;
 using Ops::JobStatus;
 using Ops::StepStatus;
@@ -45,8 +42,8 @@ private:
 
     std::unique_ptr<SandboxFixture> m_sandbox;
     std::unique_ptr<SeededClient> m_client;
+    std::unique_ptr<StepPlanRunner> m_runner;
     Ops::StepRegistry m_steps;
-    QTemporaryDir m_journals;
     QString m_host;
     QString m_source;
 };
@@ -66,6 +63,8 @@ void TestPackageSteps::init()
     m_source = m_sandbox->hostOf(u"acme-source"_s);
     QVERIFY(!m_host.isEmpty() && !m_source.isEmpty());
     m_client = std::make_unique<SeededClient>(m_sandbox->port(), QStringList{u"eu"_s});
+    m_runner = std::make_unique<StepPlanRunner>(m_client.get(), &m_steps);
+    m_runner->setTarget({{u"id"_s, u"northwind"_s}, {u"hostname"_s, m_host}, {u"profile"_s, u"region-eu"_s}});
 }
 
 QJsonArray TestPackageSteps::steps(const QString &extension) const
@@ -80,28 +79,7 @@ QJsonArray TestPackageSteps::steps(const QString &extension) const
 
 std::unique_ptr<Job> TestPackageSteps::run(const QJsonArray &steps, Job::Mode mode)
 {
-    const QJsonObject json{{u"format"_s, u"tenantry-plan"_s},
-                           {u"version"_s, 1},
-                           {u"name"_s, u"packages"_s},
-                           {u"options"_s, QJsonObject{{u"maxAttempts"_s, 4}}},
-                           {u"targets"_s,
-                            QJsonArray{QJsonObject{{u"id"_s, u"northwind"_s},
-                                                   {u"hostname"_s, m_host},
-                                                   {u"profile"_s, u"region-eu"_s},
-                                                   {u"steps"_s, steps}}}}};
-    const Ops::PlanReadResult plan = Ops::PlanReader(&m_steps).fromJson(json);
-    if (!plan.ok()) {
-        qWarning().noquote() << Ops::PlanIssue::toStrings(plan.issues).join(u'\n');
-        return nullptr;
-    }
-    auto job = std::make_unique<Job>(*plan.plan, &m_steps);
-    job->setCloudClient(&m_client->client());
-    job->setJournalDirectory(m_journals.path());
-    job->setRetryDelay(10ms);
-    QSignalSpy finished(job.get(), &Job::finished);
-    if (!job->start(mode) || !finished.wait(60000))
-        return nullptr;
-    return job;
+    return m_runner->run(steps, mode);
 }
 
 QList<QJsonObject> TestPackageSteps::packages(const QString &tenantKey, const QString &kind, const QString &name)

@@ -1,0 +1,40 @@
+#include "stepplanrunner.h"
+
+#include "seededclient.h"
+
+#include "ops/planreader.h"
+#include "ops/stepregistry.h"
+
+#include <QSignalSpy>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace std::chrono_literals;
+
+StepPlanRunner::StepPlanRunner(SeededClient *client, Ops::StepRegistry *steps)
+    : m_client(client)
+    , m_steps(steps)
+{ }
+
+std::unique_ptr<Ops::Job> StepPlanRunner::run(const QJsonArray &steps, Ops::Job::Mode mode)
+{
+    QJsonObject target = m_target;
+    target.insert(u"steps"_s, steps);
+    const QJsonObject json{{u"format"_s, u"tenantry-plan"_s},
+                           {u"version"_s, 1},
+                           {u"name"_s, u"steps under test"_s},
+                           {u"options"_s, QJsonObject{{u"maxAttempts"_s, 4}}},
+                           {u"targets"_s, QJsonArray{target}}};
+    const Ops::PlanReadResult plan = Ops::PlanReader(m_steps).fromJson(json);
+    if (!plan.ok()) {
+        qWarning().noquote() << Ops::PlanIssue::toStrings(plan.issues).join(u'\n');
+        return nullptr;
+    }
+    auto job = std::make_unique<Ops::Job>(*plan.plan, m_steps);
+    job->setCloudClient(&m_client->client());
+    job->setJournalDirectory(m_journals.path());
+    job->setRetryDelay(10ms);
+    QSignalSpy finished(job.get(), &Ops::Job::finished);
+    if (!job->start(mode) || !finished.wait(60000))
+        return nullptr;
+    return job;
+}

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "ops/job.h"
+
+#include <QJsonArray>
+#include <QString>
+#include <QTemporaryDir>
+
+#include <memory>
+
+class SeededClient;
+
+namespace Ops {
+class StepRegistry;
+}
+
+// What every step test does to run its steps: one target's steps as a plan (maxAttempts 4), a job
+// on the seeded client with a journal and a 10 ms retry delay, started and waited for (60 s).
+class StepPlanRunner
+{
+public:
+    StepPlanRunner(SeededClient *client, Ops::StepRegistry *steps);
+
+    // The target's fields besides its steps ("id", "hostname", "profile", "region"...).
+    void setTarget(const QJsonObject &target) { m_target = target; }
+
+    // The finished job; null (with a warning naming the plan's problems) when it did not finish.
+    [[nodiscard]] std::unique_ptr<Ops::Job> run(const QJsonArray &steps, Ops::Job::Mode mode = Ops::Job::Mode::Apply);
+
+private:
+    SeededClient *m_client;
+    Ops::StepRegistry *m_steps;
+    QJsonObject m_target;
+    QTemporaryDir m_journals;
+};
