@@ -38,9 +38,14 @@ OnboardingContentPage::OnboardingContentPage(QWidget *parent)
     m_status = new QLabel(this);
     m_status->setObjectName(u"contentStatus"_s);
     m_status->setWordWrap(true);
+    m_copies = new QLabel(this);
+    m_copies->setObjectName(u"contentCopies"_s);
+    m_copies->setWordWrap(true);
+    m_copies->setTextFormat(Qt::PlainText);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_apps, 1);
     layout->addWidget(m_status);
+    layout->addWidget(m_copies);
     connect(m_catalog, &SourceAppCatalog::finished, this, &OnboardingContentPage::showApps);
 }
 
@@ -63,6 +68,7 @@ void OnboardingContentPage::initializePage()
         return;
     Ops::OnboardingTemplate answers;
     wizard->templatePage()->describe(&answers);
+    showCopies(answers.source);
     if (answers.source == m_loadedSource)
         return; // Back and Next again: keep the list and the checks
     m_wanted = selectedApps().isEmpty() ? m_wanted : selectedApps();
@@ -92,7 +98,7 @@ void OnboardingContentPage::showApps(const QString &hostname)
             item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
             bool wanted = false;
             for (const Ops::OnboardingTemplate::App &want : std::as_const(m_wanted))
-                wanted = wanted || want.id == app.id;
+                wanted = wanted || (want.id.isEmpty() ? want.name == app.name : want.id == app.id);
             item->setCheckState(0, wanted ? Qt::Checked : Qt::Unchecked);
         }
     }
@@ -128,17 +134,41 @@ bool OnboardingContentPage::isComplete() const
 void OnboardingContentPage::describe(Ops::OnboardingTemplate *onboardingTemplate) const
 {
     onboardingTemplate->apps = selectedApps();
+    onboardingTemplate->extensions = m_extensions;
+    onboardingTemplate->themes = m_themes;
+    onboardingTemplate->automations = m_automations;
+    onboardingTemplate->embedCheck = m_embedCheck;
+}
+
+void OnboardingContentPage::showCopies(const QString &hostname)
+{
+    QStringList parts;
+    if (!m_extensions.isEmpty())
+        parts.append(tr("extensions %1").arg(m_extensions.join(u", "_s)));
+    if (!m_themes.isEmpty())
+        parts.append(tr("themes %1").arg(m_themes.join(u", "_s)));
+    if (!m_automations.isEmpty())
+        parts.append(tr("automations %1").arg(m_automations.join(u", "_s)));
+    m_copies->setText(parts.isEmpty()
+                          ? tr("The template copies no extension, theme or automation from %1.").arg(hostname)
+                          : tr("Also copied from %1, as the template says: %2.").arg(hostname, parts.join(u"; "_s)));
 }
 
 void OnboardingContentPage::showTemplate(const Ops::OnboardingTemplate &onboardingTemplate)
 {
     m_wanted = onboardingTemplate.apps;
+    m_extensions = onboardingTemplate.extensions;
+    m_themes = onboardingTemplate.themes;
+    m_automations = onboardingTemplate.automations;
+    m_embedCheck = onboardingTemplate.embedCheck;
+    showCopies(onboardingTemplate.source);
     const QSignalBlocker blocker(m_apps);
     for (int i = 0; i < m_apps->topLevelItemCount(); ++i) {
         QTreeWidgetItem *item = m_apps->topLevelItem(i);
         bool wanted = false;
         for (const Ops::OnboardingTemplate::App &want : onboardingTemplate.apps)
-            wanted = wanted || want.id == item->data(0, appIdRole).toString();
+            wanted = wanted
+                || (want.id.isEmpty() ? want.name == item->text(0) : want.id == item->data(0, appIdRole).toString());
         item->setCheckState(0, wanted ? Qt::Checked : Qt::Unchecked);
     }
 }

@@ -23,6 +23,7 @@ public:
 
     [[nodiscard]] QTreeWidget *appList() const { return m_apps; }
     [[nodiscard]] QLabel *statusLabel() const { return m_status; }
+    [[nodiscard]] QLabel *copiesLabel() const { return m_copies; }
     [[nodiscard]] bool isLoading() const;
     [[nodiscard]] QList<Ops::OnboardingTemplate::App> selectedApps() const;
 
@@ -35,6 +36,7 @@ public:
 private:
     [[nodiscard]] OnboardingWizard *onboardingWizard() const;
     void showApps(const QString &hostname);
+    void showCopies(const QString &hostname);
 
     SourceAppCatalog *m_catalog = nullptr;
     QTreeWidget *m_apps = nullptr;
@@ -42,4 +44,10 @@ private:
     QString m_loadedSource;
     // The template's apps: checked once the list arrives; kept while it is loading.
     QList<Ops::OnboardingTemplate::App> m_wanted;
+    // Copied by name as the template says (shown, not edited here): extensions, themes, automations.
+    QStringList m_extensions;
+    QStringList m_themes;
+    QStringList m_automations;
+    bool m_embedCheck = true;
+    QLabel *m_copies = nullptr;
 };

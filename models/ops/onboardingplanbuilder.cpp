@@ -6,6 +6,8 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace Ops {
@@ -13,8 +15,11 @@ namespace Ops {
 namespace {
 
 // Steps the builder always names this way; a group never takes one of these ids.
-const QStringList fixedStepIds{u"tenant"_s,     u"admin"_s,  u"jwt"_s,        u"licenses"_s, u"staging"_s,
-                               u"production"_s, u"portal"_s, u"portal-csp"_s, u"target"_s,   u"vars"_s};
+const QStringList fixedStepIds{u"tenant"_s,  u"admin"_s,      u"jwt"_s,        u"licenses"_s,
+                               u"staging"_s, u"production"_s, u"portal"_s,     u"portal-csp"_s,
+                               u"target"_s,  u"vars"_s,       u"embed-check"_s};
+// Prefixes of numbered steps ("app-1", "extension-2"...); a group never takes one.
+const QStringList numberedStepPrefixes{u"app-"_s, u"extension-"_s, u"theme-"_s, u"automation-"_s};
 
 QJsonObject step(const QString &id, const QString &type, const QString &label, const QJsonObject &params)
 {
@@ -48,7 +53,8 @@ QStringList OnboardingPlanBuilder::groupStepIds() const
     QStringList ids;
     for (qsizetype i = 0; i < onboardingTemplate.groups.size(); ++i) {
         QString base = idFrom(onboardingTemplate.groups.at(i).name);
-        if (base.isEmpty() || base.startsWith(u"app-"_s))
+        const auto numbered = [&base](const QString &prefix) { return base.startsWith(prefix); };
+        if (base.isEmpty() || std::any_of(numberedStepPrefixes.begin(), numberedStepPrefixes.end(), numbered))
             base = u"group-%1"_s.arg(i + 1);
         QString id = base;
         for (int n = 2; taken.contains(id); ++n)
@@ -147,14 +153,40 @@ QJsonObject OnboardingPlanBuilder::toJson() const
             step(u"portal"_s, u"web-integration"_s, u"Web integration for the customer's portal"_s,
                  {{u"name"_s, t.webIntegrationName}, {u"validOrigins"_s, QJsonArray::fromStringList(t.webOrigins)}}));
     }
+    const auto copies = [&](const QStringList &names, const QString &type, const QString &label) {
+        for (qsizetype i = 0; i < names.size(); ++i) {
+            steps.append(step(u"%1-%2"_s.arg(type).arg(i + 1), type, label.arg(names.at(i)),
+                              {{u"source"_s, t.source}, {u"name"_s, names.at(i)}}));
+        }
+    };
+    copies(t.extensions, u"extension"_s, u"Extension %1"_s);
+    copies(t.themes, u"theme"_s, u"Theme %1"_s);
+    QJsonArray publishedApps;
     for (qsizetype i = 0; i < t.apps.size(); ++i) {
         const OnboardingTemplate::App &app = t.apps.at(i);
-        steps.append(step(u"app-%1"_s.arg(i + 1), u"publish-app"_s,
-                          u"Publish %1"_s.arg(app.name.isEmpty() ? app.id : app.name),
+        const QString stepId = u"app-%1"_s.arg(i + 1);
+        steps.append(step(stepId, u"publish-app"_s, u"Publish %1"_s.arg(app.name.isEmpty() ? app.id : app.name),
                           {{u"source"_s, t.source},
-                           {u"app"_s, app.id},
+                           {u"app"_s, app.id.isEmpty() ? app.name : app.id}, // the step takes either
                            {u"stagingSpace"_s, t.staging.name},
                            {u"managedSpace"_s, t.production.name}}));
+        publishedApps.append(u"${%1.publishedAppId}"_s.arg(stepId));
+    }
+    copies(t.automations, u"automation"_s, u"Automation %1"_s);
+    // Only a key Tenantry generated can sign the test user's token.
+    if (t.embedCheck && t.identity == OnboardingTemplate::Identity::JwtGenerate && !publishedApps.isEmpty()) {
+        QJsonArray consumerGroups;
+        for (const OnboardingTemplate::SpaceAssignment &assignment : t.production.assignments) {
+            if (assignment.roles.contains(u"consumer"_s))
+                consumerGroups.append(assignment.group);
+        }
+        steps.append(step(u"embed-check"_s, u"embed-check"_s, u"A consumer sees the published apps"_s,
+                          {{u"issuer"_s, u"${jwt.issuer}"_s},
+                           {u"kid"_s, u"${jwt.kid}"_s},
+                           {u"keyEntry"_s, targetId()},
+                           {u"groups"_s, consumerGroups},
+                           {u"spaceId"_s, u"${production.spaceId}"_s},
+                           {u"apps"_s, publishedApps}}));
     }
 
     QJsonObject vars = customer.vars;

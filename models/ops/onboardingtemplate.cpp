@@ -204,8 +204,12 @@ QJsonObject OnboardingTemplate::toJson() const
     if (!licenses.adminSeat.isEmpty())
         licensesJson.insert(u"adminSeat"_s, licenses.adminSeat);
     QJsonArray appsJson;
-    for (const App &app : apps)
-        appsJson.append(QJsonObject{{u"id"_s, app.id}, {u"name"_s, app.name}});
+    for (const App &app : apps) {
+        QJsonObject appJson{{u"name"_s, app.name}};
+        if (!app.id.isEmpty())
+            appJson.insert(u"id"_s, app.id);
+        appsJson.append(appJson);
+    }
     QJsonObject json{
         {u"format"_s, QString::fromLatin1(Format)},
         {u"version"_s, FormatVersion},
@@ -217,7 +221,11 @@ QJsonObject OnboardingTemplate::toJson() const
         {u"spaces"_s, QJsonObject{{u"staging"_s, spaceToJson(staging)}, {u"production"_s, spaceToJson(production)}}},
         {u"webOrigins"_s, toArray(webOrigins)},
         {u"webIntegrationName"_s, webIntegrationName},
-        {u"apps"_s, appsJson}};
+        {u"apps"_s, appsJson},
+        {u"extensions"_s, toArray(extensions)},
+        {u"themes"_s, toArray(themes)},
+        {u"automations"_s, toArray(automations)},
+        {u"embedCheck"_s, embedCheck}};
     if (!name.isEmpty())
         json.insert(u"name"_s, name);
     if (!recoveryAdminEmail.isEmpty())
@@ -252,7 +260,11 @@ OnboardingTemplate::ReadResult OnboardingTemplate::fromJson(const QJsonObject &j
                                      u"spaces"_s,
                                      u"webOrigins"_s,
                                      u"webIntegrationName"_s,
-                                     u"apps"_s};
+                                     u"apps"_s,
+                                     u"extensions"_s,
+                                     u"themes"_s,
+                                     u"automations"_s,
+                                     u"embedCheck"_s};
     TemplateJsonReader reader;
     for (auto it = json.begin(); it != json.end(); ++it) {
         if (!known.contains(it.key()))
@@ -310,8 +322,13 @@ OnboardingTemplate::ReadResult OnboardingTemplate::fromJson(const QJsonObject &j
             continue;
         }
         const QJsonObject app = appsJson.at(i).toObject();
-        t.apps.append({reader.string(app, u"id"_s, at, true), reader.string(app, u"name"_s, at)});
+        t.apps.append({reader.string(app, u"id"_s, at), reader.string(app, u"name"_s, at)});
     }
+    t.extensions = reader.strings(json, u"extensions"_s, {});
+    t.themes = reader.strings(json, u"themes"_s, {});
+    t.automations = reader.strings(json, u"automations"_s, {});
+    if (json.contains(u"embedCheck"_s))
+        t.embedCheck = reader.boolean(json, u"embedCheck"_s, {});
 
     result.errors = reader.errors;
     if (result.errors.isEmpty())
@@ -420,8 +437,20 @@ QStringList OnboardingTemplate::problems() const
     if (!webOrigins.isEmpty() && webIntegrationName.trimmed().isEmpty())
         problems.append(u"webIntegrationName: empty; the web integration needs a name"_s);
     for (qsizetype i = 0; i < apps.size(); ++i) {
-        if (apps.at(i).id.trimmed().isEmpty())
-            problems.append(u"apps[%1].id: empty"_s.arg(i));
+        if (apps.at(i).id.trimmed().isEmpty() && apps.at(i).name.trimmed().isEmpty())
+            problems.append(u"apps[%1]: needs the source app's id or its name"_s.arg(i));
+    }
+    for (const auto &[field, names] :
+         {std::pair{u"extensions"_s, &extensions}, {u"themes"_s, &themes}, {u"automations"_s, &automations}}) {
+        QSet<QString> seen;
+        for (qsizetype i = 0; i < names->size(); ++i) {
+            const QString name = names->at(i).trimmed();
+            if (name.isEmpty())
+                problems.append(u"%1[%2]: empty; give the name it has on the source tenant"_s.arg(field).arg(i));
+            else if (seen.contains(name))
+                problems.append(u"%1[%2]: \"%3\" is listed twice"_s.arg(field).arg(i).arg(name));
+            seen.insert(name);
+        }
     }
     return problems;
 }

@@ -88,6 +88,14 @@ public:
     QStringList webOrigins;
     QString webIntegrationName = QStringLiteral("${vars.customer} portal");
     QList<App> apps;
+    // Copied from the source by name: extensions and themes (FACTS §9.1, §9.2), and automations its
+    // region client's bot owns there (FACTS §12), e.g. "add new users to spaces".
+    QStringList extensions;
+    QStringList themes;
+    QStringList automations;
+    // With a generated JWT key and apps to publish: a test user of the production space's consumer
+    // groups logs in and must see them (the "embed-check" step).
+    bool embedCheck = true;
 
     [[nodiscard]] QJsonObject toJson() const;
 

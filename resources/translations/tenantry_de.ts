@@ -1397,6 +1397,26 @@
             <numerusform>%n Apps von %1. Haken Sie die Apps an, die der Kunde erhält; keine ist auch in Ordnung.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>extensions %1</source>
+        <translation>Erweiterungen %1</translation>
+    </message>
+    <message>
+        <source>themes %1</source>
+        <translation>Designs %1</translation>
+    </message>
+    <message>
+        <source>automations %1</source>
+        <translation>Automatisierungen %1</translation>
+    </message>
+    <message>
+        <source>The template copies no extension, theme or automation from %1.</source>
+        <translation>Die Vorlage kopiert keine Erweiterung, kein Design und keine Automatisierung aus %1.</translation>
+    </message>
+    <message>
+        <source>Also copied from %1, as the template says: %2.</source>
+        <translation>Laut Vorlage werden außerdem aus %1 kopiert: %2.</translation>
+    </message>
 </context>
 <context>
     <name>OnboardingCustomerPage</name>

@@ -116,6 +116,14 @@ void TestCtlOnboard::appliesOnceThenChangesNothing()
     QCOMPARE(portal.size(), 1);
     QCOMPARE(portal.first().value(u"validOrigins"_s).toArray(), QJsonArray{u"https://portal.demo-customer.example"_s});
 
+    // The source's extension, theme and "add new users" automation, each once.
+    QCOMPARE(named(tenant.value(u"extensions"_s).toArray(), u"kpi-card"_s).size(), 1);
+    QCOMPARE(named(tenant.value(u"themes"_s).toArray(), u"acme-corporate"_s).size(), 1);
+    const QList<QJsonObject> automations
+        = named(tenant.value(u"automations"_s).toArray(), u"Add new users to Production"_s);
+    QCOMPARE(automations.size(), 1);
+    QCOMPARE(automations.first().value(u"runMode"_s).toString(), u"webhook"_s);
+
     // Again: every step says "no change", nothing is sent but reads.
     const QJsonObject requests = sandbox.state().value(u"requests"_s).toObject();
     const CtlRunner::Result again = ctl.run(base + QStringList{u"apply"_s, kPlan, u"--json"_s});
@@ -126,7 +134,7 @@ void TestCtlOnboard::appliesOnceThenChangesNothing()
             QVERIFY2(it.value().toInteger() == requests.value(it.key()).toInteger(), qPrintable(it.key()));
     }
     QCOMPARE(sandbox.state().value(u"tenants"_s).toArray().size(), tenantsBefore + 1);
-    QVERIFY2(again.out.contains("\"noChange\": 9") || again.out.contains("\"noChange\":9"), again.out.constData());
+    QVERIFY2(again.out.contains("\"noChange\": 12") || again.out.contains("\"noChange\":12"), again.out.constData());
 }
 
 void TestCtlOnboard::killedBetweenCreateAndAliasCreatesOnce_data()
@@ -180,7 +188,7 @@ void TestCtlOnboard::killedBetweenCreateAndAliasCreatesOnce()
     // And once more: nothing left to do.
     const CtlRunner::Result settled = ctl.run(base + QStringList{u"apply"_s, kPlan, u"--json"_s});
     QVERIFY2(settled.exitCode == 0, settled.err.constData());
-    QVERIFY2(settled.out.contains("\"noChange\": 9") || settled.out.contains("\"noChange\":9"),
+    QVERIFY2(settled.out.contains("\"noChange\": 12") || settled.out.contains("\"noChange\":12"),
              settled.out.constData());
 }
 

@@ -117,7 +117,9 @@ void TestOnboardingPlan::templateRoundTrips()
     original.issuer = u"https://login.example/${target.id}"_s;
     original.publicKeyPem = rsaPublicKey;
     original.webOrigins.append(u"http://localhost:8080"_s);
-    original.apps = {{u"a1b2"_s, u"Sales Dashboard"_s}};
+    original.apps = {{u"a1b2"_s, u"Sales Dashboard"_s}, {QString(), u"Executive KPIs"_s}};
+    original.automations.append(u"Nightly refresh"_s);
+    original.embedCheck = false;
     original.licenses.keepFreeAnalyzer = 3;
     QTemporaryDir dir;
     const QString path = dir.filePath(u"t.json"_s);
@@ -147,6 +149,12 @@ void TestOnboardingPlan::badTemplatesNameTheField_data()
                                      << u"groups[1].name: \"a\" is listed twice"_s;
     QTest::newRow("origin") << u"webOrigins"_s << QJsonValue(QJsonArray{u"http://portal.example"_s})
                             << u"webOrigins[0]: \"http://portal.example\" must use https"_s;
+    QTest::newRow("duplicate extension") << u"extensions"_s << QJsonValue(QJsonArray{u"kpi-card"_s, u"kpi-card"_s})
+                                         << u"extensions[1]: \"kpi-card\" is listed twice"_s;
+    QTest::newRow("empty automation") << u"automations"_s << QJsonValue(QJsonArray{u" "_s})
+                                      << u"automations[0]: empty"_s;
+    QTest::newRow("app without id or name")
+        << u"apps"_s << QJsonValue(QJsonArray{QJsonObject{}}) << u"apps[0]: needs the source app's id or its name"_s;
     QTest::newRow("seat count") << u"licenses"_s
                                 << QJsonValue(QJsonObject{{u"keepFree"_s, QJsonObject{{u"analyzer"_s, -1}}}})
                                 << u"licenses.keepFree.analyzer: must be a whole number"_s;
@@ -286,17 +294,29 @@ void TestOnboardingPlan::generatedJwtAndAppsBecomeSteps()
     QStringList ids;
     QJsonObject jwt;
     QJsonObject app2;
+    QJsonObject embedCheck;
     for (const QJsonValue step : target.value(u"steps"_s).toArray()) {
         ids.append(step.toObject().value(u"id"_s).toString());
         if (ids.last() == "jwt"_L1)
             jwt = step.toObject().value(u"params"_s).toObject();
         if (ids.last() == "app-2"_L1)
             app2 = step.toObject().value(u"params"_s).toObject();
+        if (ids.last() == "embed-check"_L1)
+            embedCheck = step.toObject().value(u"params"_s).toObject();
     }
-    QCOMPARE(
-        ids,
-        (QStringList{u"tenant"_s, u"admin"_s, u"jwt"_s, u"developers"_s, u"viewers"_s, u"tenant-2"_s, u"licenses"_s,
-                     u"staging"_s, u"production"_s, u"portal-csp"_s, u"portal"_s, u"app-1"_s, u"app-2"_s}));
+    // The demo template's extension, theme and automation come along; the check comes last.
+    QCOMPARE(ids,
+             (QStringList{u"tenant"_s, u"admin"_s, u"jwt"_s, u"developers"_s, u"viewers"_s, u"tenant-2"_s,
+                          u"licenses"_s, u"staging"_s, u"production"_s, u"portal-csp"_s, u"portal"_s, u"extension-1"_s,
+                          u"theme-1"_s, u"app-1"_s, u"app-2"_s, u"automation-1"_s, u"embed-check"_s}));
+    // A consumer of the production space (the Viewers group) signs in with the generated key.
+    QCOMPARE(embedCheck,
+             (QJsonObject{{u"issuer"_s, u"${jwt.issuer}"_s},
+                          {u"kid"_s, u"${jwt.kid}"_s},
+                          {u"keyEntry"_s, u"zeta-sons"_s},
+                          {u"groups"_s, QJsonArray{u"${vars.customer} Viewers"_s}},
+                          {u"spaceId"_s, u"${production.spaceId}"_s},
+                          {u"apps"_s, QJsonArray{u"${app-1.publishedAppId}"_s, u"${app-2.publishedAppId}"_s}}}));
     QCOMPARE(jwt.value(u"keyEntry"_s).toString(), u"zeta-sons"_s);
     QCOMPARE(jwt.value(u"kid"_s).toString(), u"zeta-sons-1"_s);
     QCOMPARE(app2,
@@ -322,6 +342,8 @@ void TestOnboardingPlan::generatedJwtAndAppsBecomeSteps()
     }
     QCOMPARE(importedJwt.value(u"publicKey"_s).toString(), rsaPublicKey.trimmed());
     QVERIFY(!importedJwt.contains(u"keyEntry"_s));
+    // Nothing to sign a test user's token with: no embed check.
+    QVERIFY(!QJsonDocument(imported).toJson().contains("embed-check"));
     const Ops::PlanReadResult importedRead = Ops::PlanReader(&registry).fromJson(imported);
     QVERIFY2(importedRead.ok(), qPrintable(Ops::PlanIssue::toStrings(importedRead.issues).join(u'\n')));
     // The customer's alias is checked against the template's region.
