@@ -1,10 +1,12 @@
 #include "ops/builtinsteps.h"
 
 #include "ops/automationstep.h"
+#include "ops/brandstep.h"
 #include "ops/csporiginstep.h"
 #include "ops/embedcheckstep.h"
 #include "ops/groupstep.h"
 #include "ops/jwtidentityproviderstep.h"
+#include "ops/keyproviderstep.h"
 #include "ops/licensestep.h"
 #include "ops/ownerchangestep.h"
 #include "ops/ownershipdeletestep.h"
@@ -21,10 +23,10 @@ namespace Ops {
 void BuiltInSteps::registerAll(StepRegistry *registry, Secrets::SecretStore *keys)
 {
     for (const StepType &type :
-         {AutomationStep::type(), CspOriginStep::type(), EmbedCheckStep::type(keys), GroupStep::type(),
-          JwtIdentityProviderStep::type(keys), LicenseStep::type(), OwnerChangeStep::type(),
-          OwnershipDeleteStep::type(), PublishAppStep::type(), RecoveryAdminStep::type(), SpaceStep::type(),
-          TenantStep::type(), VisualPackageStep::extensionType(), VisualPackageStep::themeType(),
+         {AutomationStep::type(), BrandStep::type(), CspOriginStep::type(), EmbedCheckStep::type(keys),
+          GroupStep::type(), JwtIdentityProviderStep::type(keys), KeyProviderStep::type(), LicenseStep::type(),
+          OwnerChangeStep::type(), OwnershipDeleteStep::type(), PublishAppStep::type(), RecoveryAdminStep::type(),
+          SpaceStep::type(), TenantStep::type(), VisualPackageStep::extensionType(), VisualPackageStep::themeType(),
           WebIntegrationStep::type()}) {
         // Only a broken built-in type (or registering twice) can fail: say so loudly.
         if (QString error; !registry->add(type, &error))
