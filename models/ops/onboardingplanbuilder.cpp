@@ -15,9 +15,9 @@ namespace Ops {
 namespace {
 
 // Steps the builder always names this way; a group never takes one of these ids.
-const QStringList fixedStepIds{u"tenant"_s,  u"admin"_s,      u"jwt"_s,        u"licenses"_s,
-                               u"staging"_s, u"production"_s, u"portal"_s,     u"portal-csp"_s,
-                               u"target"_s,  u"vars"_s,       u"embed-check"_s};
+const QStringList fixedStepIds{u"tenant"_s,      u"admin"_s,    u"jwt"_s,           u"licenses"_s, u"staging"_s,
+                               u"production"_s,  u"portal"_s,   u"portal-csp"_s,    u"target"_s,   u"vars"_s,
+                               u"embed-check"_s, u"branding"_s, u"encryption-key"_s};
 // Prefixes of numbered steps ("app-1", "extension-2"...); a group never takes one.
 const QStringList numberedStepPrefixes{u"app-"_s, u"extension-"_s, u"theme-"_s, u"automation-"_s};
 
@@ -161,6 +161,14 @@ QJsonObject OnboardingPlanBuilder::toJson() const
     };
     copies(t.extensions, u"extension"_s, u"Extension %1"_s);
     copies(t.themes, u"theme"_s, u"Theme %1"_s);
+    if (t.brand) {
+        steps.append(step(u"branding"_s, u"brand"_s, u"Brand %1"_s.arg(t.brand->name),
+                          {{u"name"_s, t.brand->name}, {u"logo"_s, t.brand->logo}, {u"favIcon"_s, t.brand->favIcon}}));
+    }
+    if (t.keyProvider) {
+        steps.append(step(u"encryption-key"_s, u"key-provider"_s, u"Customer-managed key %1"_s.arg(t.keyProvider->name),
+                          {{u"arn"_s, t.keyProvider->arn}, {u"name"_s, t.keyProvider->name}}));
+    }
     QJsonArray publishedApps;
     for (qsizetype i = 0; i < t.apps.size(); ++i) {
         const OnboardingTemplate::App &app = t.apps.at(i);

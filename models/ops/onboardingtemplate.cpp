@@ -1,6 +1,8 @@
 #include "ops/onboardingtemplate.h"
 
 #include "cloud/region.h"
+#include "ops/brandasset.h"
+#include "ops/keyproviderstep.h"
 #include "ops/spacestep.h"
 
 #include <QFile>
@@ -230,6 +232,12 @@ QJsonObject OnboardingTemplate::toJson() const
         json.insert(u"name"_s, name);
     if (!recoveryAdminEmail.isEmpty())
         json.insert(u"recoveryAdmin"_s, QJsonObject{{u"email"_s, recoveryAdminEmail}});
+    if (brand) {
+        json.insert(u"brand"_s,
+                    QJsonObject{{u"name"_s, brand->name}, {u"logo"_s, brand->logo}, {u"favIcon"_s, brand->favIcon}});
+    }
+    if (keyProvider)
+        json.insert(u"keyProvider"_s, QJsonObject{{u"arn"_s, keyProvider->arn}, {u"name"_s, keyProvider->name}});
     return json;
 }
 
@@ -264,7 +272,9 @@ OnboardingTemplate::ReadResult OnboardingTemplate::fromJson(const QJsonObject &j
                                      u"extensions"_s,
                                      u"themes"_s,
                                      u"automations"_s,
-                                     u"embedCheck"_s};
+                                     u"embedCheck"_s,
+                                     u"brand"_s,
+                                     u"keyProvider"_s};
     TemplateJsonReader reader;
     for (auto it = json.begin(); it != json.end(); ++it) {
         if (!known.contains(it.key()))
@@ -329,6 +339,17 @@ OnboardingTemplate::ReadResult OnboardingTemplate::fromJson(const QJsonObject &j
     t.automations = reader.strings(json, u"automations"_s, {});
     if (json.contains(u"embedCheck"_s))
         t.embedCheck = reader.boolean(json, u"embedCheck"_s, {});
+    if (json.contains(u"brand"_s)) {
+        const QJsonObject brandJson = reader.object(json, u"brand"_s, {});
+        t.brand = Brand{reader.string(brandJson, u"name"_s, u"brand"_s, true),
+                        reader.string(brandJson, u"logo"_s, u"brand"_s, true),
+                        reader.string(brandJson, u"favIcon"_s, u"brand"_s, true)};
+    }
+    if (json.contains(u"keyProvider"_s)) {
+        const QJsonObject keyJson = reader.object(json, u"keyProvider"_s, {});
+        t.keyProvider = KeyProvider{reader.string(keyJson, u"arn"_s, u"keyProvider"_s, true),
+                                    reader.string(keyJson, u"name"_s, u"keyProvider"_s, true)};
+    }
 
     result.errors = reader.errors;
     if (result.errors.isEmpty())
@@ -452,7 +473,42 @@ QStringList OnboardingTemplate::problems() const
             seen.insert(name);
         }
     }
+    if (brand) {
+        if (brand->name.trimmed().isEmpty())
+            problems.append(u"brand.name: empty; the brand needs a name"_s);
+        if (const QString problem = brandFileProblem(brand->logo, true); !problem.isEmpty())
+            problems.append(u"brand.logo: "_s + problem);
+        if (const QString problem = brandFileProblem(brand->favIcon, false); !problem.isEmpty())
+            problems.append(u"brand.favIcon: "_s + problem);
+    }
+    if (keyProvider) {
+        if (const QString problem = keyArnProblem(keyProvider->arn); !problem.isEmpty())
+            problems.append(u"keyProvider.arn: "_s + problem);
+        if (keyProvider->name.trimmed().isEmpty())
+            problems.append(u"keyProvider.name: empty; the key provider needs a name"_s);
+    }
     return problems;
+}
+
+QString OnboardingTemplate::brandFileProblem(const QString &path, bool logo)
+{
+    if (path.contains(u"${"_s))
+        return {};
+    const BrandAsset asset = BrandAsset::load(logo ? BrandAsset::Kind::Logo : BrandAsset::Kind::FavIcon, path);
+    return asset.problem();
+}
+
+QString OnboardingTemplate::keyArnProblem(const QString &arn)
+{
+    if (arn.contains(u"${"_s))
+        return {};
+    if (arn.trimmed().isEmpty())
+        return u"the key's ARN is missing"_s;
+    static const QRegularExpression pattern(KeyProviderStep::arnPattern());
+    if (!pattern.match(arn).hasMatch())
+        return u"\"%1\" is not an AWS KMS key ARN (arn:aws:kms:<region>:<12-digit account>:key/<key id or mrk-…>)"_s
+            .arg(arn);
+    return {};
 }
 
 QString OnboardingTemplate::aliasProblem(const QString &alias, const QString &region)

@@ -74,6 +74,28 @@ public:
         friend bool operator==(const Licenses &, const Licenses &) = default;
     };
 
+    // Optional branding (FACTS §9.3): the brand's name (may hold ${vars.customer}) and the paths of
+    // local logo (PNG/JPEG) and favicon (ICO) files; the "brand" step activates it.
+    struct Brand
+    {
+        QString name;
+        QString logo;
+        QString favIcon;
+
+        friend bool operator==(const Brand &, const Brand &) = default;
+    };
+
+    // Optional customer-managed encryption (spec /v1/encryption/keyproviders): the customer's AWS KMS
+    // key, registered, tested and migrated to by the "key-provider" step. The ARN is per customer,
+    // so it is usually a reference such as ${vars.keyArn}.
+    struct KeyProvider
+    {
+        QString arn;
+        QString name;
+
+        friend bool operator==(const KeyProvider &, const KeyProvider &) = default;
+    };
+
     QString name; // what the template is called
     QString region; // "eu"
     QString source; // the source tenant's hostname: license key, recovery admin, apps
@@ -96,6 +118,8 @@ public:
     // With a generated JWT key and apps to publish: a test user of the production space's consumer
     // groups logs in and must see them (the "embed-check" step).
     bool embedCheck = true;
+    std::optional<Brand> brand;
+    std::optional<KeyProvider> keyProvider;
 
     [[nodiscard]] QJsonObject toJson() const;
 
@@ -117,6 +141,11 @@ public:
     [[nodiscard]] static QString spaceRolesProblem(const QString &spaceType, const QStringList &roles);
     [[nodiscard]] static QString publicKeyProblem(const QString &pem);
     [[nodiscard]] static QString emailProblem(const QString &email);
+    // A brand file: readable, the right kind (logo PNG/JPEG, favicon ICO) and size. Paths with a
+    // ${...} reference are left to the plan.
+    [[nodiscard]] static QString brandFileProblem(const QString &path, bool logo);
+    // An AWS KMS key ARN (the key-provider step's pattern); a ${...} reference is left to the plan.
+    [[nodiscard]] static QString keyArnProblem(const QString &arn);
 
     [[nodiscard]] static QString identityName(Identity identity);
     [[nodiscard]] static std::optional<Identity> identityFromName(const QString &name);

@@ -21,6 +21,9 @@ namespace {
 
 const QString demoTemplatePath = QStringLiteral(TENANTRY_SOURCE_DIR "/resources/templates/onboard-demo.template.json");
 const QString demoPlanPath = QStringLiteral(TENANTRY_SOURCE_DIR "/resources/plans/onboard-demo.json");
+const QString demoLogo = QStringLiteral(TENANTRY_SOURCE_DIR "/resources/plans/demo-brand/logo.png");
+const QString demoFavIcon = QStringLiteral(TENANTRY_SOURCE_DIR "/resources/plans/demo-brand/favicon.ico");
+const QString mrkArn = QStringLiteral("arn:aws:kms:eu-west-1:111222334455:key/mrk-1237c011a37e4f67e1987c7612a4560b");
 
 // An RSA public key (RS256 needs RSA), made with `openssl genrsa 2048 | openssl rsa -pubout` for this test.
 const QString rsaPublicKey = u"-----BEGIN PUBLIC KEY-----\n"
@@ -67,6 +70,9 @@ private Q_SLOTS:
     void spaceChecks();
     void publicKeyChecks();
     void generatedJwtAndAppsBecomeSteps();
+    void brandAndKeyProviderBecomeSteps();
+    void keyArnChecks_data();
+    void keyArnChecks();
 };
 
 void TestOnboardingPlan::demoTemplateGivesTheDemoPlan()
@@ -121,6 +127,8 @@ void TestOnboardingPlan::templateRoundTrips()
     original.automations.append(u"Nightly refresh"_s);
     original.embedCheck = false;
     original.licenses.keepFreeAnalyzer = 3;
+    original.brand = OnboardingTemplate::Brand{u"${vars.customer}"_s, demoLogo, demoFavIcon};
+    original.keyProvider = OnboardingTemplate::KeyProvider{u"${vars.keyArn}"_s, u"${vars.customer} key"_s};
     QTemporaryDir dir;
     const QString path = dir.filePath(u"t.json"_s);
     QCOMPARE(original.save(path), QString());
@@ -187,6 +195,29 @@ void TestOnboardingPlan::badTemplatesNameTheField_data()
                                                                        {u"roles"_s, QJsonArray{u"producer"_s}}}}}}},
                                   {u"production"_s, QJsonObject{{u"name"_s, u"P"_s}}}})
         << u"spaces.staging.assignments[0].group: \"Nobody\" is not one of"_s;
+    QTest::newRow("brand without favicon")
+        << u"brand"_s << QJsonValue(QJsonObject{{u"name"_s, u"B"_s}, {u"logo"_s, demoLogo}})
+        << u"brand.favIcon: missing"_s;
+    QTest::newRow("brand logo not an image")
+        << u"brand"_s
+        << QJsonValue(QJsonObject{{u"name"_s, u"B"_s}, {u"logo"_s, demoFavIcon}, {u"favIcon"_s, demoFavIcon}})
+        << u"brand.logo: logo "_s + demoFavIcon + u" is not a PNG or JPEG image"_s;
+    QTest::newRow("brand favicon missing file")
+        << u"brand"_s
+        << QJsonValue(
+               QJsonObject{{u"name"_s, u"B"_s}, {u"logo"_s, demoLogo}, {u"favIcon"_s, u"/no/such/favicon.ico"_s}})
+        << u"brand.favIcon: favicon /no/such/favicon.ico does not exist"_s;
+    QTest::newRow("brand name") << u"brand"_s
+                                << QJsonValue(QJsonObject{
+                                       {u"name"_s, u" "_s}, {u"logo"_s, demoLogo}, {u"favIcon"_s, demoFavIcon}})
+                                << u"brand.name: empty"_s;
+    QTest::newRow("key ARN") << u"keyProvider"_s
+                             << QJsonValue(
+                                    QJsonObject{{u"arn"_s, u"arn:aws:kms:eu-west-1:1234:key/x"_s}, {u"name"_s, u"K"_s}})
+                             << u"keyProvider.arn: \"arn:aws:kms:eu-west-1:1234:key/x\" is not an AWS KMS key ARN"_s;
+    QTest::newRow("key name") << u"keyProvider"_s << QJsonValue(QJsonObject{{u"arn"_s, mrkArn}})
+                              << u"keyProvider.name: missing"_s;
+    QTest::newRow("key type") << u"keyProvider"_s << QJsonValue(u"arn"_s) << u"keyProvider: must be an object"_s;
 }
 
 void TestOnboardingPlan::badTemplatesNameTheField()
@@ -350,6 +381,66 @@ void TestOnboardingPlan::generatedJwtAndAppsBecomeSteps()
     builder.onboardingTemplate.identity = OnboardingTemplate::Identity::None;
     builder.customer.alias = u"zeta.us.qlikcloud.com"_s;
     QVERIFY(builder.problems().value(0).startsWith(u"alias: the alias is in region us"_s));
+}
+
+void TestOnboardingPlan::brandAndKeyProviderBecomeSteps()
+{
+    OnboardingPlanBuilder builder;
+    builder.onboardingTemplate = demoTemplate();
+    builder.onboardingTemplate.brand = OnboardingTemplate::Brand{u"${vars.customer}"_s, demoLogo, demoFavIcon};
+    // The key is the customer's own: the template refers to a variable of the customer.
+    builder.onboardingTemplate.keyProvider = OnboardingTemplate::KeyProvider{u"${vars.keyArn}"_s, u"Customer key"_s};
+    builder.customer = {u"Zeta"_s, u"zeta.eu.qlikcloud.com"_s, {{u"keyArn"_s, mrkArn}}};
+    QCOMPARE(builder.problems(), QStringList());
+    const QJsonObject plan = builder.toJson();
+    QStringList ids;
+    QJsonObject brand;
+    QJsonObject key;
+    for (const QJsonValue step : plan.value(u"targets"_s).toArray().first()[u"steps"_s].toArray()) {
+        ids.append(step[u"id"_s].toString());
+        if (step[u"type"_s].toString() == "brand"_L1)
+            brand = step[u"params"_s].toObject();
+        if (step[u"type"_s].toString() == "key-provider"_L1)
+            key = step[u"params"_s].toObject();
+    }
+    // After the extensions and themes (step 9), before the apps.
+    QCOMPARE(ids.indexOf(u"branding"_s), ids.indexOf(u"theme-1"_s) + 1);
+    QCOMPARE(ids.indexOf(u"encryption-key"_s), ids.indexOf(u"theme-1"_s) + 2);
+    QCOMPARE(brand,
+             (QJsonObject{{u"name"_s, u"${vars.customer}"_s}, {u"logo"_s, demoLogo}, {u"favIcon"_s, demoFavIcon}}));
+    QCOMPARE(key, (QJsonObject{{u"arn"_s, u"${vars.keyArn}"_s}, {u"name"_s, u"Customer key"_s}}));
+    Ops::StepRegistry registry;
+    Ops::BuiltInSteps::registerAll(&registry);
+    const Ops::PlanReadResult read = Ops::PlanReader(&registry).fromJson(plan);
+    QVERIFY2(read.ok(), qPrintable(Ops::PlanIssue::toStrings(read.issues).join(u'\n')));
+
+    // The customer's ARN is checked where the plan is read, against the key-provider step's schema.
+    builder.customer.vars = {{u"keyArn"_s, u"arn:aws:kms:eu-west-1:111222334455:alias/zeta"_s}};
+    const Ops::PlanReadResult bad = Ops::PlanReader(&registry).fromJson(builder.toJson());
+    QVERIFY(!bad.ok());
+    const QString issues = Ops::PlanIssue::toStrings(bad.issues).join(u'\n');
+    QVERIFY2(issues.contains(u"params.arn"_s), qPrintable(issues));
+}
+
+void TestOnboardingPlan::keyArnChecks_data()
+{
+    QTest::addColumn<QString>("arn");
+    QTest::addColumn<bool>("ok");
+    QTest::newRow("multi-region") << mrkArn << true;
+    QTest::newRow("single-region") << u"arn:aws:kms:us-east-1:111222334455:key/0f1e2d3c-4b5a-4697-8877-665544332211"_s
+                                   << true;
+    QTest::newRow("reference") << u"${vars.keyArn}"_s << true;
+    QTest::newRow("alias") << u"arn:aws:kms:eu-west-1:111222334455:alias/zeta"_s << false;
+    QTest::newRow("short account") << u"arn:aws:kms:eu-west-1:1112:key/mrk-1237c011a37e4f67e1987c7612a4560b"_s << false;
+    QTest::newRow("not kms") << u"arn:aws:s3:::bucket"_s << false;
+    QTest::newRow("empty") << QString() << false;
+}
+
+void TestOnboardingPlan::keyArnChecks()
+{
+    QFETCH(QString, arn);
+    QFETCH(bool, ok);
+    QCOMPARE(OnboardingTemplate::keyArnProblem(arn).isEmpty(), ok);
 }
 
 QTEST_GUILESS_MAIN(TestOnboardingPlan)
