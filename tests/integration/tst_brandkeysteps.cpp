@@ -43,6 +43,15 @@ bool writeAll(const QString &path, const QByteArray &data)
     return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(data) == data.size();
 }
 
+// The sizes of a brand's files in the state dump: {"logo": 146, "favIcon": 198}.
+QJsonObject fileSizes(const QJsonObject &brand)
+{
+    QJsonObject sizes;
+    for (const QJsonValue file : brand.value(u"files"_s).toArray())
+        sizes.insert(file[u"id"_s].toString(), file[u"size"_s]);
+    return sizes;
+}
+
 } // namespace
 
 class TestBrandKeySteps : public QObject
@@ -144,15 +153,6 @@ QList<QJsonObject> TestBrandKeySteps::providers(const QString &arn)
             found.append(provider.toObject());
     }
     return found;
-}
-
-// The sizes of a brand's files in the state dump: {"logo": 146, "favIcon": 198}.
-static QJsonObject fileSizes(const QJsonObject &brand)
-{
-    QJsonObject sizes;
-    for (const QJsonValue file : brand.value(u"files"_s).toArray())
-        sizes.insert(file[u"id"_s].toString(), file[u"size"_s]);
-    return sizes;
 }
 
 void TestBrandKeySteps::brandCreatedOnceThenNoChange()
