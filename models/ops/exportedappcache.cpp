@@ -1,6 +1,7 @@
 #include "ops/exportedappcache.h"
 
 #include "ops/cloudstep.h"
+#include "ops/localappfile.h"
 
 #include "cloud/apicall.h"
 #include "cloud/apipage.h"
@@ -13,6 +14,7 @@
 #include "cloud/resources/space.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -375,6 +377,59 @@ void ExportedAppCache::download(Cloud::CloudClient *cloud, const Source &source,
         found->qvf = result.response().body;
         settle(key, found);
     });
+}
+
+void ExportedAppCache::localFile(const QString &jobId, const QString &path, const QObject *context, ExportDone done)
+{
+    Source file;
+    file.jobId = jobId;
+    file.app = path;
+    const QString key = keyOf(file, u"file"_s);
+    bool isNew = false;
+    const std::shared_ptr<Entry> found = entry(key, &isNew);
+    auto answer
+        = [done = std::move(done)](const Entry &entry) { done(entry.qvf, entry.failed ? entry.error : StepError{}); };
+    if (found->settled) {
+        QMetaObject::invokeMethod(
+            this,
+            [found, context = QPointer<const QObject>(context), answer] {
+                if (context)
+                    answer(*found);
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    found->waiters.append({context, answer});
+    if (isNew)
+        QMetaObject::invokeMethod(
+            this, [this, path, key] { readFile(path, key); }, Qt::QueuedConnection);
+}
+
+void ExportedAppCache::readFile(const QString &path, const QString &key)
+{
+    // Checked again: the file may have gone or changed since the rollout was planned.
+    const LocalAppFile inspected = LocalAppFile::inspect(path);
+    if (!inspected.ok()) {
+        failEntry(key, StepError::failed(inspected.problem));
+        return;
+    }
+    QFile file(inspected.path);
+    QByteArray bytes;
+    if (file.open(QIODevice::ReadOnly))
+        bytes = file.readAll();
+    if (bytes.isEmpty() || bytes.size() != inspected.size) {
+        failEntry(key,
+                  StepError::failed(u"app file %1 could not be read whole (%2 of %3 bytes): %4"_s.arg(inspected.path)
+                                        .arg(bytes.size())
+                                        .arg(inspected.size)
+                                        .arg(file.errorString())));
+        return;
+    }
+    const std::shared_ptr<Entry> found = m_entries.value(key);
+    if (!found)
+        return;
+    found->qvf = bytes;
+    settle(key, found);
 }
 
 } // namespace Ops

@@ -74,6 +74,11 @@ public:
     void exportedApp(Cloud::CloudClient *cloud, const Source &source, const SourceApp &app, const QObject *context,
                      ExportDone done);
 
+    // The bytes of a local app file (see LocalAppFile), read once per job like an export: the
+    // read happens on the event loop, never within the call. A file that changed or went away since
+    // it was inspected fails with a message naming it.
+    void localFile(const QString &jobId, const QString &path, const QObject *context, ExportDone done);
+
     // Exports made since start (for tests and benchmarks: each app once per job).
     [[nodiscard]] int exportCount() const { return m_exports; }
 
@@ -88,6 +93,7 @@ private:
                      bool joined);
     void joinSpace(Cloud::CloudClient *cloud, const Source &source, const SourceApp &app, const QString &key);
     void download(Cloud::CloudClient *cloud, const Source &source, const QString &key, const QString &location);
+    void readFile(const QString &path, const QString &key);
     void failEntry(const QString &key, const StepError &error);
     [[nodiscard]] Cloud::ApiCall sourceCall(const Source &source, const QByteArray &method, const QString &path) const;
     void dropExpired();

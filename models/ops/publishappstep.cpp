@@ -1,5 +1,6 @@
 #include "ops/publishappstep.h"
 
+#include "ops/localappfile.h"
 #include "ops/plan.h"
 
 #include "cloud/apierror.h"
@@ -76,7 +77,8 @@ StepType PublishAppStep::type()
     // Space names follow the spec's SpaceCreate (see the "space" step).
     type.paramsSchema = QJsonDocument::fromJson(R"({
         "type": "object",
-        "required": ["source", "app", "stagingSpace", "managedSpace"],
+        "required": ["stagingSpace", "managedSpace"],
+        "oneOf": [{"required": ["source", "app"]}, {"required": ["appFile"]}],
         "additionalProperties": false,
         "properties": {
             "source": {"type": "string", "minLength": 3, "pattern": "^[A-Za-z0-9.-]+$",
@@ -84,6 +86,8 @@ StepType PublishAppStep::type()
             "sourceProfile": {"type": "string", "minLength": 1,
                               "description": "The credential profile for the source tenant; default: chosen by its hostname."},
             "app": {"type": "string", "minLength": 1, "description": "The source app's id, or its exact name."},
+            "appFile": {"type": "string", "minLength": 1,
+                        "description": "Instead of source and app: the path of a .qvf file on the computer that runs the plan (the plan holds the path, never the bytes); the app is called by the file's name without .qvf."},
             "stagingSpace": {"type": "string", "minLength": 1, "maxLength": 256, "pattern": "^[^\"*?<>/|\\\\:]+$",
                              "description": "The target's shared space the app is imported into."},
             "managedSpace": {"type": "string", "minLength": 1, "maxLength": 256, "pattern": "^[^\"*?<>/|\\\\:]+$",
@@ -125,6 +129,11 @@ ExportedAppCache::Source PublishAppStep::source() const
     return source;
 }
 
+QString PublishAppStep::appFile() const
+{
+    return params().value(u"appFile"_s).toString();
+}
+
 QString PublishAppStep::managedName() const
 {
     return params().value(u"managedSpace"_s).toString();
@@ -148,6 +157,8 @@ QString PublishAppStep::cleanupMode() const
 
 QString PublishAppStep::describe() const
 {
+    if (!appFile().isEmpty())
+        return u"app file '%1' published to '%2'"_s.arg(appFile(), managedName());
     return u"app '%1' of %2 published to '%3'"_s.arg(params().value(u"app"_s).toString(),
                                                      params().value(u"source"_s).toString(), managedName());
 }
@@ -173,6 +184,10 @@ void PublishAppStep::probe()
             u"step \"%1\" needs the Qlik Cloud client, and the job has none"_s.arg(context().stepId)));
         return;
     }
+    if (!appFile().isEmpty()) {
+        probeFile();
+        return;
+    }
     m_waitingForSource = true;
     ExportedAppCache::shared()->sourceApp(
         context().cloud, source(), this, [this](const ExportedAppCache::SourceApp &app, const StepError &error) {
@@ -194,6 +209,21 @@ void PublishAppStep::probe()
             }
             probeTarget();
         });
+}
+
+void PublishAppStep::probeFile()
+{
+    const LocalAppFile file = LocalAppFile::inspect(appFile());
+    if (!file.ok()) {
+        finishProbe(StepProbe::blocked(file.problem));
+        return;
+    }
+    // A local file stands in for the source app: its name names the app, and its modification
+    // time is its "last change" (a copy published after it carries this content).
+    m_reading.source = ExportedAppCache::SourceApp();
+    m_reading.source.name = file.appName;
+    m_reading.source.modifiedDate = file.modified;
+    probeTarget();
 }
 
 bool PublishAppStep::blockedOnError(const Cloud::ApiError &error)
@@ -415,9 +445,13 @@ void PublishAppStep::classify()
                      {u"targetId"_s, existing ? existing->id : QString()},
                      {u"targetOrigin"_s, existing ? existing->originAppId : QString()},
                      {u"cleanup"_s, QJsonArray::fromStringList(cleanup)}};
-    const QString exportCall = u"POST /api/v1/apps/%1/export on %2 (once per job)"_s.arg(src.id, source().host);
-    const QString importCall
-        = u"POST /api/v1/apps/import?spaceId=%1"_s.arg(stagingId.isEmpty() ? u"{stagingSpaceId}"_s : stagingId);
+    const bool fromFile = !appFile().isEmpty();
+    const QString exportCall = fromFile
+        ? u"POST /api/v1/temp-contents?filename=%1 (the bytes of %2)"_s.arg(LocalAppFile::inspect(appFile()).fileName,
+                                                                            appFile())
+        : u"POST /api/v1/apps/%1/export on %2 (once per job)"_s.arg(src.id, source().host);
+    const QString importCall = u"POST /api/v1/apps/import?spaceId=%1%2"_s.arg(
+        stagingId.isEmpty() ? u"{stagingSpaceId}"_s : stagingId, fromFile ? u"&fileId={tempContentId}"_s : QString());
     QStringList calls;
     const auto cleanupCalls = [&calls, &cleanup] {
         for (const QString &id : std::as_const(cleanup))
@@ -595,6 +629,21 @@ void PublishAppStep::stageApp()
         nextWork();
         return;
     }
+    if (!appFile().isEmpty()) {
+        m_waitingForSource = true;
+        ExportedAppCache::shared()->localFile(context().jobId, appFile(), this,
+                                              [this](const QByteArray &qvf, const StepError &error) {
+                                                  if (!m_waitingForSource)
+                                                      return;
+                                                  m_waitingForSource = false;
+                                                  if (!error.message.isEmpty()) {
+                                                      fail(error);
+                                                      return;
+                                                  }
+                                                  uploadFile(qvf);
+                                              });
+        return;
+    }
     const ExportedAppCache::SourceApp src = sourceFromJson(m_data.value(u"source"_s).toObject());
     m_waitingForSource = true;
     ExportedAppCache::shared()->exportedApp(context().cloud, source(), src, this,
@@ -606,17 +655,45 @@ void PublishAppStep::stageApp()
                                                     fail(error);
                                                     return;
                                                 }
-                                                importApp(qvf);
+                                                importApp(qvf, {});
                                             });
 }
 
-void PublishAppStep::importApp(const QByteArray &qvf)
+void PublishAppStep::uploadFile(const QByteArray &qvf)
+{
+    // FACTS §10.2, §10.3: a local file goes to the target's temporary contents first, then is
+    // imported from there by its fileId. Temporary contents expire on their own (default 1 h).
+    const LocalAppFile file = LocalAppFile::inspect(appFile());
+    Cloud::ApiCall call = tenantCall("POST", u"/api/v1/temp-contents"_s);
+    call.query = QUrlQuery{{u"filename"_s, file.fileName}};
+    call.setBytes(qvf, "application/octet-stream");
+    call.transferTimeout = std::chrono::minutes(10);
+    // A repeated upload only leaves another temporary file that expires: safe to resend.
+    call.idempotency = Cloud::ApiCall::Idempotency::Idempotent;
+    send(call, [this, file](const Cloud::ApiResult &result) {
+        // FACTS §10.2: Location comes as /api/v1/temp-contents/<id> or /v1/temp-contents/<id>.
+        const QString location = result.response().location().path();
+        const QString id = location.section(u'/', -1);
+        if (!location.contains(u"/v1/temp-contents/"_s) || id.isEmpty()) {
+            fail(StepError::failed(u"the upload of app file %1 answered no temporary content Location (%2)"_s.arg(
+                file.path, location.isEmpty() ? u"none"_s : location)));
+            return;
+        }
+        importApp({}, id);
+    });
+}
+
+void PublishAppStep::importApp(const QByteArray &qvf, const QString &fileId)
 {
     const ExportedAppCache::SourceApp src = sourceFromJson(m_data.value(u"source"_s).toObject());
-    // FACTS §10.1, §10.2: raw .qvf bytes; every import makes a new app (NEW mode, no autoreplace).
+    // FACTS §10.1, §10.2: raw .qvf bytes, or the temporary content they were uploaded to; every
+    // import makes a new app (NEW mode, no autoreplace).
     Cloud::ApiCall call = tenantCall("POST", u"/api/v1/apps/import"_s);
     call.query = QUrlQuery{{u"spaceId"_s, m_data.value(u"stagingSpaceId"_s).toString()}, {u"name"_s, src.name}};
-    call.setBytes(qvf, "application/octet-stream");
+    if (fileId.isEmpty())
+        call.setBytes(qvf, "application/octet-stream");
+    else
+        call.query.addQueryItem(u"fileId"_s, fileId);
     call.transferTimeout = std::chrono::minutes(10);
     send(
         call,

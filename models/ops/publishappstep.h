@@ -23,7 +23,12 @@ namespace Ops {
 //         "source": "acme-source.eu.qlikcloud.com", "app": "Sales Dashboard",
 //         "stagingSpace": "Staging", "managedSpace": "Production", "reload": true}}
 //
-// Outputs: publishedAppId, stagedAppId, sourceAppId.
+// Instead of "source" and "app", "appFile" names a .qvf on this computer (the plan holds its path,
+// never its bytes): it is uploaded to the target's temporary contents and imported from there
+// (FACTS §10.2, §10.3); the app is called by the file's name, and the file's modification time
+// stands for the source app's last change. A file that is missing, empty or no .qvf blocks.
+//
+// Outputs: publishedAppId, stagedAppId, sourceAppId (empty for a local file).
 //
 // Finding the earlier copy: a published app in the managed space whose originAppId is a staged
 // copy of this app (an app of the staging space with the app's name, owned by this client's bot
@@ -74,12 +79,14 @@ private:
     };
 
     [[nodiscard]] ExportedAppCache::Source source() const;
+    [[nodiscard]] QString appFile() const; // empty: the app comes from a source tenant
     [[nodiscard]] QString managedName() const;
     [[nodiscard]] QString stagingName() const;
     [[nodiscard]] QString publishedName(const ExportedAppCache::SourceApp &app) const;
     [[nodiscard]] QString cleanupMode() const;
 
     // probe
+    void probeFile();
     void probeTarget();
     void findSpace(bool managed);
     void listApps(bool managed);
@@ -90,7 +97,8 @@ private:
     void nextWork();
     void createSpace(bool managed);
     void stageApp();
-    void importApp(const QByteArray &qvf);
+    void uploadFile(const QByteArray &qvf);
+    void importApp(const QByteArray &qvf, const QString &fileId);
     void publishApp(int attempt);
     void reloadApp();
     void deleteStaged();

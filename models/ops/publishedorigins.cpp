@@ -27,8 +27,11 @@ PublishedOrigins::PublishedOrigins(const QString &journalDirectory)
                 if (step.type != u"publish-app"_s)
                     continue;
                 const JobState::Step &done = state->targets.at(t).steps.at(s);
+                // A local app file ("appFile") is known by its path, with no source tenant.
+                const QString file = step.params.value(u"appFile"_s).toString();
                 QStringList &ids
-                    = m_ids[key(host, step.params.value(u"source"_s).toString(), step.params.value(u"app"_s).toString(),
+                    = m_ids[key(host, file.isEmpty() ? step.params.value(u"source"_s).toString() : QString(),
+                                file.isEmpty() ? step.params.value(u"app"_s).toString() : file,
                                 step.params.value(u"managedSpace"_s).toString())];
                 for (const QString &id : {done.change.outputs.value(u"stagedAppId"_s).toString(),
                                           done.outputs.value(u"stagedAppId"_s).toString()}) {

@@ -15,7 +15,8 @@ class PublishedOrigins
 public:
     explicit PublishedOrigins(const QString &journalDirectory);
 
-    // Ids recorded for this app of this source, published to this managed space of this target.
+    // Ids recorded for this app of this source, published to this managed space of this target. A
+    // local app file is asked for with an empty source and its absolute path as `app`.
     [[nodiscard]] QStringList stagedIds(const QString &targetHost, const QString &sourceHost, const QString &app,
                                         const QString &managedSpace) const;
     [[nodiscard]] int journalsRead() const { return m_journals; }

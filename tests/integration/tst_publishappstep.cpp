@@ -12,8 +12,11 @@
 #include "staticsecretsource.h"
 #include "support/sandboxfixture.h"
 
+#include <QCryptographicHash>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -38,6 +41,8 @@ private Q_SLOTS:
     void blockedCases();
     void republishOverACopyFoundByName();
     void reloadAfterPublish();
+    void publishFromLocalFileThenUpToDate();
+    void localFileProblemsBlock();
     void manyTenantsWithFaultsConvergeWithoutDuplicates();
 
 private:
@@ -47,6 +52,7 @@ private:
         QJsonArray steps;
     };
     [[nodiscard]] Ops::Plan plan(const QList<Target> &targets, int maxAttempts = 4, int concurrency = 4);
+    [[nodiscard]] static QJsonObject fileStep(const QString &id, const QString &path);
     [[nodiscard]] static QJsonObject publishStep(const QString &id, const QString &source, const QString &app,
                                                  const QJsonObject &extra = {});
     [[nodiscard]] std::unique_ptr<Job> run(const Ops::Plan &plan, Job::Mode mode = Job::Mode::Apply);
@@ -115,6 +121,18 @@ QJsonObject TestPublishAppStep::publishStep(const QString &id, const QString &so
     for (auto it = extra.begin(); it != extra.end(); ++it)
         params.insert(it.key(), it.value());
     return {{u"id"_s, id}, {u"type"_s, u"publish-app"_s}, {u"params"_s, params}};
+}
+
+QJsonObject TestPublishAppStep::fileStep(const QString &id, const QString &path)
+{
+    return {{u"id"_s, id},
+            {u"type"_s, u"publish-app"_s},
+            {u"params"_s,
+             QJsonObject{{u"appFile"_s, path},
+                         {u"stagingSpace"_s, u"Tenantry Staging"_s},
+                         {u"managedSpace"_s, u"Customer Apps"_s},
+                         {u"createSpaces"_s, true},
+                         {u"verifySeconds"_s, 20}}}};
 }
 
 Ops::Plan TestPublishAppStep::plan(const QList<Target> &targets, int maxAttempts, int concurrency)
@@ -266,6 +284,116 @@ void TestPublishAppStep::publishThenUpToDateThenRepublish()
         = m_sandbox->http().get(target, u"/api/v1/apps/"_s + publishedId, m_sandbox->regionToken(target)).json();
     QCOMPARE(copy.value(u"attributes"_s).toObject().value(u"description"_s).toString(), u"Version 2."_s);
     QCOMPARE(published.first().value(u"contentSha256"_s), sourceApp.value(u"contentSha256"_s));
+}
+
+void TestPublishAppStep::publishFromLocalFileThenUpToDate()
+{
+    const QString target = m_sandbox->hostOf(u"northwind"_s);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"Price List.qvf"_s);
+    const QByteArray bytes = QByteArray("QVF\x01 a local app file\n").repeated(200);
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QCOMPARE(file.write(bytes), bytes.size());
+    }
+    const Ops::Plan p = plan({{target, {fileStep(u"price"_s, path)}}});
+    QVERIFY(!p.targets.isEmpty());
+    // The plan holds the path, never the bytes.
+    QVERIFY(!QJsonDocument(p.toJson()).toJson().contains("a local app file"));
+
+    const std::unique_ptr<Job> dry = run(p, Job::Mode::DryRun);
+    QVERIFY(dry);
+    const Ops::JobState::Step &planned = dry->state().targets.at(0).steps.at(0);
+    QCOMPARE(planned.probe->action, StepAction::Create);
+    QVERIFY2(planned.probe->summary.startsWith(u"publish 'Price List' to 'Customer Apps'"_s),
+             qPrintable(planned.probe->summary));
+    QVERIFY(planned.probe->calls.join(u'\n').contains(u"POST /api/v1/temp-contents?filename=Price List.qvf"_s));
+    QVERIFY(appsIn(m_sandbox->tenantState(u"northwind"_s), u"Customer Apps"_s).isEmpty());
+
+    const qint64 uploads = requests(u"POST /v1/temp-contents"_s);
+    const std::unique_ptr<Job> first = run(p);
+    QVERIFY(first);
+    QVERIFY2(first->state().status == JobStatus::Succeeded, qPrintable(Ops::JobSummary::toText(first->state())));
+    QCOMPARE(first->state().targets.at(0).steps.at(0).status, StepStatus::Created);
+    QCOMPARE(requests(u"POST /v1/temp-contents"_s), uploads + 1);
+    QJsonObject tenant = m_sandbox->tenantState(u"northwind"_s);
+    QList<QJsonObject> published = appsIn(tenant, u"Customer Apps"_s);
+    QList<QJsonObject> staged = appsIn(tenant, u"Tenantry Staging"_s);
+    QCOMPARE(published.size(), 1);
+    QCOMPARE(staged.size(), 1);
+    const QString publishedId = published.first().value(u"id"_s).toString();
+    QCOMPARE(published.first().value(u"name"_s).toString(), u"Price List"_s);
+    QCOMPARE(published.first().value(u"originAppId"_s).toString(), staged.first().value(u"id"_s).toString());
+    QCOMPARE(published.first().value(u"contentSha256"_s).toString(),
+             QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()));
+
+    // Again: up to date, nothing uploaded, imported or published.
+    const qint64 imports = requests(u"POST /v1/apps/import"_s);
+    const std::unique_ptr<Job> again = run(p);
+    QVERIFY(again);
+    QCOMPARE(again->state().status, JobStatus::Succeeded);
+    const Ops::JobState::Step &same = again->state().targets.at(0).steps.at(0);
+    QCOMPARE(same.status, StepStatus::NoChange);
+    QVERIFY2(same.probe->summary.startsWith(u"up to date"_s), qPrintable(same.probe->summary));
+    QCOMPARE(requests(u"POST /v1/apps/import"_s), imports);
+    QCOMPARE(requests(u"POST /v1/temp-contents"_s), uploads + 1);
+
+    // A new version of the file: republished over the same copy, still one copy.
+    const QByteArray v2 = bytes + "version 2";
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        QCOMPARE(file.write(v2), v2.size());
+        file.close();
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.setFileTime(QDateTime::currentDateTimeUtc().addSecs(1), QFileDevice::FileModificationTime));
+    }
+    QTest::qWait(1100); // the publish must come after the file's new modification time
+    const std::unique_ptr<Job> second = run(p);
+    QVERIFY(second);
+    QVERIFY2(second->state().status == JobStatus::Succeeded, qPrintable(Ops::JobSummary::toText(second->state())));
+    QCOMPARE(second->state().targets.at(0).steps.at(0).status, StepStatus::Updated);
+    tenant = m_sandbox->tenantState(u"northwind"_s);
+    published = appsIn(tenant, u"Customer Apps"_s);
+    QCOMPARE(published.size(), 1);
+    QCOMPARE(published.first().value(u"id"_s).toString(), publishedId);
+    QCOMPARE(published.first().value(u"contentSha256"_s).toString(),
+             QString::fromLatin1(QCryptographicHash::hash(v2, QCryptographicHash::Sha256).toHex()));
+}
+
+void TestPublishAppStep::localFileProblemsBlock()
+{
+    const QString target = m_sandbox->hostOf(u"northwind"_s);
+    QTemporaryDir dir;
+    const QString empty = dir.filePath(u"Empty.qvf"_s);
+    const QString notQvf = dir.filePath(u"notes.txt"_s);
+    for (const QString &path : {empty, notQvf}) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        if (path == notQvf)
+            QVERIFY(file.write("not an app") > 0);
+    }
+    const QString missing = dir.filePath(u"Missing.qvf"_s);
+    const Ops::Plan p = plan({{target, {fileStep(u"missing"_s, missing)}},
+                              {target, {fileStep(u"empty"_s, empty)}},
+                              {target, {fileStep(u"text"_s, notQvf)}}});
+    QCOMPARE(p.targets.size(), 3);
+    const qint64 before = m_sandbox->tenantState(u"northwind"_s).value(u"spaces"_s).toArray().size();
+    const std::unique_ptr<Job> job = run(p);
+    QVERIFY(job);
+    QCOMPARE(job->state().status, JobStatus::Failed);
+    const QStringList paths{missing, empty, notQvf};
+    const QStringList words{u"does not exist"_s, u"is empty"_s, u"not a Qlik Sense app (.qvf) file"_s};
+    for (int t = 0; t < 3; ++t) {
+        const Ops::JobState::Step &step = job->state().targets.at(t).steps.at(0);
+        QCOMPARE(step.status, StepStatus::Blocked);
+        QVERIFY2(step.probe->blockedReason.contains(paths.at(t)), qPrintable(step.probe->blockedReason));
+        QVERIFY2(step.probe->blockedReason.contains(words.at(t)), qPrintable(step.probe->blockedReason));
+    }
+    // Nothing changed: no space created, nothing uploaded.
+    QCOMPARE(m_sandbox->tenantState(u"northwind"_s).value(u"spaces"_s).toArray().size(), before);
+    QVERIFY(m_sandbox->tenantState(u"northwind"_s).value(u"tempContents"_s).toArray().isEmpty());
 }
 
 void TestPublishAppStep::blockedCases()
