@@ -173,7 +173,7 @@ void PublishDryRunPage::startDryRun()
     // Staged ids earlier rollouts recorded: their copies stay traceable after a staging clean-up.
     m_plan = rollout.toJson(Ops::PublishedOrigins(board->journalDirectory()));
     m_apps.clear();
-    for (qsizetype i = 0; i < rollout.apps.size(); ++i)
+    for (qsizetype i = 0; i < rollout.appCount(); ++i)
         m_apps.append(rollout.appLabel(i));
 
     m_table->setRowCount(int(rollout.targets.size() * m_apps.size()));

@@ -184,7 +184,7 @@ bool Job::start(Mode mode)
     m_phase = mode == Mode::Apply && m_state.plan.options.preflight == Plan::Preflight::Plan ? Phase::Preflight
                                                                                              : Phase::Apply;
     if (mode == Mode::Apply && m_phase == Phase::Apply)
-        holdAfterFirstWave();
+        holdWaves();
     setStatus(JobStatus::Running);
     // Targets start from the event loop, never from within start(): callers may connect after start().
     QMetaObject::invokeMethod(this, &Job::pump, Qt::QueuedConnection);
@@ -196,37 +196,48 @@ void Job::attachJournal()
     connect(m_journal.get(), &JournalWriter::appended, this, &Job::recorded);
 }
 
-void Job::holdAfterFirstWave()
+void Job::holdWaves()
 {
-    m_firstWave.clear();
+    m_wave.clear();
     m_held.clear();
-    const int wave = m_state.plan.options.firstWave;
-    if (wave <= 0 || m_queue.size() <= wave)
+    m_waveNumber = 0;
+    const Plan::Options &options = m_state.plan.options;
+    const int first = options.firstWave > 0 ? options.firstWave : options.waveSize;
+    if (first <= 0 || m_queue.size() <= first)
         return;
-    m_firstWave = m_queue.mid(0, wave);
-    m_held = m_queue.mid(wave);
-    m_queue = m_firstWave;
+    m_wave = m_queue.mid(0, first);
+    m_held = m_queue.mid(first);
+    m_queue = m_wave;
+    m_waveNumber = 1;
 }
 
-void Job::judgeFirstWave()
+void Job::judgeWave()
 {
     int failed = 0;
-    for (const int t : std::as_const(m_firstWave)) {
+    for (const int t : std::as_const(m_wave)) {
         const TargetStatus status = m_state.targets.at(t).status;
         failed += status == TargetStatus::Failed || status == TargetStatus::Blocked ? 1 : 0;
     }
     const QList<int> held = std::exchange(m_held, {});
-    const int waveSize = static_cast<int>(m_firstWave.size());
-    m_firstWave.clear();
+    const int waveSize = static_cast<int>(m_wave.size());
+    m_wave.clear();
+    const Plan::Options &options = m_state.plan.options;
     // More than X% failed: integer arithmetic, so 1 of 3 is over 33% but not over 34%.
-    if (failed * 100 <= m_state.plan.options.maxWaveFailurePercent * waveSize) {
-        m_queue = held;
+    if (failed * 100 <= options.maxWaveFailurePercent * waveSize) {
+        const qsizetype next = options.waveSize > 0 ? options.waveSize : held.size();
+        m_wave = held.mid(0, next);
+        m_held = held.mid(next);
+        m_queue = m_wave;
+        ++m_waveNumber;
         return;
     }
+    const QString wave = m_waveNumber == 1 ? u"the first wave's"_s : u"wave %1's"_s.arg(m_waveNumber);
     const QString reason
-        = u"%1 of the first wave's %2 targets failed or were blocked (more than %3%)"_s.arg(failed).arg(waveSize).arg(
-            m_state.plan.options.maxWaveFailurePercent);
-    m_state.notes.append(u"staged rollout stopped after the first wave: "_s + reason);
+        = u"%1 of %2 %3 targets failed or were blocked (more than %4%)"_s.arg(failed).arg(wave).arg(waveSize).arg(
+            options.maxWaveFailurePercent);
+    m_state.notes.append(u"staged rollout stopped after %1: "_s.arg(m_waveNumber == 1 ? u"the first wave"_s
+                                                                                      : u"wave %1"_s.arg(m_waveNumber))
+                         + reason);
     const QString message = u"not started: "_s + reason;
     for (const int t : held) {
         JobState::Target &target = m_state.targets[t];
@@ -287,7 +298,7 @@ void Job::cancel()
     m_cancelled = true;
     // Targets not started yet end here; running ones stop at their next safe point.
     m_queue.append(std::exchange(m_held, {}));
-    m_firstWave.clear();
+    m_wave.clear();
     for (const int t : std::as_const(m_queue)) {
         JobState::Target &target = m_state.targets[t];
         target.status = TargetStatus::Cancelled;
@@ -309,7 +320,7 @@ void Job::cancel()
 void Job::pump()
 {
     if (!m_cancelled && m_runners.isEmpty() && m_queue.isEmpty() && !m_held.isEmpty())
-        judgeFirstWave();
+        judgeWave();
     while (!m_cancelled && m_runners.size() < concurrency() && !m_queue.isEmpty())
         startRunner(m_queue.takeFirst());
     if (m_runners.isEmpty() && (m_queue.isEmpty() || m_cancelled))
@@ -356,7 +367,7 @@ void Job::phaseFinished()
             if (m_state.targets.at(t).status == TargetStatus::Planned)
                 m_queue.append(static_cast<int>(t));
         }
-        holdAfterFirstWave();
+        holdWaves();
         pump();
         return;
     }

@@ -89,9 +89,10 @@ Q_SIGNALS:
 
 private:
     void attachJournal();
-    void holdAfterFirstWave();
-    // The first wave has settled: start the held targets, or stop them when too many of it failed.
-    void judgeFirstWave();
+    // A staged rollout: only the first wave is queued, the other targets are held.
+    void holdWaves();
+    // A wave has settled: queue the next one, or stop the held targets when too many of it failed.
+    void judgeWave();
     friend class TargetRunner;
     enum class Phase { Preflight, Apply };
 
@@ -126,8 +127,9 @@ private:
     int m_maxAttempts = 0;
     std::chrono::milliseconds m_retryDelay{500};
     QList<int> m_queue;
-    QList<int> m_firstWave; // a staged rollout's first wave, while it runs
-    QList<int> m_held; // the targets after it, started once it went well enough
+    QList<int> m_wave; // a staged rollout's current wave, while it runs
+    int m_waveNumber = 0; // 1 for the first
+    QList<int> m_held; // the targets after it, started wave by wave as long as each went well enough
     QHash<int, TargetRunner *> m_runners;
     int m_peakRunning = 0;
     bool m_cancelled = false;

@@ -57,6 +57,9 @@ JobReport JobReport::fromState(const JobState &state)
                 row.traceId = step.error->traceId;
             } else if (step.status == StepStatus::Blocked && step.probe) {
                 row.error = SecretScreen::redactText(step.probe->blockedReason);
+            } else if (target.status == TargetStatus::Cancelled && step.status == StepStatus::Pending) {
+                // Never run: why (cancelled, or held back by a staged rollout that stopped).
+                row.error = SecretScreen::redactText(target.message);
             }
             report.m_rows.append(row);
         }

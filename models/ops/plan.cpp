@@ -60,10 +60,12 @@ QJsonObject Plan::toJson() const
     QJsonObject optionsJson{{u"concurrency"_s, options.concurrency},
                             {u"preflight"_s, preflightName(options.preflight)},
                             {u"maxAttempts"_s, options.maxAttempts}};
-    if (options.firstWave > 0) {
+    if (options.firstWave > 0)
         optionsJson.insert(u"firstWave"_s, options.firstWave);
+    if (options.waveSize > 0)
+        optionsJson.insert(u"waveSize"_s, options.waveSize);
+    if (options.firstWave > 0 || options.waveSize > 0)
         optionsJson.insert(u"maxWaveFailurePercent"_s, options.maxWaveFailurePercent);
-    }
     json.insert(u"options"_s, optionsJson);
     if (!templates.isEmpty()) {
         QJsonObject templatesJson;

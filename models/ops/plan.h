@@ -29,9 +29,12 @@ public:
         int concurrency = 4; // targets in parallel
         Preflight preflight = Preflight::Target;
         int maxAttempts = 3; // per step call, on transient failures and unknown outcomes
-        // A staged rollout: the first `firstWave` targets (in plan order) run alone first; when more
-        // than `maxWaveFailurePercent` of them fail or are blocked, the others never start. 0: no wave.
+        // A staged rollout: the first `firstWave` targets (in plan order) run alone first, then the
+        // others in waves of `waveSize` (0: all of them at once), each wave starting only after the
+        // one before settled; when more than `maxWaveFailurePercent` of a wave fail or are blocked,
+        // the later ones never start. Both 0: one wave.
         int firstWave = 0;
+        int waveSize = 0;
         int maxWaveFailurePercent = 0;
 
         friend bool operator==(const Options &, const Options &) = default;

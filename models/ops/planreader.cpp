@@ -351,6 +351,7 @@ Plan PlanReader::toPlan(const QJsonObject &json)
     plan.options.concurrency = options.value(u"concurrency"_s).toInt(plan.options.concurrency);
     plan.options.maxAttempts = options.value(u"maxAttempts"_s).toInt(plan.options.maxAttempts);
     plan.options.firstWave = options.value(u"firstWave"_s).toInt(plan.options.firstWave);
+    plan.options.waveSize = options.value(u"waveSize"_s).toInt(plan.options.waveSize);
     plan.options.maxWaveFailurePercent
         = options.value(u"maxWaveFailurePercent"_s).toInt(plan.options.maxWaveFailurePercent);
     if (options.contains(u"preflight"_s))

@@ -22,9 +22,12 @@ public:
         QString region; // empty when unknown
     };
 
-    QString source; // the source tenant's hostname
+    QString source; // the source tenant's hostname (needed when `apps` is not empty)
     QStringList apps; // ids or exact names
     QStringList appLabels; // what people call them (the steps' labels); default: as in `apps`
+    // Local .qvf files published after the apps (step param "appFile"): the plan holds their
+    // absolute paths, never their bytes.
+    QStringList appFiles;
     QString managedSpace;
     QString stagingSpace = QStringLiteral("Staging");
     QList<Target> targets;
@@ -36,9 +39,11 @@ public:
     bool reload = false;
     bool keepExisting = false; // publish new copies only: a tenant that has one keeps it
     int concurrency = 8;
-    // A staged rollout (Plan::Options): the first `firstWave` targets go first; the others only when
-    // no more than `maxWaveFailurePercent` of them failed. 0: one wave.
+    // A staged rollout (Plan::Options): the first `firstWave` targets go first, then the others in
+    // waves of `waveSize` (0: all at once), each only when no more than `maxWaveFailurePercent` of
+    // the wave before failed. Both 0: one wave.
     int firstWave = 0;
+    int waveSize = 0;
     int maxWaveFailurePercent = 0;
 
     // The plan's name: "republish Sales Dashboard, KPIs to 'Customer Apps'".
@@ -46,12 +51,14 @@ public:
     // The plan (format tenantry-plan). `origins` adds the staged ids earlier rollouts recorded, so
     // the copies they published stay traceable after their staged copies were deleted.
     [[nodiscard]] QJsonObject toJson(const PublishedOrigins &origins) const;
-    // The label of app `index`: its entry in appLabels, else in apps.
+    // The label of app `index` (the apps, then the files): its entry in appLabels, else in apps; a
+    // file's name.
     [[nodiscard]] QString appLabel(qsizetype index) const;
+    // apps and appFiles together.
+    [[nodiscard]] qsizetype appCount() const { return apps.size() + appFiles.size(); }
 
 private:
-    [[nodiscard]] QJsonObject stepParams(const QString &host, const QString &app,
-                                         const PublishedOrigins &origins) const;
+    [[nodiscard]] QJsonObject stepParams(const QString &host, qsizetype index, const PublishedOrigins &origins) const;
 };
 
 } // namespace Ops

@@ -76,6 +76,8 @@ private Q_SLOTS:
     void retryRunsOnlyFailedTargets();
     void stagedRolloutStopsAfterAFailingFirstWave_data();
     void stagedRolloutStopsAfterAFailingFirstWave();
+    void stagedRolloutRunsWavesUntilOneFails_data();
+    void stagedRolloutRunsWavesUntilOneFails();
     void faultsConvergeWithoutDuplicates_data();
     void faultsConvergeWithoutDuplicates();
     void blockedStepsFollowThePreflightPolicy_data();
@@ -404,6 +406,66 @@ void TestJob::stagedRolloutStopsAfterAFailingFirstWave()
     QCOMPARE(job->state().status, JobStatus::Succeeded);
     for (const QString &name : {u"a1"_s, u"b1"_s, u"c1"_s, u"d1"_s, u"e1"_s})
         QCOMPARE(m_store->recordsNamed(name).size(), 1);
+}
+
+void TestJob::stagedRolloutRunsWavesUntilOneFails_data()
+{
+    QTest::addColumn<int>("firstWave");
+    QTest::addColumn<QList<int>>("waveOf"); // per target a..h
+    QTest::addColumn<int>("failingWave"); // the wave "f" is in
+    // Target "f" fails (1 of its wave of 3: 33%, more than the 0% allowed): the waves after it never start.
+    QTest::newRow("first wave of 1, then waves of 3") << 1 << QList<int>{1, 2, 2, 2, 3, 3, 3, 4} << 3;
+    QTest::newRow("waves of 3 only") << 0 << QList<int>{1, 1, 1, 2, 2, 2, 3, 3} << 2;
+}
+
+void TestJob::stagedRolloutRunsWavesUntilOneFails()
+{
+    QFETCH(int, firstWave);
+    QFETCH(QList<int>, waveOf);
+    QFETCH(int, failingWave);
+    m_store->addFault(Operation::Create, u"^f1$"_s, Fault::Fail);
+    const QStringList ids{u"a"_s, u"b"_s, u"c"_s, u"d"_s, u"e"_s, u"f"_s, u"g"_s, u"h"_s};
+    QJsonArray targets;
+    for (const QString &id : ids)
+        targets.append(target(id, {id + u"1=1"_s}));
+    QJsonObject options{
+        {u"concurrency"_s, 8}, {u"preflight"_s, u"none"_s}, {u"waveSize"_s, 3}, {u"maxWaveFailurePercent"_s, 0}};
+    if (firstWave > 0)
+        options.insert(u"firstWave"_s, firstWave);
+    const Ops::Plan staged = plan(targets, options);
+    QCOMPARE(staged.options.waveSize, 3);
+    QCOMPARE(staged.toJson().value(u"options"_s).toObject().value(u"waveSize"_s).toInt(), 3);
+    auto job = newJob(staged);
+    // A wave starts only once every target of the waves before it has settled.
+    QStringList early;
+    connect(job.get(), &Job::targetChanged, this, [&job, &early, &waveOf](int t) {
+        const auto &state = job->state().targets;
+        if (state.at(t).status != TargetStatus::Running)
+            return;
+        for (qsizetype o = 0; o < state.size(); ++o) {
+            if (waveOf.at(o) < waveOf.at(t) && !state.at(o).isSettled())
+                early.append(u"%1 before %2"_s.arg(t).arg(o));
+        }
+    });
+    QVERIFY(run(job.get()));
+    QVERIFY2(early.isEmpty(), qPrintable(early.join(u", "_s)));
+    QCOMPARE(job->state().status, JobStatus::Failed);
+    const QString reason = failingWave == 1 ? u"the first wave's"_s : u"wave %1's"_s.arg(failingWave);
+    for (qsizetype t = 0; t < ids.size(); ++t) {
+        const Ops::JobState::Target &state = job->state().targets.at(t);
+        if (ids.at(t) == u"f"_s) {
+            QCOMPARE(state.status, TargetStatus::Failed);
+        } else if (waveOf.at(t) <= failingWave) {
+            QCOMPARE(state.status, TargetStatus::Succeeded);
+        } else {
+            QCOMPARE(state.status, TargetStatus::Cancelled);
+            QVERIFY2(state.message.startsWith(u"not started: 1 of %1 3 targets failed or were blocked"_s.arg(reason)),
+                     qPrintable(state.message));
+            QCOMPARE(m_store->creates(ids.at(t) + u"1"_s), 0);
+        }
+    }
+    QVERIFY2(job->state().notes.join(u'\n').contains(u"staged rollout stopped after"_s),
+             qPrintable(job->state().notes.join(u'\n')));
 }
 
 void TestJob::faultsConvergeWithoutDuplicates_data()

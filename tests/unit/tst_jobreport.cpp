@@ -77,6 +77,7 @@ private Q_SLOTS:
     void formatForPath_data();
     void formatForPath();
     void emptyJob();
+    void heldBackTargetsSayWhy();
     void stepOutcomeNames_data();
     void stepOutcomeNames();
 };
@@ -208,6 +209,23 @@ void TestJobReport::stepOutcomeNames()
     QFETCH(Ops::StepStatus, status);
     QFETCH(QString, name);
     QCOMPARE(Ops::stepOutcomeName(status), name);
+}
+
+void TestJobReport::heldBackTargetsSayWhy()
+{
+    // A staged rollout stopped: the targets it held back were never run, and their rows say why.
+    Ops::JobState state = sampleState();
+    state.targets[1].status = Ops::TargetStatus::Cancelled;
+    state.targets[1].message = u"not started: 1 of wave 2's 3 targets failed or were blocked (more than 0%)"_s;
+    state.targets[1].steps[0] = Ops::JobState::Step();
+    state.targets[1].steps[1] = Ops::JobState::Step();
+    const Ops::JobReport report = Ops::JobReport::fromState(state);
+    for (const int row : {2, 3}) {
+        QCOMPARE(report.rows().at(row).targetStatus, u"cancelled"_s);
+        QCOMPARE(report.rows().at(row).status, u"pending"_s);
+        QCOMPARE(report.rows().at(row).error, state.targets[1].message);
+    }
+    QVERIFY(report.rows().at(0).error.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestJobReport)
