@@ -84,6 +84,8 @@ QString mainHelp(const GlobalOptions &globals, const CommandRegistry &registry)
          u"tenantryctl apply onboard.json --report onboard-report.csv"_s,
          u"tenantryctl republish --app \"Sales Dashboard\" --from acme-source.eu.qlikcloud.com --space Production "
          u"--tag trial --dry-run"_s,
+         u"tenantryctl republish --app-file \"Sales Dashboard.qvf\" --space Production --all --first-wave-tag pilot "
+         u"--wave-size 50 --max-wave-failures 10"_s,
          u"tenantryctl ownership audit --all --orphaned-bots --partner-domain acme.example --json"_s});
     page.addParagraphs(u"SEE ALSO"_s, {u"tenantry(1), tenantry-sandbox(1), README.md"_s});
     return page.text();

@@ -5,6 +5,7 @@
 #include "jobreportoption.h"
 #include "networkcommand.h"
 #include "tenantselection.h"
+#include "tenanttagstore.h"
 #include "texttable.h"
 
 #include "cloud/cloudhost.h"
@@ -12,6 +13,7 @@
 #include "ops/job.h"
 #include "ops/jobhistory.h"
 #include "ops/jobsummary.h"
+#include "ops/localappfile.h"
 #include "ops/planreader.h"
 #include "ops/publishedorigins.h"
 #include "ops/rolloutplanbuilder.h"
@@ -21,6 +23,9 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+
+#include <algorithm>
+#include <iterator>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -42,7 +47,11 @@ public:
     void defineArguments(QCommandLineParser &parser) override
     {
         parser.addOption({u"app"_s, u"A source app, by id or exact name (repeat for several)."_s, u"NAME_OR_ID"_s});
-        parser.addOption({u"from"_s, u"The source tenant's hostname."_s, u"HOST"_s});
+        parser.addOption({u"app-file"_s,
+                          u"A local .qvf app file, uploaded to each target (repeat for several; the plan keeps its "
+                          u"path)."_s,
+                          u"PATH"_s});
+        parser.addOption({u"from"_s, u"The source tenant's hostname (needed with --app)."_s, u"HOST"_s});
         parser.addOption({u"space"_s, u"The managed space to publish to, by name."_s, u"MANAGED_NAME"_s});
         parser.addOption({u"staging-space"_s, u"The shared space apps are imported into (default: Staging)."_s,
                           u"NAME"_s, u"Staging"_s});
@@ -59,8 +68,16 @@ public:
         parser.addOption({u"concurrency"_s, u"Tenants in parallel (default 8)."_s, u"N"_s});
         parser.addOption(
             {u"first-wave"_s, u"A staged rollout: N of the target tenants go first, the others after them."_s, u"N"_s});
+        parser.addOption({u"first-wave-tag"_s,
+                          u"A staged rollout: the target tenants with this inventory tag go first, the others "
+                          u"after them."_s,
+                          u"TAG"_s});
+        parser.addOption({u"wave-size"_s,
+                          u"A staged rollout: after the first wave (if any), the tenants go in waves of N, each "
+                          u"once the one before settled."_s,
+                          u"N"_s});
         parser.addOption({u"max-wave-failures"_s,
-                          u"With --first-wave: start the others only when at most PCT% of the first wave failed "
+                          u"With staged waves: start the next wave only when at most PCT% of a wave failed "
                           u"(default 0)."_s,
                           u"PCT"_s});
         parser.addOption(
@@ -74,9 +91,25 @@ public:
         m_source = parser.value(u"from"_s).trimmed().toLower();
         m_space = parser.value(u"space"_s).trimmed();
         m_parser = &parser;
-        if (m_apps.isEmpty() || m_source.isEmpty() || m_space.isEmpty()) {
-            usageError(u"republish needs --app, --from and --space"_s);
+        if ((m_apps.isEmpty() && !parser.isSet(u"app-file"_s)) || m_space.isEmpty()) {
+            usageError(u"republish needs --app or --app-file, and --space"_s);
             return;
+        }
+        if (!m_apps.isEmpty() && m_source.isEmpty()) {
+            usageError(u"republish --app needs --from (the source tenant)"_s);
+            return;
+        }
+        // Files that cannot be published are refused before any tenant is touched.
+        m_files.clear();
+        m_labels.clear();
+        for (const QString &path : parser.values(u"app-file"_s)) {
+            const Ops::LocalAppFile file = Ops::LocalAppFile::inspect(path);
+            if (!file.ok()) {
+                usageError(u"--app-file: "_s + file.problem);
+                return;
+            }
+            m_files.append(file.path);
+            m_labels.append(file.fileName);
         }
         if (const QString error = m_selection.read(parser); !error.isEmpty()) {
             usageError(error);
@@ -97,15 +130,28 @@ public:
             }
         }
         if (!readInt(parser, u"first-wave"_s, 0, 100000, &m_firstWave)
+            || !readInt(parser, u"wave-size"_s, 0, 100000, &m_waveSize)
             || !readInt(parser, u"max-wave-failures"_s, 0, 100, &m_maxWaveFailures))
             return;
+        m_waveTag.clear();
+        if (parser.isSet(u"first-wave-tag"_s)) {
+            if (parser.isSet(u"first-wave"_s)) {
+                usageError(u"give the first wave by --first-wave or by --first-wave-tag, not both"_s);
+                return;
+            }
+            m_waveTag = TenantTagStore::normalizedName(parser.value(u"first-wave-tag"_s));
+            if (m_waveTag.isEmpty()) {
+                usageError(u"--first-wave-tag: '%1' is not a tag name"_s.arg(parser.value(u"first-wave-tag"_s)));
+                return;
+            }
+        }
         if (const QString error = m_report.read(parser); !error.isEmpty()) {
             usageError(error);
             return;
         }
         QString sourceError;
         const Cloud::CloudHost sourceHost = Cloud::CloudHost::parse(m_source, &sourceError);
-        if (!sourceHost.isValid() || sourceHost.kind() != Cloud::CloudHost::Kind::Tenant) {
+        if (!m_source.isEmpty() && (!sourceHost.isValid() || sourceHost.kind() != Cloud::CloudHost::Kind::Tenant)) {
             usageError(u"--from: '%1' is not a tenant hostname%2"_s.arg(
                 m_source, sourceError.isEmpty() ? QString() : u" ("_s + sourceError + u')'));
             return;
@@ -114,7 +160,8 @@ public:
         if (!m_client)
             return;
 
-        m_selection.exclude(m_source);
+        if (!m_source.isEmpty())
+            m_selection.exclude(m_source);
         connect(&m_selection, &TenantSelection::failed, this, [this](const QString &message) { fail(message); });
         connect(&m_selection, &TenantSelection::finished, this,
                 [this](const QList<Cloud::OrganizationTenants::Entry> &targets) { runRollout(targets); });
@@ -141,6 +188,7 @@ private:
         Ops::RolloutPlanBuilder rollout;
         rollout.source = m_source;
         rollout.apps = m_apps;
+        rollout.appFiles = m_files;
         rollout.managedSpace = m_space;
         rollout.stagingSpace = m_parser->value(u"staging-space"_s);
         rollout.cleanup = m_parser->value(u"cleanup"_s);
@@ -150,8 +198,19 @@ private:
         rollout.reload = m_parser->isSet(u"reload"_s);
         rollout.concurrency = m_concurrency;
         rollout.firstWave = m_firstWave;
+        rollout.waveSize = m_waveSize;
         rollout.maxWaveFailurePercent = m_maxWaveFailures;
-        for (const Cloud::OrganizationTenants::Entry &target : targets)
+        QList<Cloud::OrganizationTenants::Entry> ordered = targets;
+        if (!m_waveTag.isEmpty()) {
+            // The tagged tenants go first, as the first wave; the order within each part stays.
+            const TenantTagStore tags(u"TenantTags"_s);
+            const auto tagged = [&tags, this](const Cloud::OrganizationTenants::Entry &target) {
+                return tags.hasTag(target.id, target.hostnames + QStringList{target.hostname}, m_waveTag);
+            };
+            const auto rest = std::stable_partition(ordered.begin(), ordered.end(), tagged);
+            rollout.firstWave = static_cast<int>(std::distance(ordered.begin(), rest));
+        }
+        for (const Cloud::OrganizationTenants::Entry &target : std::as_const(ordered))
             rollout.targets.append({target.hostname, target.region});
         // Staged ids earlier rollouts recorded: the copies they published stay traceable even when
         // their staged copies are gone (--cleanup delete).
@@ -205,8 +264,10 @@ private:
     }
 
     // What happened to one app on one tenant, in the report's words.
-    [[nodiscard]] static QString actionOf(const Ops::JobState::Step &step)
+    [[nodiscard]] static QString actionOf(const Ops::JobState::Target &target, const Ops::JobState::Step &step)
     {
+        if (target.status == Ops::TargetStatus::Cancelled && step.status == Ops::StepStatus::Pending)
+            return u"not-run"_s; // a staged rollout stopped before it, or the job was cancelled
         switch (step.status) {
         case Ops::StepStatus::Created:
             return u"published"_s;
@@ -242,13 +303,13 @@ private:
             const QString host = state.plan.targets.at(t).hostname;
             for (qsizetype s = 0; s < target.steps.size(); ++s) {
                 const Ops::JobState::Step &step = target.steps.at(s);
-                const QString app = m_apps.value(s);
+                const QString app = s < m_apps.size() ? m_apps.at(s) : m_labels.value(s - m_apps.size());
                 QString appId = step.outputs.value(u"publishedAppId"_s).toString();
                 const qint64 ms
                     = step.started.isValid() && step.finished.isValid() ? step.started.msecsTo(step.finished) : 0;
                 QJsonObject row{{u"tenant"_s, host},
                                 {u"app"_s, app},
-                                {u"action"_s, actionOf(step)},
+                                {u"action"_s, actionOf(target, step)},
                                 {u"appId"_s, appId},
                                 {u"durationMs"_s, ms}};
                 QString detail;
@@ -262,11 +323,14 @@ private:
                         detail += u" [%1]"_s.arg(step.error->code);
                     if (!step.error->traceId.isEmpty())
                         detail += u" trace %1"_s.arg(step.error->traceId);
+                } else if (actionOf(target, step) == u"not-run"_s) {
+                    detail = target.message;
+                    row.insert(u"reason"_s, detail);
                 } else if (step.probe) {
                     detail = step.probe->summary;
                 }
                 rows.append(row);
-                table.addRow({host, app, actionOf(step), appId, QString::number(ms), detail});
+                table.addRow({host, app, actionOf(target, step), appId, QString::number(ms), detail});
             }
         }
         const bool ok = dry ? state.counts().failed == 0 : state.status == Ops::JobStatus::Succeeded;
@@ -288,10 +352,14 @@ private:
     Cloud::CloudClient *m_client = nullptr;
     const QCommandLineParser *m_parser = nullptr;
     QStringList m_apps;
+    QStringList m_files; // absolute paths of --app-file
+    QStringList m_labels; // their file names, as the report names them
     QString m_source;
     QString m_space;
     int m_concurrency = 8;
     int m_firstWave = 0;
+    int m_waveSize = 0;
+    QString m_waveTag; // --first-wave-tag, normalised
     int m_maxWaveFailures = 0;
     JobReportOption m_report;
     bool m_reportFailed = false;
@@ -306,8 +374,11 @@ void RepublishCommands::registerIn(CommandRegistry &registry)
     registry.add(
         {u"republish"_s,
          {},
-         u"Publish or republish source apps to the managed space of many tenants as one job."_s,
-         u"--app NAME_OR_ID [--app ...] --from HOST --space MANAGED_NAME (--tenants H1,H2|--tag T|--region "
-         u"R|--all) [--create-space] [--dry-run] [--concurrency N] [--first-wave N [--max-wave-failures PCT]] [--report FILE]"_s,
+         u"Publish or republish source apps (or local .qvf files: --app-file, uploaded to each tenant) to the "
+         u"managed space of many tenants as one job; --app needs --from. Staged: the first wave (N tenants or "
+         u"those tagged T), then waves of --wave-size, each only when at most PCT% of the one before failed."_s,
+         u"--app NAME_OR_ID|--app-file PATH [...] [--from HOST] --space MANAGED_NAME (--tenants H1,H2|--tag "
+         u"T|--region R|--all) [--create-space] [--dry-run] [--concurrency N] [--first-wave N|--first-wave-tag T] "
+         u"[--wave-size N] [--max-wave-failures PCT] [--report FILE]"_s,
          CommandRegistry::factoryOf<Republish>()});
 }

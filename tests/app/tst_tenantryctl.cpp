@@ -49,8 +49,9 @@ void TestTenantryCtl::helpExitsZero()
         at = found;
     }
     QVERIFY(result.out.contains("--version"));
-    for (const char *command : {"credentials import-qlik-cli", "apply FILE", "republish --app", "ownership audit",
-                                "ownership reassign", "users list --tenant HOST"})
+    for (const char *command :
+         {"credentials import-qlik-cli", "apply FILE", "republish --app", "--app-file", "--first-wave-tag",
+          "--wave-size", "ownership audit", "ownership reassign", "users list --tenant HOST"})
         QVERIFY2(result.out.contains(command), command);
     for (const QByteArray &line : result.out.split('\n'))
         QVERIFY2(line.size() <= 80, line.constData());

@@ -3,8 +3,12 @@
 // selection by region (source and deactivated tenants left out) and the exit codes.
 #include "app/ctlrunner.h"
 #include "support/sandboxfixture.h"
+#include "tenanttagstore.h"
 
+#include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -20,6 +24,9 @@ private Q_SLOTS:
     void dryRunThenRolloutThenUpToDate();
     void regionSelectsActiveTenantsButTheSource();
     void journalKeepsCopiesTraceableAfterStagingIsDeleted();
+    void localAppFilesThenUpToDate();
+    void badAppFilesAreRefusedBeforeAnyChange();
+    void taggedTenantsGoFirstAndWavesFollow();
     void usageErrors();
 
 private:
@@ -194,9 +201,155 @@ void TestCtlRepublish::journalKeepsCopiesTraceableAfterStagingIsDeleted()
     QCOMPARE(publishedCopies(stark, u"Inventory Overview"_s), 1);
 }
 
+void TestCtlRepublish::localAppFilesThenUpToDate()
+{
+    const QString northwind = m_sandbox->hostOf(u"northwind"_s);
+    const QString stark = m_sandbox->hostOf(u"stark"_s);
+    QTemporaryDir dir;
+    QStringList files;
+    for (const QString &name : {u"Price List.qvf"_s, u"Stock.qvf"_s}) {
+        QFile file(dir.filePath(name));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QVERIFY(file.write(QByteArray("QVF local app ").repeated(100) + name.toUtf8()) > 0);
+        files << u"--app-file"_s << file.fileName();
+    }
+    const QString planPath = dir.filePath(u"rollout.json"_s);
+    // No --from: local files need no source tenant.
+    const QStringList rollout = QStringList{u"--json"_s, u"republish"_s} + files
+        + QStringList{u"--space"_s,        u"Customer Apps"_s, u"--staging-space"_s,    u"Tenantry Staging"_s,
+                      u"--create-space"_s, u"--tenants"_s,     northwind + u',' + stark};
+    const CtlRunner::Result dry = ctl(rollout + QStringList{u"--dry-run"_s, u"--save-plan"_s, planPath});
+    QVERIFY2(dry.exitCode == 0, dry.err.constData());
+    const QMap<QString, QString> planned = actions(dry.json());
+    QCOMPARE(planned.size(), 4);
+    QCOMPARE(planned.value(northwind + u" Price List.qvf"_s), u"publish"_s);
+    QCOMPARE(planned.value(stark + u" Stock.qvf"_s), u"publish"_s);
+    // The saved plan names the files by path and carries none of their bytes.
+    QFile plan(planPath);
+    QVERIFY(plan.open(QIODevice::ReadOnly));
+    const QByteArray planText = plan.readAll();
+    QVERIFY(!planText.contains("QVF local app"));
+    QVERIFY(planText.contains(QString(u"\"appFile\": \""_s + dir.filePath(u"Price List.qvf"_s) + u'"').toUtf8()));
+
+    const CtlRunner::Result run = ctl(rollout);
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    for (const QString &action : actions(run.json()))
+        QCOMPARE(action, u"published"_s);
+    for (const QString &host : {northwind, stark}) {
+        QCOMPARE(publishedCopies(host, u"Price List"_s), 1);
+        QCOMPARE(publishedCopies(host, u"Stock"_s), 1);
+    }
+
+    const CtlRunner::Result again = ctl(rollout);
+    QVERIFY2(again.exitCode == 0, again.err.constData());
+    for (const QString &action : actions(again.json()))
+        QCOMPARE(action, u"up-to-date"_s);
+    QCOMPARE(publishedCopies(northwind, u"Price List"_s), 1);
+    QCOMPARE(publishedCopies(stark, u"Stock"_s), 1);
+}
+
+void TestCtlRepublish::badAppFilesAreRefusedBeforeAnyChange()
+{
+    QTemporaryDir dir;
+    QFile empty(dir.filePath(u"Empty.qvf"_s));
+    QVERIFY(empty.open(QIODevice::WriteOnly));
+    empty.close();
+    QFile text(dir.filePath(u"notes.txt"_s));
+    QVERIFY(text.open(QIODevice::WriteOnly));
+    QVERIFY(text.write("not an app") > 0);
+    text.close();
+    const QString northwind = m_sandbox->hostOf(u"northwind"_s);
+    const qint64 spaces = m_sandbox->tenantState(u"northwind"_s).value(u"spaces"_s).toArray().size();
+    for (const QString &path : {dir.filePath(u"Missing.qvf"_s), empty.fileName(), text.fileName()}) {
+        const CtlRunner::Result result = ctl({u"republish"_s, u"--app-file"_s, path, u"--space"_s, u"Customer Apps"_s,
+                                              u"--create-space"_s, u"--tenants"_s, northwind});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains(path.toUtf8()), result.err.constData());
+    }
+    QCOMPARE(m_sandbox->tenantState(u"northwind"_s).value(u"spaces"_s).toArray().size(), spaces);
+}
+
+void TestCtlRepublish::taggedTenantsGoFirstAndWavesFollow()
+{
+    const QString northwind = m_sandbox->hostOf(u"northwind"_s);
+    const QString stark = m_sandbox->hostOf(u"stark"_s);
+    const QString globex = m_sandbox->hostOf(u"globex"_s);
+    // stark carries the built-in "production" tag in tenantryctl's settings.
+    {
+        TenantTagStore tags(m_ctl->home() + u"/.config/Tenantry/tenantryctl.conf"_s, u"TenantTags"_s);
+        QCOMPARE(tags.setTags({}, {stark}, {u"production"_s}), QString());
+    }
+    QTemporaryDir dir;
+    QFile app(dir.filePath(u"Wave.qvf"_s));
+    QVERIFY(app.open(QIODevice::WriteOnly));
+    QVERIFY(app.write("QVF wave app") > 0);
+    app.close();
+    const QString planPath = dir.filePath(u"waves.json"_s);
+    const QStringList rollout{u"--json"_s,
+                              u"republish"_s,
+                              u"--app-file"_s,
+                              app.fileName(),
+                              u"--space"_s,
+                              u"Customer Apps"_s,
+                              u"--staging-space"_s,
+                              u"Tenantry Staging"_s,
+                              u"--create-space"_s,
+                              u"--tenants"_s,
+                              northwind + u',' + globex + u',' + stark,
+                              u"--first-wave-tag"_s,
+                              u"production"_s,
+                              u"--wave-size"_s,
+                              u"1"_s};
+    const CtlRunner::Result dry = ctl(rollout + QStringList{u"--dry-run"_s, u"--save-plan"_s, planPath});
+    QVERIFY2(dry.exitCode == 0, dry.err.constData());
+    QFile planFile(planPath);
+    QVERIFY(planFile.open(QIODevice::ReadOnly));
+    const QJsonObject plan = QJsonDocument::fromJson(planFile.readAll()).object();
+    const QJsonObject options = plan.value(u"options"_s).toObject();
+    QCOMPARE(options.value(u"firstWave"_s).toInt(), 1);
+    QCOMPARE(options.value(u"waveSize"_s).toInt(), 1);
+    QCOMPARE(options.value(u"maxWaveFailurePercent"_s).toInt(), 0);
+    QStringList order;
+    for (const QJsonValue target : plan.value(u"targets"_s).toArray())
+        order.append(target[u"hostname"_s].toString());
+    QCOMPARE(order, (QStringList{stark, northwind, globex})); // the tagged one first, the others as given
+
+    // The first wave (stark) fails — creating spaces is refused — so no later wave starts.
+    QVERIFY(m_sandbox->http().control("PUT", u"/__sandbox/faults"_s,
+                                      QJsonArray{QJsonObject{{u"path"_s, u"^/api/v1/spaces$"_s},
+                                                             {u"method"_s, u"POST"_s},
+                                                             {u"kind"_s, u"status"_s},
+                                                             {u"status"_s, 400},
+                                                             {u"rate"_s, 1}}}));
+    const CtlRunner::Result stopped = ctl(rollout);
+    QVERIFY(m_sandbox->http().control("PUT", u"/__sandbox/faults"_s, QJsonArray()));
+    QCOMPARE(stopped.exitCode, 1);
+    const QMap<QString, QString> first = actions(stopped.json());
+    // A refused space creation (400) counts against the wave, whether it reads as failed or blocked.
+    QVERIFY2(QStringList({u"failed"_s, u"blocked"_s}).contains(first.value(stark + u" Wave.qvf"_s)),
+             qPrintable(first.value(stark + u" Wave.qvf"_s)));
+    QCOMPARE(first.value(northwind + u" Wave.qvf"_s), u"not-run"_s);
+    QCOMPARE(first.value(globex + u" Wave.qvf"_s), u"not-run"_s);
+    for (const QJsonValue row : stopped.json().value(u"results"_s).toArray()) {
+        if (row[u"action"_s].toString() == u"not-run"_s)
+            QVERIFY2(row[u"reason"_s].toString().startsWith(u"not started: 1 of the first wave's 1 targets failed"_s),
+                     qPrintable(row[u"reason"_s].toString()));
+    }
+    QCOMPARE(publishedCopies(northwind, u"Wave"_s), 0);
+
+    // Without the fault, wave after wave: all three get their copy.
+    const CtlRunner::Result done = ctl(rollout);
+    QVERIFY2(done.exitCode == 0, done.out.constData());
+    for (const QString &host : {stark, northwind, globex})
+        QCOMPARE(publishedCopies(host, u"Wave"_s), 1);
+}
+
 void TestCtlRepublish::usageErrors()
 {
     QCOMPARE(ctl({u"republish"_s, u"--app"_s, u"X"_s, u"--from"_s, m_source, u"--space"_s, u"P"_s}).exitCode, 2);
+    // --app needs --from; something to publish is needed.
+    QCOMPARE(ctl({u"republish"_s, u"--app"_s, u"X"_s, u"--space"_s, u"P"_s, u"--all"_s}).exitCode, 2);
+    QCOMPARE(ctl({u"republish"_s, u"--from"_s, m_source, u"--space"_s, u"P"_s, u"--all"_s}).exitCode, 2);
     QCOMPARE(ctl({u"republish"_s, u"--app"_s, u"X"_s, u"--from"_s, m_source, u"--space"_s, u"P"_s, u"--all"_s,
                   u"--region"_s, u"eu"_s})
                  .exitCode,
@@ -210,6 +363,14 @@ void TestCtlRepublish::usageErrors()
              2);
     QCOMPARE(ctl({u"republish"_s, u"--app"_s, u"X"_s, u"--from"_s, m_source, u"--space"_s, u"P"_s, u"--all"_s,
                   u"--first-wave"_s, u"2"_s, u"--max-wave-failures"_s, u"101"_s})
+                 .exitCode,
+             2);
+    QCOMPARE(ctl({u"republish"_s, u"--app"_s, u"X"_s, u"--from"_s, m_source, u"--space"_s, u"P"_s, u"--all"_s,
+                  u"--first-wave"_s, u"2"_s, u"--first-wave-tag"_s, u"production"_s})
+                 .exitCode,
+             2);
+    QCOMPARE(ctl({u"republish"_s, u"--app"_s, u"X"_s, u"--from"_s, m_source, u"--space"_s, u"P"_s, u"--all"_s,
+                  u"--wave-size"_s, u"-1"_s})
                  .exitCode,
              2);
 }
