@@ -73,6 +73,12 @@ PublishOptionsPage::PublishOptionsPage(QWidget *parent)
     m_waveSize->setSuffix(tr(" tenants"));
     m_waveTag = new QComboBox(this);
     m_waveTag->setObjectName(u"waveTagCombo"_s);
+    m_laterWaves = new QSpinBox(this);
+    m_laterWaves->setObjectName(u"laterWavesSpin"_s);
+    m_laterWaves->setRange(0, 100000);
+    m_laterWaves->setPrefix(tr("then waves of "));
+    m_laterWaves->setSuffix(tr(" tenants"));
+    m_laterWaves->setSpecialValueText(tr("then all the others"));
     m_maxWaveFailures = new QSpinBox(this);
     m_maxWaveFailures->setObjectName(u"maxWaveFailuresSpin"_s);
     m_maxWaveFailures->setRange(0, 100);
@@ -82,10 +88,12 @@ PublishOptionsPage::PublishOptionsPage(QWidget *parent)
     waveRow->addWidget(m_wave);
     waveRow->addWidget(m_waveSize);
     waveRow->addWidget(m_waveTag);
+    waveRow->addWidget(m_laterWaves);
     waveRow->addWidget(m_maxWaveFailures, 1);
     const auto showWave = [this] {
         m_waveSize->setVisible(wave() == Wave::FirstTenants);
         m_waveTag->setVisible(wave() == Wave::Tagged);
+        m_laterWaves->setVisible(wave() != Wave::None);
         m_maxWaveFailures->setEnabled(wave() != Wave::None);
         Q_EMIT completeChanged();
     };
@@ -149,6 +157,7 @@ void PublishOptionsPage::describe(Ops::RolloutPlanBuilder *rollout) const
     rollout->concurrency = m_concurrency->value();
     // Wave::Tagged: the wizard puts the tagged targets first and sizes the wave (it knows the tags).
     rollout->firstWave = wave() == Wave::FirstTenants ? m_waveSize->value() : 0;
+    rollout->waveSize = wave() == Wave::None ? 0 : m_laterWaves->value();
     rollout->maxWaveFailurePercent = m_maxWaveFailures->value();
 }
 

@@ -39,6 +39,8 @@ public:
     [[nodiscard]] QSpinBox *waveSizeSpin() const { return m_waveSize; }
     [[nodiscard]] QComboBox *waveTagCombo() const { return m_waveTag; }
     [[nodiscard]] QSpinBox *maxWaveFailuresSpin() const { return m_maxWaveFailures; }
+    // After the first wave: the others in waves of this many (0: all of them at once).
+    [[nodiscard]] QSpinBox *laterWavesSpin() const { return m_laterWaves; }
     [[nodiscard]] Wave wave() const;
     // The tag whose tenants form the first wave (Wave::Tagged).
     [[nodiscard]] QString waveTag() const;
@@ -66,6 +68,7 @@ private:
     QComboBox *m_wave = nullptr;
     QSpinBox *m_waveSize = nullptr;
     QComboBox *m_waveTag = nullptr;
+    QSpinBox *m_laterWaves = nullptr;
     QSpinBox *m_maxWaveFailures = nullptr;
     QLabel *m_problem = nullptr;
 };

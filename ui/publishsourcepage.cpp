@@ -2,15 +2,20 @@
 
 #include "estatemodel.h"
 #include "estatesession.h"
+#include "ops/localappfile.h"
 #include "sourceappcatalog.h"
 #include "ui/iconcatalog.h"
 #include "ui/publishwizard.h"
 
 #include <QComboBox>
+#include <QFileDialog>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QListWidget>
 #include <QLocale>
+#include <QPushButton>
 #include <QSettings>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -32,7 +37,7 @@ PublishSourcePage::PublishSourcePage(QWidget *parent)
 {
     setObjectName(u"publishSourcePage"_s);
     setTitle(tr("Source apps"));
-    setSubTitle(tr("The tenant the apps come from, and the apps of its shared spaces to publish."));
+    setSubTitle(tr("The tenant the apps come from and the apps of its shared spaces to publish, or local app files."));
 
     m_sourceCombo = new QComboBox(this);
     m_sourceCombo->setObjectName(u"sourceCombo"_s);
@@ -45,16 +50,39 @@ PublishSourcePage::PublishSourcePage(QWidget *parent)
     m_apps->setUniformRowHeights(true);
     m_apps->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_apps->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_files = new QListWidget(this);
+    m_files->setObjectName(u"sourceFiles"_s);
+    m_files->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_files->setMaximumHeight(m_files->fontMetrics().height() * 6);
+    auto *addFiles = new QPushButton(tr("Add App &Files…"), this);
+    addFiles->setObjectName(u"addAppFilesButton"_s);
+    m_removeFiles = new QPushButton(tr("&Remove"), this);
+    m_removeFiles->setObjectName(u"removeAppFilesButton"_s);
+    m_removeFiles->setEnabled(false);
     m_status = new QLabel(this);
     m_status->setObjectName(u"sourceStatus"_s);
     m_status->setWordWrap(true);
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Source tenant:"), m_sourceCombo);
+    auto *fileButtons = new QVBoxLayout;
+    fileButtons->addWidget(addFiles);
+    fileButtons->addWidget(m_removeFiles);
+    fileButtons->addStretch();
+    auto *fileRow = new QHBoxLayout;
+    fileRow->addWidget(m_files, 1);
+    fileRow->addLayout(fileButtons);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_apps, 1);
+    layout->addWidget(new QLabel(tr("Or local app files (.qvf), uploaded to each tenant:"), this));
+    layout->addLayout(fileRow);
     layout->addWidget(m_status);
+
+    connect(addFiles, &QPushButton::clicked, this, &PublishSourcePage::chooseAppFiles);
+    connect(m_removeFiles, &QPushButton::clicked, this, &PublishSourcePage::removeAppFiles);
+    connect(m_files, &QListWidget::itemSelectionChanged, this,
+            [this] { m_removeFiles->setEnabled(!m_files->selectedItems().isEmpty()); });
 
     connect(m_sourceCombo, &QComboBox::currentIndexChanged, this, &PublishSourcePage::loadApps);
     connect(m_catalog, &SourceAppCatalog::finished, this, &PublishSourcePage::showApps);
@@ -205,13 +233,66 @@ int PublishSourcePage::checkApps(const QStringList &names)
     return found;
 }
 
+void PublishSourcePage::chooseAppFiles()
+{
+    auto *dialog = new QFileDialog(this, tr("Add App Files"), QString(), tr("Qlik Sense apps (*.qvf)"));
+    dialog->setObjectName(u"appFilesDialog"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setFileMode(QFileDialog::ExistingFiles);
+    connect(dialog, &QFileDialog::filesSelected, this, [this](const QStringList &paths) { addAppFiles(paths); });
+    dialog->open();
+}
+
+int PublishSourcePage::addAppFiles(const QStringList &paths)
+{
+    QStringList refused;
+    int added = 0;
+    const QStringList listed = appFiles();
+    for (const QString &path : paths) {
+        const Ops::LocalAppFile file = Ops::LocalAppFile::inspect(path);
+        if (!file.ok()) {
+            refused.append(file.problem);
+            continue;
+        }
+        if (listed.contains(file.path))
+            continue;
+        auto *item
+            = new QListWidgetItem(IconCatalog::icon(Icon::App),
+                                  u"%1 — %2"_s.arg(file.fileName, QLocale().formattedDataSize(file.size)), m_files);
+        item->setData(Qt::UserRole, file.path);
+        item->setToolTip(file.path);
+        ++added;
+    }
+    if (!refused.isEmpty())
+        m_status->setText(tr("Not added: %1").arg(refused.join(u"; "_s)));
+    else if (added > 0)
+        m_status->setText(tr("%n app file(s) added.", nullptr, added));
+    Q_EMIT completeChanged();
+    return added;
+}
+
+void PublishSourcePage::removeAppFiles()
+{
+    qDeleteAll(m_files->selectedItems());
+    Q_EMIT completeChanged();
+}
+
+QStringList PublishSourcePage::appFiles() const
+{
+    QStringList paths;
+    for (int i = 0; i < m_files->count(); ++i)
+        paths.append(m_files->item(i)->data(Qt::UserRole).toString());
+    return paths;
+}
+
 bool PublishSourcePage::isComplete() const
 {
-    return !m_catalog->isLoading() && !selectedAppIds().isEmpty();
+    return !appFiles().isEmpty() || (!m_catalog->isLoading() && !selectedAppIds().isEmpty());
 }
 
 bool PublishSourcePage::validatePage()
 {
-    QSettings().setValue(lastSourceKey, sourceHostname());
+    if (!sourceHostname().isEmpty())
+        QSettings().setValue(lastSourceKey, sourceHostname());
     return true;
 }

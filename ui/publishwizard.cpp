@@ -54,6 +54,7 @@ Ops::RolloutPlanBuilder PublishWizard::rollout() const
     rollout.source = m_source->sourceHostname();
     rollout.apps = m_source->selectedAppIds();
     rollout.appLabels = m_source->selectedAppNames();
+    rollout.appFiles = m_source->appFiles();
     rollout.targets = m_targets->targets();
     m_options->describe(&rollout);
     if (m_options->wave() == PublishOptionsPage::Wave::Tagged && m_session) {

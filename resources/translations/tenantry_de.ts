@@ -2501,16 +2501,20 @@
         <source>The managed and the staging space must be two spaces.</source>
         <translation>Der verwaltete und der Staging-Bereich müssen zwei verschiedene Bereiche sein.</translation>
     </message>
+    <message>
+        <source>then waves of </source>
+        <translation>dann Wellen zu </translation>
+    </message>
+    <message>
+        <source>then all the others</source>
+        <translation>dann alle übrigen</translation>
+    </message>
 </context>
 <context>
     <name>PublishSourcePage</name>
     <message>
         <source>Source apps</source>
         <translation>Quell-Apps</translation>
-    </message>
-    <message>
-        <source>The tenant the apps come from, and the apps of its shared spaces to publish.</source>
-        <translation>Der Mandant, von dem die Apps kommen, und die zu veröffentlichenden Apps seiner freigegebenen Bereiche.</translation>
     </message>
     <message>
         <source>Choose the source tenant</source>
@@ -2549,6 +2553,41 @@
         <translation>
             <numerusform>%n App in %1 freigegebenen Bereichen. Haken Sie die zu veröffentlichenden Apps an.</numerusform>
             <numerusform>%n Apps in %1 freigegebenen Bereichen. Haken Sie die zu veröffentlichenden Apps an.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The tenant the apps come from and the apps of its shared spaces to publish, or local app files.</source>
+        <translation>Der Mandant, von dem die Apps kommen, und die zu veröffentlichenden Apps seiner freigegebenen Bereiche, oder lokale App-Dateien.</translation>
+    </message>
+    <message>
+        <source>Add App &amp;Files…</source>
+        <translation>App-&amp;Dateien hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Or local app files (.qvf), uploaded to each tenant:</source>
+        <translation>Oder lokale App-Dateien (.qvf), die in jeden Mandanten hochgeladen werden:</translation>
+    </message>
+    <message>
+        <source>Add App Files</source>
+        <translation>App-Dateien hinzufügen</translation>
+    </message>
+    <message>
+        <source>Qlik Sense apps (*.qvf)</source>
+        <translation>Qlik-Sense-Apps (*.qvf)</translation>
+    </message>
+    <message>
+        <source>Not added: %1</source>
+        <translation>Nicht hinzugefügt: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n app file(s) added.</source>
+        <translation>
+            <numerusform>%n App-Datei hinzugefügt.</numerusform>
+            <numerusform>%n App-Dateien hinzugefügt.</numerusform>
         </translation>
     </message>
 </context>

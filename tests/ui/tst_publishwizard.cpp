@@ -70,6 +70,7 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void walkTheWizardApplyThenRetryFailed();
+    void publishLocalAppFiles();
 
 private:
     // Opens the wizard from the estate tree's context menu on `targets` and walks it to a finished
@@ -258,6 +259,7 @@ PublishWizard *TestPublishWizard::walkToDryRun(const QStringList &targets, const
         options->waveCombo()->setCurrentIndex(options->waveCombo()->findData(int(PublishOptionsPage::Wave::Tagged)));
         options->waveTagCombo()->setCurrentIndex(options->waveTagCombo()->findData(waveTag));
         options->maxWaveFailuresSpin()->setValue(0);
+        options->laterWavesSpin()->setValue(1); // then one tenant at a time
         if (options->waveTag() != waveTag)
             return nullptr;
     }
@@ -347,6 +349,7 @@ void TestPublishWizard::walkTheWizardApplyThenRetryFailed()
     QVERIFY(wizard);
     const QJsonObject stagedPlan = wizard->dryRunPage()->planJson();
     QCOMPARE(stagedPlan.value(u"options"_s).toObject().value(u"firstWave"_s).toInt(), 1);
+    QCOMPARE(stagedPlan.value(u"options"_s).toObject().value(u"waveSize"_s).toInt(), 1);
     QCOMPARE(stagedPlan.value(u"targets"_s).toArray().first().toObject().value(u"hostname"_s).toString(),
              estateHost(secondTargets.first()));
     table = wizard->dryRunPage()->table();
@@ -387,6 +390,82 @@ void TestPublishWizard::walkTheWizardApplyThenRetryFailed()
     QTRY_COMPARE_WITH_TIMEOUT(secondRow.data(int(Role::Status)).toString(), u"succeeded"_s, 60000);
     for (const QString &host : secondTargets)
         verifyOneCopyEach(host);
+}
+
+void TestPublishWizard::publishLocalAppFiles()
+{
+    // Local .qvf files instead of (or besides) the source tenant's apps: uploaded to each target.
+    const QString target = u"northwind.eu.qlikcloud.com"_s;
+    QTemporaryDir dir;
+    const QString good = dir.filePath(u"Field Report.qvf"_s);
+    {
+        QFile file(good);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QVERIFY(file.write(QByteArray("QVF field report ").repeated(64)) > 0);
+    }
+    const QString missing = dir.filePath(u"Missing.qvf"_s);
+    selectTenants({target});
+    std::unique_ptr<QMenu> menu(m_window->estateMenu());
+    auto *publish = menu ? menu->findChild<QAction *>(u"publishAppsToSelectionAction"_s) : nullptr;
+    QVERIFY(publish);
+    publish->trigger();
+    QPointer<PublishWizard> wizard = m_window->findChild<PublishWizard *>();
+    QVERIFY(wizard);
+    QVERIFY(QTest::qWaitForWindowExposed(wizard));
+    PublishSourcePage *source = wizard->sourcePage();
+    QCOMPARE(wizard->currentPage(), source);
+    source->sourceCombo()->setCurrentIndex(-1); // files alone, no source tenant
+    QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
+
+    // A missing file is refused, naming it; the good one is listed and completes the page.
+    QCOMPARE(source->addAppFiles({missing, good}), 1);
+    QVERIFY2(source->statusLabel()->text().contains(missing), qPrintable(source->statusLabel()->text()));
+    QCOMPARE(source->appFiles(), QStringList{good});
+    QCOMPARE(source->fileList()->count(), 1);
+    QVERIFY(wizard->button(QWizard::NextButton)->isEnabled());
+    QVERIFY(wizard->grab().save(artifacts() + u"/publish-wizard-files.png"_s));
+    wizard->button(QWizard::NextButton)->click();
+    QCOMPARE(wizard->currentPage(), wizard->targetsPage());
+    QCOMPARE(wizard->targetsPage()->targets().size(), 1);
+    wizard->button(QWizard::NextButton)->click();
+    PublishOptionsPage *options = wizard->optionsPage();
+    QCOMPARE(wizard->currentPage(), options);
+    options->managedSpaceEdit()->setText(managedSpace);
+    options->stagingSpaceEdit()->setText(stagingSpace);
+    options->createSpacesBox()->setChecked(true);
+    options->waveCombo()->setCurrentIndex(options->waveCombo()->findData(int(PublishOptionsPage::Wave::None)));
+    QVERIFY(wizard->button(QWizard::NextButton)->isEnabled());
+    wizard->button(QWizard::NextButton)->click();
+    PublishDryRunPage *dryRun = wizard->dryRunPage();
+    QCOMPARE(wizard->currentPage(), dryRun);
+    QVERIFY(QTest::qWaitFor([dryRun] { return dryRun->isDryRunFinished(); }, 30000));
+    QCOMPARE(dryRun->table()->rowCount(), 1);
+    QCOMPARE(dryRun->table()->item(0, int(PublishDryRunPage::Column::App))->text(), u"Field Report.qvf"_s);
+    QCOMPARE(dryRun->table()->item(0, int(PublishDryRunPage::Column::Result))->text(), u"publish"_s);
+    // The plan names the file by its path; the bytes stay on disk.
+    const QJsonObject params = dryRun->planJson()
+                                   .value(u"targets"_s)
+                                   .toArray()
+                                   .first()
+                                   .toObject()
+                                   .value(u"steps"_s)
+                                   .toArray()
+                                   .first()
+                                   .toObject()
+                                   .value(u"params"_s)
+                                   .toObject();
+    QCOMPARE(params.value(u"appFile"_s).toString(), good);
+    QVERIFY(!params.contains(u"source"_s));
+
+    wizard->button(QWizard::FinishButton)->click();
+    QTRY_VERIFY(!wizard || !wizard->isVisible());
+    const QModelIndex row = jobs()->indexOfJob(m_window->activityPanel()->currentJobId());
+    QVERIFY(row.isValid());
+    QTRY_COMPARE_WITH_TIMEOUT(row.data(int(Role::Status)).toString(), u"succeeded"_s, 60000);
+    int copies = 0;
+    for (const QJsonObject &app : appsIn(m_sandbox->tenantState(u"northwind"_s), managedSpace))
+        copies += app.value(u"name"_s).toString() == u"Field Report"_s ? 1 : 0;
+    QCOMPARE(copies, 1);
 }
 
 QTEST_MAIN(TestPublishWizard)
