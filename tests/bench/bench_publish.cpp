@@ -3,16 +3,25 @@
 // one job of "publish-app" steps. Prints the wall time, the ideal bound (requests per tenant x
 // latency / concurrency), the same rollout one tenant and one request at a time (on a sample of
 // tenants after a reset, scaled to all of them: run whole it takes minutes), and peak RSS.
+// With --gui, the rollout goes the way the publish wizard's Apply sends it instead: built by
+// Ops::RolloutPlanBuilder, dry run then applied by the JobBoard, shown live in the real
+// ActivityPanel (offscreen platform), with a 5 ms heartbeat measuring the UI thread's longest stall.
 //
 //   build/tests/bench/bench_publish [--tenants 1000] [--latency-ms 50] [--concurrency 64] [--serial-sample 20]
+//   build/tests/bench/bench_publish --gui [--tenants 1000] [--latency-ms 50] [--concurrency 64]
 
 #include "eventloopheartbeat.h"
+#include "jobboard.h"
+#include "joblistmodel.h"
 #include "ops/builtinsteps.h"
 #include "ops/exportedappcache.h"
 #include "ops/job.h"
 #include "ops/jobsummary.h"
 #include "ops/planreader.h"
+#include "ops/publishedorigins.h"
+#include "ops/rolloutplanbuilder.h"
 #include "ops/stepregistry.h"
+#include "ui/activitypanel.h"
 
 #include "benchsandbox.h"
 #include "cloud/apiresult.h"
@@ -20,13 +29,14 @@
 #include "cloud/connecttomap.h"
 #include "staticsecretsource.h"
 
+#include <QApplication>
 #include <QCommandLineParser>
-#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTextStream>
+#include <QTreeView>
 
 #include <functional>
 
@@ -49,14 +59,9 @@ struct Run
     QString firstProblem;
 };
 
-Run rollout(BenchSandbox &sandbox, StaticSecretSource *secrets, const QString &source, const QStringList &hosts,
-            const QStringList &regions, int concurrency, int maxInFlight)
+void configure(Cloud::CloudClient &client, const BenchSandbox &sandbox, StaticSecretSource *secrets,
+               const QStringList &regions)
 {
-    Ops::StepRegistry steps;
-    Ops::BuiltInSteps::registerAll(&steps);
-    Cloud::CloudClient::Options options;
-    options.limits.maxTotal = maxInFlight;
-    Cloud::CloudClient client(options);
     client.setConnectTo(Cloud::ConnectToMap::sandbox(sandbox.port()));
     QList<Cloud::CredentialProfile> profiles;
     for (const QString &region : regions) {
@@ -70,6 +75,17 @@ Run rollout(BenchSandbox &sandbox, StaticSecretSource *secrets, const QString &s
     }
     client.setProfiles(profiles);
     client.setSecretSource(secrets);
+}
+
+Run rollout(BenchSandbox &sandbox, StaticSecretSource *secrets, const QString &source, const QStringList &hosts,
+            const QStringList &regions, int concurrency, int maxInFlight)
+{
+    Ops::StepRegistry steps;
+    Ops::BuiltInSteps::registerAll(&steps);
+    Cloud::CloudClient::Options options;
+    options.limits.maxTotal = maxInFlight;
+    Cloud::CloudClient client(options);
+    configure(client, sandbox, secrets, regions);
 
     QJsonArray targets;
     for (qsizetype i = 0; i < hosts.size(); ++i) {
@@ -129,6 +145,99 @@ Run rollout(BenchSandbox &sandbox, StaticSecretSource *secrets, const QString &s
     return run;
 }
 
+struct GuiRun
+{
+    Run dryRun;
+    Run apply;
+};
+
+// The wizard's way: the rollout plan, its dry run, then Apply, all through the JobBoard while the
+// activity panel shows the job with its targets expanded. One heartbeat spans both.
+GuiRun panelRollout(BenchSandbox &sandbox, StaticSecretSource *secrets, const QString &source, const QStringList &hosts,
+                    const QStringList &regions, int concurrency)
+{
+    GuiRun result;
+    Cloud::CloudClient::Options options;
+    options.limits.maxTotal = 256;
+    Cloud::CloudClient client(options);
+    configure(client, sandbox, secrets, regions);
+    QTemporaryDir journals;
+    JobBoard board;
+    board.setJournalDirectory(journals.path());
+    board.setCloudClient(&client);
+    ActivityPanel panel(&board);
+    panel.resize(1200, 700);
+    panel.show();
+
+    Ops::RolloutPlanBuilder builder;
+    builder.source = source;
+    builder.apps = {u"Sales Dashboard"_s};
+    builder.stagingSpace = u"Tenantry Staging"_s;
+    builder.managedSpace = u"Customer Apps"_s;
+    builder.createSpaces = true;
+    builder.concurrency = concurrency;
+    for (const QString &host : hosts)
+        builder.targets.append({host, Ops::Plan::regionOfHostname(host)});
+    const Ops::PlanReadResult read
+        = Ops::PlanReader(&board.steps()).fromJson(builder.toJson(Ops::PublishedOrigins(journals.path())));
+    if (!read.ok()) {
+        result.apply.firstProblem = Ops::PlanIssue::toStrings(read.issues).join(u"; "_s);
+        return result;
+    }
+    const auto follow = [&panel, &board](Ops::Job *job) {
+        panel.selectJob(job->id());
+        const QModelIndex row = board.model()->indexOfJob(job->id());
+        panel.view()->expand(row);
+    };
+    // Jobs start their targets from the event loop: connecting right after the start is in time.
+    const auto measure
+        = [&sandbox, &hosts](Ops::Job *job, Run *run, qint64 requestsBefore, const QElapsedTimer &clock) {
+              bool finished = false;
+              QObject::connect(job, &Ops::Job::finished, job, [&finished] { finished = true; });
+              BenchSandbox::runUntil([&finished] { return finished; });
+              run->wallMs = clock.elapsed();
+              run->requests = sandbox.requestTotal() - requestsBefore;
+              run->targets = int(hosts.size());
+              for (const Ops::JobState::Target &target : job->state().targets) {
+                  if (target.status == Ops::TargetStatus::Succeeded || target.status == Ops::TargetStatus::Planned)
+                      ++run->succeeded;
+                  else if (run->firstProblem.isEmpty())
+                      run->firstProblem = target.message;
+              }
+          };
+    EventLoopHeartbeat heartbeat;
+    QString error;
+    qint64 before = sandbox.requestTotal();
+    QElapsedTimer clock;
+    heartbeat.start();
+    clock.start();
+    Ops::Job *dry = board.dryRun(*read.plan, &error);
+    if (!dry) {
+        result.dryRun.firstProblem = error;
+        return result;
+    }
+    follow(dry);
+    measure(dry, &result.dryRun, before, clock);
+    heartbeat.stop();
+    result.dryRun.longestStallMs = heartbeat.longestStall().count();
+
+    // Apply, as the wizard's Finish button does.
+    before = sandbox.requestTotal();
+    EventLoopHeartbeat applyHeartbeat;
+    applyHeartbeat.start();
+    clock.start();
+    Ops::Job *applied = board.applyDryRun(dry->id(), &error);
+    if (!applied) {
+        result.apply.firstProblem = error;
+        return result;
+    }
+    follow(applied);
+    measure(applied, &result.apply, before, clock);
+    applyHeartbeat.stop();
+    result.apply.longestStallMs = applyHeartbeat.longestStall().count();
+    return result;
+}
+
 void print(const QString &label, const Run &run)
 {
     out() << "  " << label.leftJustified(46) << QString::number(run.wallMs).rightJustified(8) << " ms  "
@@ -141,7 +250,9 @@ void print(const QString &label, const Run &run)
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Republish one app to every tenant of an estate seed."_s);
     parser.addHelpOption();
@@ -151,7 +262,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption sampleOption(u"serial-sample"_s, u"Tenants in the one-at-a-time run."_s, u"N"_s, u"20"_s);
     const QCommandLineOption sandboxOption(u"sandbox"_s, u"The tenantry-sandbox executable."_s, u"PATH"_s,
                                            QStringLiteral(TENANTRY_BIN_DIR "/tenantry-sandbox"));
-    parser.addOptions({tenantsOption, latencyOption, concurrencyOption, sampleOption, sandboxOption});
+    const QCommandLineOption guiOption(u"gui"_s,
+                                       u"Run the rollout as the publish wizard's Apply does, in the "
+                                       u"activity panel, and measure the UI thread's stalls."_s);
+    parser.addOptions({tenantsOption, latencyOption, concurrencyOption, sampleOption, sandboxOption, guiOption});
     parser.process(app);
     const int tenants = parser.value(tenantsOption).toInt();
     const int latency = parser.value(latencyOption).toInt();
@@ -188,6 +302,16 @@ int main(int argc, char *argv[])
           << " tenants (create staging and managed spaces, import, publish, verify)" << Qt::endl;
 
     StaticSecretSource secrets;
+    if (parser.isSet(guiOption)) {
+        const GuiRun gui = panelRollout(sandbox, &secrets, source, hosts, regions, concurrency);
+        print(u"GUI dry run (JobBoard, activity panel shown)"_s, gui.dryRun);
+        print(u"GUI apply (probe then apply per tenant)"_s, gui.apply);
+        out() << "longest UI-thread stall: dry run " << gui.dryRun.longestStallMs << " ms, apply "
+              << gui.apply.longestStallMs << " ms (target: none over 50 ms)" << Qt::endl;
+        out() << "peak RSS: GUI process " << QString::number(BenchSandbox::peakRssMiB(u"self"_s), 'f', 1) << " MiB"
+              << Qt::endl;
+        return gui.apply.succeeded == gui.apply.targets ? 0 : 1;
+    }
     const Run parallel = rollout(sandbox, &secrets, source, hosts, regions, concurrency, 256);
     print(u"one job, %1 tenants in parallel"_s.arg(concurrency), parallel);
     const double perTenant = double(parallel.requests) / std::max(1, parallel.targets);
