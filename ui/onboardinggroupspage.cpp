@@ -3,6 +3,8 @@
 #include "ui/fieldproblemlabel.h"
 #include "ui/iconcatalog.h"
 
+#include <QCheckBox>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QPushButton>
@@ -52,6 +54,19 @@ OnboardingGroupsPage::OnboardingGroupsPage(QWidget *parent)
     m_remove->setObjectName(u"removeGroupButton"_s);
     m_problem = new FieldProblemLabel(u"groupsProblem"_s, this);
 
+    // FACTS §5.2: what a login does with the groups its token names.
+    m_settings = new QGroupBox(tr("Set the tenant's &group settings"), this);
+    m_settings->setObjectName(u"groupSettingsBox"_s);
+    m_settings->setCheckable(true);
+    m_settings->setChecked(false);
+    m_autoCreate = new QCheckBox(tr("Create the groups a login names that do not exist yet"), m_settings);
+    m_autoCreate->setObjectName(u"autoCreateGroupsBox"_s);
+    m_sync = new QCheckBox(tr("Keep each user's groups in step with the identity provider"), m_settings);
+    m_sync->setObjectName(u"syncIdpGroupsBox"_s);
+    auto *settingsLayout = new QVBoxLayout(m_settings);
+    settingsLayout->addWidget(m_autoCreate);
+    settingsLayout->addWidget(m_sync);
+
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_add);
     buttons->addWidget(m_remove);
@@ -60,6 +75,7 @@ OnboardingGroupsPage::OnboardingGroupsPage(QWidget *parent)
     layout->addWidget(m_table, 1);
     layout->addWidget(m_problem);
     layout->addLayout(buttons);
+    layout->addWidget(m_settings);
 
     connect(m_add, &QPushButton::clicked, this, [this] {
         const int row = addGroup(tr("${vars.customer} Group %1").arg(m_table->rowCount() + 1), {});
@@ -132,6 +148,12 @@ bool OnboardingGroupsPage::isComplete() const
 void OnboardingGroupsPage::describe(Ops::OnboardingTemplate *onboardingTemplate) const
 {
     onboardingTemplate->groups = groups();
+    onboardingTemplate->autoCreateGroups.reset();
+    onboardingTemplate->syncIdpGroups.reset();
+    if (m_settings->isChecked()) {
+        onboardingTemplate->autoCreateGroups = m_autoCreate->isChecked();
+        onboardingTemplate->syncIdpGroups = m_sync->isChecked();
+    }
 }
 
 void OnboardingGroupsPage::showTemplate(const Ops::OnboardingTemplate &onboardingTemplate)
@@ -139,5 +161,8 @@ void OnboardingGroupsPage::showTemplate(const Ops::OnboardingTemplate &onboardin
     m_table->setRowCount(0);
     for (const Ops::OnboardingTemplate::Group &group : onboardingTemplate.groups)
         (void)addGroup(group.name, group.roles);
+    m_settings->setChecked(onboardingTemplate.autoCreateGroups || onboardingTemplate.syncIdpGroups);
+    m_autoCreate->setChecked(onboardingTemplate.autoCreateGroups.value_or(false));
+    m_sync->setChecked(onboardingTemplate.syncIdpGroups.value_or(false));
     check();
 }

@@ -4,6 +4,7 @@
 #include "ops/brandstep.h"
 #include "ops/csporiginstep.h"
 #include "ops/embedcheckstep.h"
+#include "ops/groupsettingsstep.h"
 #include "ops/groupstep.h"
 #include "ops/jwtidentityproviderstep.h"
 #include "ops/keyproviderstep.h"
@@ -24,10 +25,10 @@ void BuiltInSteps::registerAll(StepRegistry *registry, Secrets::SecretStore *key
 {
     for (const StepType &type :
          {AutomationStep::type(), BrandStep::type(), CspOriginStep::type(), EmbedCheckStep::type(keys),
-          GroupStep::type(), JwtIdentityProviderStep::type(keys), KeyProviderStep::type(), LicenseStep::type(),
-          OwnerChangeStep::type(), OwnershipDeleteStep::type(), PublishAppStep::type(), RecoveryAdminStep::type(),
-          SpaceStep::type(), TenantStep::type(), VisualPackageStep::extensionType(), VisualPackageStep::themeType(),
-          WebIntegrationStep::type()}) {
+          GroupSettingsStep::type(), GroupStep::type(), JwtIdentityProviderStep::type(keys), KeyProviderStep::type(),
+          LicenseStep::type(), OwnerChangeStep::type(), OwnershipDeleteStep::type(), PublishAppStep::type(),
+          RecoveryAdminStep::type(), SpaceStep::type(), TenantStep::type(), VisualPackageStep::extensionType(),
+          VisualPackageStep::themeType(), WebIntegrationStep::type()}) {
         // Only a broken built-in type (or registering twice) can fail: say so loudly.
         if (QString error; !registry->add(type, &error))
             qCritical("built-in step type not registered: %s", qPrintable(error));

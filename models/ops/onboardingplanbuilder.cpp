@@ -125,6 +125,13 @@ QJsonObject OnboardingPlanBuilder::toJson() const
         steps.append(step(groupIds.at(i), u"group"_s, u"Group %1"_s.arg(group.name),
                           {{u"name"_s, group.name}, {u"roles"_s, QJsonArray::fromStringList(group.roles)}}));
     }
+    QJsonObject groupSettings;
+    if (t.autoCreateGroups)
+        groupSettings.insert(u"autoCreateGroups"_s, *t.autoCreateGroups);
+    if (t.syncIdpGroups)
+        groupSettings.insert(u"syncIdpGroups"_s, *t.syncIdpGroups);
+    if (!groupSettings.isEmpty())
+        steps.append(step(u"group-settings"_s, u"group-settings"_s, u"Group settings"_s, groupSettings));
     QJsonObject licenses{{u"autoAssignProfessional"_s, t.licenses.autoAssignProfessional},
                          {u"autoAssignAnalyzer"_s, t.licenses.autoAssignAnalyzer}};
     if (!t.licenses.adminSeat.isEmpty() && !t.recoveryAdminEmail.isEmpty()) {

@@ -228,6 +228,13 @@ QJsonObject OnboardingTemplate::toJson() const
         {u"themes"_s, toArray(themes)},
         {u"automations"_s, toArray(automations)},
         {u"embedCheck"_s, embedCheck}};
+    QJsonObject groupSettings;
+    if (autoCreateGroups)
+        groupSettings.insert(u"autoCreateGroups"_s, *autoCreateGroups);
+    if (syncIdpGroups)
+        groupSettings.insert(u"syncIdpGroups"_s, *syncIdpGroups);
+    if (!groupSettings.isEmpty())
+        json.insert(u"groupSettings"_s, groupSettings);
     if (!name.isEmpty())
         json.insert(u"name"_s, name);
     if (!recoveryAdminEmail.isEmpty())
@@ -255,25 +262,16 @@ OnboardingTemplate::ReadResult OnboardingTemplate::fromJson(const QJsonObject &j
                                  .arg(json.value(u"version"_s).toVariant().toString()));
         return result;
     }
-    static const QSet<QString> known{u"$schema"_s,
-                                     u"format"_s,
-                                     u"version"_s,
-                                     u"name"_s,
-                                     u"region"_s,
-                                     u"source"_s,
-                                     u"recoveryAdmin"_s,
-                                     u"identityProvider"_s,
-                                     u"groups"_s,
-                                     u"licenses"_s,
-                                     u"spaces"_s,
-                                     u"webOrigins"_s,
-                                     u"webIntegrationName"_s,
-                                     u"apps"_s,
-                                     u"extensions"_s,
-                                     u"themes"_s,
-                                     u"automations"_s,
-                                     u"embedCheck"_s,
-                                     u"brand"_s,
+    static const QSet<QString> known{u"$schema"_s,       u"format"_s,
+                                     u"version"_s,       u"name"_s,
+                                     u"region"_s,        u"source"_s,
+                                     u"recoveryAdmin"_s, u"identityProvider"_s,
+                                     u"groups"_s,        u"groupSettings"_s,
+                                     u"licenses"_s,      u"spaces"_s,
+                                     u"webOrigins"_s,    u"webIntegrationName"_s,
+                                     u"apps"_s,          u"extensions"_s,
+                                     u"themes"_s,        u"automations"_s,
+                                     u"embedCheck"_s,    u"brand"_s,
                                      u"keyProvider"_s};
     TemplateJsonReader reader;
     for (auto it = json.begin(); it != json.end(); ++it) {
@@ -305,6 +303,17 @@ OnboardingTemplate::ReadResult OnboardingTemplate::fromJson(const QJsonObject &j
         const QJsonObject group = groupsJson.at(i).toObject();
         t.groups.append({reader.string(group, u"name"_s, at, true), reader.strings(group, u"roles"_s, at)});
     }
+
+    const QJsonObject groupSettings = reader.object(json, u"groupSettings"_s, {});
+    for (auto it = groupSettings.begin(); it != groupSettings.end(); ++it) {
+        if (it.key() != "autoCreateGroups"_L1 && it.key() != "syncIdpGroups"_L1)
+            reader.errors.append(
+                u"groupSettings.%1: not a group setting (autoCreateGroups, syncIdpGroups)"_s.arg(it.key()));
+    }
+    if (groupSettings.contains(u"autoCreateGroups"_s))
+        t.autoCreateGroups = reader.boolean(groupSettings, u"autoCreateGroups"_s, u"groupSettings"_s);
+    if (groupSettings.contains(u"syncIdpGroups"_s))
+        t.syncIdpGroups = reader.boolean(groupSettings, u"syncIdpGroups"_s, u"groupSettings"_s);
 
     const QJsonObject licensesJson = reader.object(json, u"licenses"_s, {});
     t.licenses.autoAssignProfessional = reader.boolean(licensesJson, u"autoAssignProfessional"_s, u"licenses"_s);

@@ -104,6 +104,9 @@ public:
     QString issuer; // JWT issuer pattern, e.g. "https://login.${vars.slug}.example"
     QString publicKeyPem; // Identity::JwtImport only
     QList<Group> groups;
+    // The tenant's group settings (FACTS §5.2); unset: left as the tenant has them.
+    std::optional<bool> autoCreateGroups;
+    std::optional<bool> syncIdpGroups;
     Licenses licenses;
     Space staging{QStringLiteral("Staging"), {}, {}};
     Space production{QStringLiteral("Production"), {}, {}};

@@ -103,6 +103,10 @@ void TestCtlOnboard::appliesOnceThenChangesNothing()
     QCOMPARE(consumer.value(u"assigneeId"_s).toString(), viewers.first().value(u"id"_s).toString());
     QCOMPARE(consumer.value(u"roles"_s).toArray(), QJsonArray{u"consumer"_s});
 
+    // Logins create and sync groups.
+    QCOMPARE(tenant.value(u"groupSettings"_s).toObject().value(u"autoCreateGroups"_s).toBool(), true);
+    QCOMPARE(tenant.value(u"groupSettings"_s).toObject().value(u"syncIdpGroups"_s).toBool(), true);
+
     // Automatic license assignment off.
     QCOMPARE(tenant.value(u"licenseSettings"_s).toObject(),
              (QJsonObject{{u"autoAssignProfessional"_s, false}, {u"autoAssignAnalyzer"_s, false}}));
@@ -134,7 +138,7 @@ void TestCtlOnboard::appliesOnceThenChangesNothing()
             QVERIFY2(it.value().toInteger() == requests.value(it.key()).toInteger(), qPrintable(it.key()));
     }
     QCOMPARE(sandbox.state().value(u"tenants"_s).toArray().size(), tenantsBefore + 1);
-    QVERIFY2(again.out.contains("\"noChange\": 12") || again.out.contains("\"noChange\":12"), again.out.constData());
+    QVERIFY2(again.out.contains("\"noChange\": 13") || again.out.contains("\"noChange\":13"), again.out.constData());
 }
 
 void TestCtlOnboard::killedBetweenCreateAndAliasCreatesOnce_data()
@@ -188,7 +192,7 @@ void TestCtlOnboard::killedBetweenCreateAndAliasCreatesOnce()
     // And once more: nothing left to do.
     const CtlRunner::Result settled = ctl.run(base + QStringList{u"apply"_s, kPlan, u"--json"_s});
     QVERIFY2(settled.exitCode == 0, settled.err.constData());
-    QVERIFY2(settled.out.contains("\"noChange\": 12") || settled.out.contains("\"noChange\":12"),
+    QVERIFY2(settled.out.contains("\"noChange\": 13") || settled.out.contains("\"noChange\":13"),
              settled.out.constData());
 }
 

@@ -259,7 +259,9 @@ OnboardingWizard *TestOnboardingWizard::walkToReview(bool checks, bool viaPalett
 
     // 4. Groups: a duplicate name is refused until removed.
     OnboardingGroupsPage *groups = wizard->groupsPage();
-    if (wizard->currentPage() != groups || groups->table()->rowCount() != 2)
+    // The template's group settings show checked: both flags on.
+    if (wizard->currentPage() != groups || groups->table()->rowCount() != 2 || !groups->settingsBox()->isChecked()
+        || !groups->autoCreateBox()->isChecked() || !groups->syncBox()->isChecked())
         return nullptr;
     if (checks) {
         groups->addButton()->click();
@@ -357,10 +359,10 @@ void TestOnboardingWizard::walkTheWizardAndApply()
     OnboardingWizard *wizard = walkToReview(true);
     QVERIFY(wizard);
     OnboardingReviewPage *review = wizard->reviewPage();
-    QCOMPARE(review->table()->rowCount(), 12);
+    QCOMPARE(review->table()->rowCount(), 13);
     // A new tenant: every step creates (the later ones once the tenant exists).
-    QCOMPARE(reviewResults(wizard), QStringList(12, u"create"_s));
-    QVERIFY2(review->countsLabel()->text().startsWith(u"12 create · 0 update · 0 no change · 0 blocked"_s),
+    QCOMPARE(reviewResults(wizard), QStringList(13, u"create"_s));
+    QVERIFY2(review->countsLabel()->text().startsWith(u"13 create · 0 update · 0 no change · 0 blocked"_s),
              qPrintable(review->countsLabel()->text()));
     QVERIFY(review->table()->item(0, int(OnboardingReviewPage::Column::Calls))->text().contains(u"POST"_s));
     QVERIFY(customerTenant().isEmpty()); // a dry run changes nothing
@@ -382,10 +384,10 @@ void TestOnboardingWizard::walkTheWizardAndApply()
     QStringList types;
     for (const QJsonValue step : target.value(u"steps"_s).toArray())
         types.append(step.toObject().value(u"type"_s).toString());
-    QCOMPARE(
-        types,
-        (QStringList{u"tenant"_s, u"recovery-admin"_s, u"group"_s, u"group"_s, u"licenses"_s, u"space"_s, u"space"_s,
-                     u"csp-origin"_s, u"web-integration"_s, u"extension"_s, u"theme"_s, u"automation"_s}));
+    QCOMPARE(types,
+             (QStringList{u"tenant"_s, u"recovery-admin"_s, u"group"_s, u"group"_s, u"group-settings"_s, u"licenses"_s,
+                          u"space"_s, u"space"_s, u"csp-origin"_s, u"web-integration"_s, u"extension"_s, u"theme"_s,
+                          u"automation"_s}));
 
     // Save as Template…: everything but the customer, read back equal.
     const QString savedTemplate = m_estate->filePath(u"template.json"_s);
@@ -431,6 +433,7 @@ void TestOnboardingWizard::walkTheWizardAndApply()
     QCOMPARE(tenant.value(u"webIntegrations"_s).toArray().size(), 1);
     QCOMPARE(portal.first().value(u"validOrigins"_s).toArray(), QJsonArray{u"https://portal.demo-customer.example"_s});
     QCOMPARE(tenant.value(u"cspOrigins"_s).toArray().size(), 1);
+    QCOMPARE(tenant.value(u"groupSettings"_s).toObject().value(u"autoCreateGroups"_s).toBool(), true);
     QCOMPARE(named(tenant.value(u"extensions"_s).toArray(), u"kpi-card"_s).size(), 1);
     QCOMPARE(named(tenant.value(u"themes"_s).toArray(), u"acme-corporate"_s).size(), 1);
     QCOMPARE(named(tenant.value(u"automations"_s).toArray(), u"Add new users to Production"_s).size(), 1);
@@ -445,7 +448,7 @@ void TestOnboardingWizard::secondOnboardingChangesNothing()
     // The same customer again, from the command palette: the dry run finds everything in place.
     OnboardingWizard *wizard = walkToReview(false, true);
     QVERIFY(wizard);
-    QCOMPARE(reviewResults(wizard), QStringList(12, u"no change"_s));
+    QCOMPARE(reviewResults(wizard), QStringList(13, u"no change"_s));
     QVERIFY2(wizard->reviewPage()->countsLabel()->text().endsWith(u"— nothing to do"_s),
              qPrintable(wizard->reviewPage()->countsLabel()->text()));
     shoot(wizard, u"review-again"_s);

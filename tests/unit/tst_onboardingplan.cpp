@@ -126,6 +126,7 @@ void TestOnboardingPlan::templateRoundTrips()
     original.apps = {{u"a1b2"_s, u"Sales Dashboard"_s}, {QString(), u"Executive KPIs"_s}};
     original.automations.append(u"Nightly refresh"_s);
     original.embedCheck = false;
+    original.syncIdpGroups = false; // set, and off: not the same as unset
     original.licenses.keepFreeAnalyzer = 3;
     original.brand = OnboardingTemplate::Brand{u"${vars.customer}"_s, demoLogo, demoFavIcon};
     original.keyProvider = OnboardingTemplate::KeyProvider{u"${vars.keyArn}"_s, u"${vars.customer} key"_s};
@@ -157,6 +158,8 @@ void TestOnboardingPlan::badTemplatesNameTheField_data()
                                      << u"groups[1].name: \"a\" is listed twice"_s;
     QTest::newRow("origin") << u"webOrigins"_s << QJsonValue(QJsonArray{u"http://portal.example"_s})
                             << u"webOrigins[0]: \"http://portal.example\" must use https"_s;
+    QTest::newRow("group setting") << u"groupSettings"_s << QJsonValue(QJsonObject{{u"autoCreate"_s, true}})
+                                   << u"groupSettings.autoCreate: not a group setting"_s;
     QTest::newRow("duplicate extension") << u"extensions"_s << QJsonValue(QJsonArray{u"kpi-card"_s, u"kpi-card"_s})
                                          << u"extensions[1]: \"kpi-card\" is listed twice"_s;
     QTest::newRow("empty automation") << u"automations"_s << QJsonValue(QJsonArray{u" "_s})
@@ -336,10 +339,11 @@ void TestOnboardingPlan::generatedJwtAndAppsBecomeSteps()
             embedCheck = step.toObject().value(u"params"_s).toObject();
     }
     // The demo template's extension, theme and automation come along; the check comes last.
-    QCOMPARE(ids,
-             (QStringList{u"tenant"_s, u"admin"_s, u"jwt"_s, u"developers"_s, u"viewers"_s, u"tenant-2"_s,
-                          u"licenses"_s, u"staging"_s, u"production"_s, u"portal-csp"_s, u"portal"_s, u"extension-1"_s,
-                          u"theme-1"_s, u"app-1"_s, u"app-2"_s, u"automation-1"_s, u"embed-check"_s}));
+    QCOMPARE(
+        ids,
+        (QStringList{u"tenant"_s, u"admin"_s, u"jwt"_s, u"developers"_s, u"viewers"_s, u"tenant-2"_s,
+                     u"group-settings"_s, u"licenses"_s, u"staging"_s, u"production"_s, u"portal-csp"_s, u"portal"_s,
+                     u"extension-1"_s, u"theme-1"_s, u"app-1"_s, u"app-2"_s, u"automation-1"_s, u"embed-check"_s}));
     // A consumer of the production space (the Viewers group) signs in with the generated key.
     QCOMPARE(embedCheck,
              (QJsonObject{{u"issuer"_s, u"${jwt.issuer}"_s},
