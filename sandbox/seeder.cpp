@@ -552,7 +552,8 @@ void seedDemo(SeedBuilder &builder, SandboxState &state)
                  u"miles.dyson@cyberdyne.example"_s, u"cyberdyne|miles.dyson"_s, {u"TenantAdmin"_s});
     // The partner's "add new users to spaces" automation (FACTS §12), deployed to the source by the
     // eu region client, so its bot owns it and that client may read it to copy it to a new
-    // customer (issue 6; reading someone else's automation needs owning it). Seeded last.
+    // customer (issue 6; reading someone else's automation needs owning it). A template there:
+    // disabled, so it adds none of the source's own users. Seeded last.
     if (const OAuthClient *euClient = state.clients().find(u"sandbox-region-eu"_s)) {
         Tenant &acme = *state.tenantByHostname(u"acme-source.eu.qlikcloud.com"_s);
         Automation &addUsers = builder.automation(
@@ -560,6 +561,7 @@ void seedDemo(SeedBuilder &builder, SandboxState &state)
             u"Adds every new user to the managed space Production as a consumer."_s, builder.bot(acme, *euClient));
         addUsers.workspace = AutomationEngine::addUsersToSpaceWorkspace(u"Production"_s);
         addUsers.runMode = AutomationEngine::runModeOf(addUsers.workspace);
+        addUsers.state = u"disabled"_s;
     }
 }
 

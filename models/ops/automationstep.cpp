@@ -30,7 +30,9 @@ StepType AutomationStep::type()
         "properties": {
             "source": {"type": "string", "minLength": 1, "description": "Hostname of the tenant to copy it from; this client's bot must own it there (FACTS §12)."},
             "sourceProfile": {"type": "string", "description": "Credential profile for the source tenant (default: chosen by tier)."},
-            "name": {"type": "string", "minLength": 1, "maxLength": 256, "description": "The automation's name on the source; the copy keeps it."}
+            "name": {"type": "string", "minLength": 1, "maxLength": 256, "description": "The automation's name on the source; the copy keeps it."},
+            "state": {"enum": ["available", "disabled", "unavailable"],
+                      "description": "The copy's state; default: the source's (a template kept disabled there is deployed with \"available\")."}
         }
     })")
                             .object();
@@ -101,14 +103,21 @@ void AutomationStep::readSource(bool blocking, DefinitionHandler done)
     });
 }
 
+QJsonValue AutomationStep::wantedState(const QJsonObject &definition) const
+{
+    return params().contains(u"state"_s) ? params().value(u"state"_s) : definition.value(u"state"_s);
+}
+
 // What is posted: the definition fields of AutomationDetailRequestObject. The service would ignore
 // the rest (FACTS §12), but ids, owner and run history of the source mean nothing on the target.
-QJsonObject AutomationStep::deployable(const QJsonObject &definition)
+QJsonObject AutomationStep::deployable(const QJsonObject &definition) const
 {
     QJsonObject body;
-    for (const QString &field : {u"name"_s, u"description"_s, u"state"_s, u"workspace"_s})
+    for (const QString &field : {u"name"_s, u"description"_s, u"workspace"_s})
         if (definition.contains(field))
             body.insert(field, definition.value(field));
+    if (const QJsonValue state = wantedState(definition); state.isString())
+        body.insert(u"state"_s, state);
     QJsonArray schedules;
     for (const QJsonValue schedule : definition.value(u"schedules"_s).toArray()) {
         QJsonObject copy = schedule.toObject();
@@ -139,6 +148,8 @@ void AutomationStep::probe()
                          if (copy.value(field) != original.value(field))
                              changes.append({field, copy.value(field), original.value(field)});
                      }
+                     if (const QJsonValue state = wantedState(original); copy.value(u"state"_s) != state)
+                         changes.append({u"state"_s, copy.value(u"state"_s), state});
                      if (changes.isEmpty()) {
                          finishProbe(StepProbe::noChange(describe() + u" is there with the same definition"_s,
                                                          outputs(targetId)));
@@ -183,7 +194,8 @@ void AutomationStep::verify(const StepChange &change)
     send(tenantCall("GET", kCollection + u'/' + id), [this, id](const Cloud::ApiResult &result) {
         const QJsonObject copy = result.json().object();
         readSource(false, [this, id, copy](const QJsonObject &original) {
-            if (copy.value(u"workspace"_s) != original.value(u"workspace"_s)) {
+            if (copy.value(u"workspace"_s) != original.value(u"workspace"_s)
+                || copy.value(u"state"_s) != wantedState(original)) {
                 fail(StepError::transient(
                     u"automation %1 does not read back with the source's definition yet"_s.arg(id)));
                 return;

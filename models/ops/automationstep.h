@@ -14,7 +14,8 @@ namespace Ops {
 // workspace differs.
 //
 //     {"id": "add-users", "type": "automation", "params": {
-//         "source": "acme-source.eu.qlikcloud.com", "name": "Add new users to Production"}}
+//         "source": "acme-source.eu.qlikcloud.com", "name": "Add new users to Production",
+//         "state": "available"}}
 //
 // Outputs: automationId, name. Automation names are not unique in Qlik, so the step looks for its
 // own copy by name among the automations its bot owns; a create whose answer was lost is found
@@ -47,7 +48,9 @@ private:
     void findNamed(const Cloud::ApiCall &call, std::function<void(const QString &id)> done);
     // The source's full definition; blocks or fails (per `blocking`) when it has none of that name.
     void readSource(bool blocking, DefinitionHandler done);
-    [[nodiscard]] static QJsonObject deployable(const QJsonObject &definition);
+    // The copy's state: the plan's, or else the source's.
+    [[nodiscard]] QJsonValue wantedState(const QJsonObject &definition) const;
+    [[nodiscard]] QJsonObject deployable(const QJsonObject &definition) const;
     [[nodiscard]] QJsonObject outputs(const QString &id) const;
 };
 

@@ -90,8 +90,8 @@ void GroupSettingsStep::apply(const StepProbe &)
     QJsonArray patch;
     for (const QString &field : kFields) {
         if (params().contains(field))
-            patch.append(
-                QJsonObject{{u"op"_s, u"replace"_s}, {u"path"_s, u'/' + field}, {u"value"_s, params().value(field)}});
+            patch.append(QJsonObject{
+                {u"op"_s, u"replace"_s}, {u"path"_s, QString(u'/' + field)}, {u"value"_s, params().value(field)}});
     }
     send(tenantCall("PATCH", kSettings).setJson(QJsonDocument(patch)), [this](const Cloud::ApiResult &) {
         StepChange change;

@@ -160,12 +160,14 @@ QJsonObject OnboardingPlanBuilder::toJson() const
             step(u"portal"_s, u"web-integration"_s, u"Web integration for the customer's portal"_s,
                  {{u"name"_s, t.webIntegrationName}, {u"validOrigins"_s, QJsonArray::fromStringList(t.webOrigins)}}));
     }
-    const auto copies = [&](const QStringList &names, const QString &type, const QString &label) {
-        for (qsizetype i = 0; i < names.size(); ++i) {
-            steps.append(step(u"%1-%2"_s.arg(type).arg(i + 1), type, label.arg(names.at(i)),
-                              {{u"source"_s, t.source}, {u"name"_s, names.at(i)}}));
-        }
-    };
+    const auto copies
+        = [&](const QStringList &names, const QString &type, const QString &label, QJsonObject params = {}) {
+              for (qsizetype i = 0; i < names.size(); ++i) {
+                  params.insert(u"source"_s, t.source);
+                  params.insert(u"name"_s, names.at(i));
+                  steps.append(step(u"%1-%2"_s.arg(type).arg(i + 1), type, label.arg(names.at(i)), params));
+              }
+          };
     copies(t.extensions, u"extension"_s, u"Extension %1"_s);
     copies(t.themes, u"theme"_s, u"Theme %1"_s);
     if (t.brand) {
@@ -187,7 +189,8 @@ QJsonObject OnboardingPlanBuilder::toJson() const
                            {u"managedSpace"_s, t.production.name}}));
         publishedApps.append(u"${%1.publishedAppId}"_s.arg(stepId));
     }
-    copies(t.automations, u"automation"_s, u"Automation %1"_s);
+    // Deployed to run, also when the source keeps its template disabled.
+    copies(t.automations, u"automation"_s, u"Automation %1"_s, {{u"state"_s, u"available"_s}});
     // Only a key Tenantry generated can sign the test user's token.
     if (t.embedCheck && t.identity == OnboardingTemplate::Identity::JwtGenerate && !publishedApps.isEmpty()) {
         QJsonArray consumerGroups;

@@ -1491,6 +1491,18 @@
         <source>row %1: &quot;%2&quot; is listed twice; group names are unique in a tenant</source>
         <translation>Zeile %1: „%2“ steht doppelt in der Liste; Gruppennamen sind in einem Mandanten eindeutig</translation>
     </message>
+    <message>
+        <source>Set the tenant&apos;s &amp;group settings</source>
+        <translation>&amp;Gruppeneinstellungen des Tenants setzen</translation>
+    </message>
+    <message>
+        <source>Create the groups a login names that do not exist yet</source>
+        <translation>Gruppen anlegen, die eine Anmeldung nennt und die es noch nicht gibt</translation>
+    </message>
+    <message>
+        <source>Keep each user&apos;s groups in step with the identity provider</source>
+        <translation>Die Gruppen jedes Benutzers mit dem Identitätsanbieter abgleichen</translation>
+    </message>
 </context>
 <context>
     <name>OnboardingIdentityPage</name>

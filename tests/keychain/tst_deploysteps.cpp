@@ -104,7 +104,9 @@ QJsonObject TestDeploySteps::step(const QString &id, const QString &type, const 
 
 QJsonObject TestDeploySteps::automationStep(const QString &name) const
 {
-    return step(u"add-users"_s, u"automation"_s, {{u"source"_s, m_source}, {u"name"_s, name}});
+    // The source keeps it disabled, as a template; the copy is to run.
+    return step(u"add-users"_s, u"automation"_s,
+                {{u"source"_s, m_source}, {u"name"_s, name}, {u"state"_s, u"available"_s}});
 }
 
 QJsonObject TestDeploySteps::jwtStep() const

@@ -359,10 +359,12 @@ void TestSandboxAutomations::listsFiltersAndPages()
                  .status,
              204);
 
+    // The demo seed's own: the partner's "add new users" automation its region bot deployed.
+    const QString seeded = u"Add new users to Production"_s;
     QStringList names;
     QString url = u"https://%1/api/v1/automations?limit=1&sort=-name"_s.arg(steps().host());
     for (int pages = 0; !url.isEmpty(); ++pages) {
-        QVERIFY(pages < 3);
+        QVERIFY(pages < 4);
         const HttpReply page = steps().http().getUrl(url, steps().token());
         QCOMPARE(page.status, 200);
         for (const QJsonValue &automation : page.json().value(u"data"_s).toArray()) {
@@ -371,10 +373,10 @@ void TestSandboxAutomations::listsFiltersAndPages()
         }
         url = page.json().value(u"links"_s).toObject().value(u"next"_s).toObject().value(u"href"_s).toString();
     }
-    QCOMPARE(names, (QStringList{u"Bravo"_s, u"Alpha"_s}));
+    QCOMPARE(names, (QStringList{u"Bravo"_s, u"Alpha"_s, seeded}));
 
     HttpReply reply = steps().http().get(steps().host(), u"/api/v1/automations?listAll=true"_s, steps().token());
-    QCOMPARE(reply.json().value(u"data"_s).toArray().size(), 3);
+    QCOMPARE(reply.json().value(u"data"_s).toArray().size(), 4);
     reply = steps().http().get(steps().host(), u"/api/v1/automations?filter=name eq \"Alpha\""_s, steps().token());
     QCOMPARE(reply.json().value(u"data"_s).toArray().size(), 1);
     reply = steps().http().get(steps().host(), u"/api/v1/automations?filter=runMode eq \"manual\""_s, steps().token());
@@ -383,7 +385,7 @@ void TestSandboxAutomations::listsFiltersAndPages()
     // The items view lists automations too (FACTS §11.1).
     reply = steps().http().get(steps().host(), u"/api/v1/items?resourceType=automation"_s, steps().token());
     QCOMPARE(reply.status, 200);
-    QCOMPARE(reply.json().value(u"data"_s).toArray().size(), 3);
+    QCOMPARE(reply.json().value(u"data"_s).toArray().size(), 4);
 }
 
 void TestSandboxAutomations::copyMakesANewAutomation()
