@@ -8,6 +8,7 @@
 #include "ops/journalreader.h"
 #include "ops/journalreplay.h"
 #include "ops/planreader.h"
+#include "secrets/secretstore.h"
 
 #include <QFileInfo>
 
@@ -15,12 +16,14 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-JobBoard::JobBoard(QObject *parent)
+JobBoard::JobBoard(QObject *parent, Secrets::SecretStore *keys)
     : QObject(parent)
+    , m_keys(keys ? keys : new Secrets::SecretStore(this))
     , m_model(std::make_unique<JobListModel>())
     , m_journalDirectory(Ops::JobHistory::defaultDirectory())
 {
-    Ops::BuiltInSteps::registerAll(&m_steps);
+    // As tenantryctl apply: the JWT steps find their signing keys in the same keychain entries.
+    Ops::BuiltInSteps::registerAll(&m_steps, m_keys);
     reloadHistory();
 }
 

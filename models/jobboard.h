@@ -19,6 +19,9 @@ namespace Ops {
 class Job;
 }
 class JobListModel;
+namespace Secrets {
+class SecretStore;
+}
 
 // The jobs of the GUI (DESIGN.md §4): dry runs and applies of plan files, run by the same engine
 // as `tenantryctl plan/apply` (Ops::Job with the built-in step types), journalled in the shared
@@ -30,7 +33,9 @@ class JobBoard final : public QObject
     Q_DISABLE_COPY_MOVE(JobBoard)
 
 public:
-    explicit JobBoard(QObject *parent = nullptr);
+    // Steps that keep keys in the keychain (the JWT steps) use `keys`, or, when null, a store of the
+    // default service owned by the board.
+    explicit JobBoard(QObject *parent = nullptr, Secrets::SecretStore *keys = nullptr);
     ~JobBoard() override;
 
     // The client jobs talk through (not owned). Changing it cancels the jobs still running on the
@@ -84,6 +89,7 @@ private:
     Ops::Job *applyPlan(const Ops::Plan &plan, const QString &planPath, QString *error);
     void releaseJob(Ops::Job *job);
 
+    Secrets::SecretStore *m_keys = nullptr; // before m_steps: its step types point at it
     Ops::StepRegistry m_steps;
     std::unique_ptr<JobListModel> m_model;
     QPointer<Cloud::CloudClient> m_client;

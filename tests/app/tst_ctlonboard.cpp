@@ -128,17 +128,35 @@ void TestCtlOnboard::appliesOnceThenChangesNothing()
     QCOMPARE(automations.size(), 1);
     QCOMPARE(automations.first().value(u"runMode"_s).toString(), u"webhook"_s);
 
+    // Both apps published to Production once; the JWT provider once; its test consumer logged in.
+    int published = 0;
+    for (const QJsonValue app : tenant.value(u"apps"_s).toArray()) {
+        if (app[u"spaceId"_s] == production.first().value(u"id"_s) && app[u"published"_s].toBool())
+            ++published;
+    }
+    QCOMPARE(published, 2);
+    int providers = 0;
+    for (const QJsonValue idp : tenant.value(u"identityProviders"_s).toArray())
+        providers += idp[u"issuer"_s].toString() == u"https://login.portal.example/demo-customer"_s ? 1 : 0;
+    QCOMPARE(providers, 1);
+    int checkUsers = 0;
+    for (const QJsonValue user : tenant.value(u"users"_s).toArray())
+        checkUsers += user[u"subject"_s].toString() == u"tenantry-embed-check"_s ? 1 : 0;
+    QCOMPARE(checkUsers, 1);
+
     // Again: every step says "no change", nothing is sent but reads.
     const QJsonObject requests = sandbox.state().value(u"requests"_s).toObject();
     const CtlRunner::Result again = ctl.run(base + QStringList{u"apply"_s, kPlan, u"--json"_s});
     QVERIFY2(again.exitCode == 0, again.err.constData());
     const QJsonObject after = sandbox.state().value(u"requests"_s).toObject();
     for (auto it = after.begin(); it != after.end(); ++it) {
-        if (!it.key().startsWith(u"GET "_s) && !it.key().startsWith(u"POST /oauth/token"_s))
+        // The embedded-login check logs its test user in again: a login, not a change.
+        if (!it.key().startsWith(u"GET "_s) && !it.key().startsWith(u"POST /oauth/token"_s)
+            && it.key() != "POST /login/jwt-session"_L1)
             QVERIFY2(it.value().toInteger() == requests.value(it.key()).toInteger(), qPrintable(it.key()));
     }
     QCOMPARE(sandbox.state().value(u"tenants"_s).toArray().size(), tenantsBefore + 1);
-    QVERIFY2(again.out.contains("\"noChange\": 13") || again.out.contains("\"noChange\":13"), again.out.constData());
+    QVERIFY2(again.out.contains("\"noChange\": 17") || again.out.contains("\"noChange\":17"), again.out.constData());
 }
 
 void TestCtlOnboard::killedBetweenCreateAndAliasCreatesOnce_data()
@@ -192,7 +210,7 @@ void TestCtlOnboard::killedBetweenCreateAndAliasCreatesOnce()
     // And once more: nothing left to do.
     const CtlRunner::Result settled = ctl.run(base + QStringList{u"apply"_s, kPlan, u"--json"_s});
     QVERIFY2(settled.exitCode == 0, settled.err.constData());
-    QVERIFY2(settled.out.contains("\"noChange\": 13") || settled.out.contains("\"noChange\":13"),
+    QVERIFY2(settled.out.contains("\"noChange\": 17") || settled.out.contains("\"noChange\":17"),
              settled.out.constData());
 }
 

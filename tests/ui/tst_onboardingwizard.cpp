@@ -3,8 +3,9 @@
 // widgets — the customer and alias, the demo template loaded from resources/templates, a bad PEM, a
 // duplicate group, a role a space type does not have, an http origin — then the review's dry run,
 // Save as Plan / Save as Template (read back), and Apply in the activity panel. The sandbox's state
-// must hold the new tenant with its alias, its groups, both spaces, one CSP origin and one web
-// integration. A second onboarding of the same customer must find nothing to do. Every page is saved
+// must hold the new tenant with its alias, its groups and group settings, both spaces, one CSP origin
+// and one web integration, the copied extension, theme and automation, both published apps and the
+// JWT check's test user. A second onboarding of the same customer must find nothing to do. Every page is saved
 // as build/test-artifacts/onboarding-wizard-<page>.png.
 #include "cloud/connecttomap.h"
 #include "cloud/sandboxcredentials.h"
@@ -240,11 +241,12 @@ OnboardingWizard *TestOnboardingWizard::walkToReview(bool checks, bool viaPalett
         return nullptr;
     next->click();
 
-    // 3. Identity: an imported PEM is parsed as it is pasted; the demo onboarding has no IdP.
+    // 3. Identity: an imported PEM is parsed as it is pasted; the demo onboarding generates its key.
     OnboardingIdentityPage *identity = wizard->identityPage();
-    if (wizard->currentPage() != identity || !identity->noneButton()->isChecked())
+    if (wizard->currentPage() != identity || !identity->generateButton()->isChecked())
         return nullptr;
     if (checks) {
+        const QString issuer = identity->issuerEdit()->text();
         identity->importButton()->click();
         identity->issuerEdit()->setText(u"https://login.example/${target.id}"_s);
         identity->pemEdit()->setPlainText(u"-----BEGIN PUBLIC KEY-----\nnot base64 at all\n-----END PUBLIC KEY-----"_s);
@@ -253,7 +255,8 @@ OnboardingWizard *TestOnboardingWizard::walkToReview(bool checks, bool viaPalett
             return nullptr;
         }
         shoot(wizard, u"identity"_s);
-        identity->noneButton()->click();
+        identity->generateButton()->click();
+        identity->issuerEdit()->setText(issuer);
     }
     if (!next->isEnabled())
         return nullptr;
@@ -325,12 +328,21 @@ OnboardingWizard *TestOnboardingWizard::walkToReview(bool checks, bool viaPalett
         return nullptr;
     next->click();
 
-    // 7. Content: the source's apps arrive without blocking; the demo onboarding publishes none.
+    // 7. Content: the source's apps arrive without blocking; the template's two, named, are checked.
     OnboardingContentPage *content = wizard->contentPage();
     if (wizard->currentPage() != content
         || !QTest::qWaitFor([content] { return !content->isLoading() && content->appList()->topLevelItemCount() > 0; },
                             20000))
         return nullptr;
+    QStringList checkedApps;
+    for (int i = 0; i < content->appList()->topLevelItemCount(); ++i) {
+        if (content->appList()->topLevelItem(i)->checkState(0) == Qt::Checked)
+            checkedApps.append(content->appList()->topLevelItem(i)->text(0));
+    }
+    if (checkedApps != QStringList{u"Executive KPIs"_s, u"Sales Dashboard"_s}) {
+        qWarning("the template's apps are not the ones checked: %s", qPrintable(checkedApps.join(u", "_s)));
+        return nullptr;
+    }
     if (checks) {
         // The template's extension, theme and automation are named, to be copied as they are.
         const QString copies = content->copiesLabel()->text();
@@ -361,13 +373,13 @@ void TestOnboardingWizard::walkTheWizardAndApply()
     OnboardingWizard *wizard = walkToReview(true);
     QVERIFY(wizard);
     OnboardingReviewPage *review = wizard->reviewPage();
-    QCOMPARE(review->table()->rowCount(), 13);
+    QCOMPARE(review->table()->rowCount(), 17);
     // A new tenant: every step creates (the later ones once the tenant exists), but for its group
     // settings, which every tenant has: those are updated.
-    QStringList expected(13, u"create"_s);
-    expected[4] = u"update"_s;
+    QStringList expected(17, u"create"_s);
+    expected[5] = u"update"_s;
     QCOMPARE(reviewResults(wizard), expected);
-    QVERIFY2(review->countsLabel()->text().startsWith(u"12 create · 1 update · 0 no change · 0 blocked"_s),
+    QVERIFY2(review->countsLabel()->text().startsWith(u"16 create · 1 update · 0 no change · 0 blocked"_s),
              qPrintable(review->countsLabel()->text()));
     QVERIFY(review->table()->item(0, int(OnboardingReviewPage::Column::Calls))->text().contains(u"POST"_s));
     QVERIFY(customerTenant().isEmpty()); // a dry run changes nothing
@@ -390,9 +402,9 @@ void TestOnboardingWizard::walkTheWizardAndApply()
     for (const QJsonValue step : target.value(u"steps"_s).toArray())
         types.append(step.toObject().value(u"type"_s).toString());
     QCOMPARE(types,
-             (QStringList{u"tenant"_s, u"recovery-admin"_s, u"group"_s, u"group"_s, u"group-settings"_s, u"licenses"_s,
-                          u"space"_s, u"space"_s, u"csp-origin"_s, u"web-integration"_s, u"extension"_s, u"theme"_s,
-                          u"automation"_s}));
+             (QStringList{u"tenant"_s, u"recovery-admin"_s, u"jwt-idp"_s, u"group"_s, u"group"_s, u"group-settings"_s,
+                          u"licenses"_s, u"space"_s, u"space"_s, u"csp-origin"_s, u"web-integration"_s, u"extension"_s,
+                          u"theme"_s, u"publish-app"_s, u"publish-app"_s, u"automation"_s, u"embed-check"_s}));
 
     // Save as Template…: everything but the customer, read back equal.
     const QString savedTemplate = m_estate->filePath(u"template.json"_s);
@@ -442,6 +454,15 @@ void TestOnboardingWizard::walkTheWizardAndApply()
     QCOMPARE(named(tenant.value(u"extensions"_s).toArray(), u"kpi-card"_s).size(), 1);
     QCOMPARE(named(tenant.value(u"themes"_s).toArray(), u"acme-corporate"_s).size(), 1);
     QCOMPARE(named(tenant.value(u"automations"_s).toArray(), u"Add new users to Production"_s).size(), 1);
+    // The apps are published, and the test consumer of the JWT check logged in once.
+    int published = 0;
+    for (const QJsonValue app : tenant.value(u"apps"_s).toArray())
+        published += app[u"spaceId"_s] == production.first().value(u"id"_s) && app[u"published"_s].toBool() ? 1 : 0;
+    QCOMPARE(published, 2);
+    int checkUsers = 0;
+    for (const QJsonValue user : tenant.value(u"users"_s).toArray())
+        checkUsers += user[u"subject"_s].toString() == u"tenantry-embed-check"_s ? 1 : 0;
+    QCOMPARE(checkUsers, 1);
     m_window->activityPanel()->view()->expand(applyRow);
     m_window->activityPanel()->view()->expand(jobs()->index(0, 0, applyRow));
     QTest::qWait(50);
@@ -453,7 +474,7 @@ void TestOnboardingWizard::secondOnboardingChangesNothing()
     // The same customer again, from the command palette: the dry run finds everything in place.
     OnboardingWizard *wizard = walkToReview(false, true);
     QVERIFY(wizard);
-    QCOMPARE(reviewResults(wizard), QStringList(13, u"no change"_s));
+    QCOMPARE(reviewResults(wizard), QStringList(17, u"no change"_s));
     QVERIFY2(wizard->reviewPage()->countsLabel()->text().endsWith(u"— nothing to do"_s),
              qPrintable(wizard->reviewPage()->countsLabel()->text()));
     shoot(wizard, u"review-again"_s);
