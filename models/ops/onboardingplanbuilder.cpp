@@ -15,9 +15,9 @@ namespace Ops {
 namespace {
 
 // Steps the builder always names this way; a group never takes one of these ids.
-const QStringList fixedStepIds{u"tenant"_s,      u"admin"_s,    u"jwt"_s,           u"licenses"_s, u"staging"_s,
-                               u"production"_s,  u"portal"_s,   u"portal-csp"_s,    u"target"_s,   u"vars"_s,
-                               u"embed-check"_s, u"branding"_s, u"encryption-key"_s};
+const QStringList fixedStepIds{
+    u"tenant"_s,     u"admin"_s,  u"jwt"_s,  u"licenses"_s,    u"staging"_s,  u"production"_s,     u"portal"_s,
+    u"portal-csp"_s, u"target"_s, u"vars"_s, u"embed-check"_s, u"branding"_s, u"encryption-key"_s, u"group-settings"_s};
 // Prefixes of numbered steps ("app-1", "extension-2"...); a group never takes one.
 const QStringList numberedStepPrefixes{u"app-"_s, u"extension-"_s, u"theme-"_s, u"automation-"_s};
 
