@@ -90,8 +90,8 @@ StepType BrandStep::type()
         "properties": {
             "name": {"type": "string", "minLength": 1, "maxLength": 256, "description": "The brand's name; the step finds the brand by it (FACTS §9.3)."},
             "description": {"type": "string", "description": "The brand's description (left alone when not given)."},
-            "logo": {"type": "string", "minLength": 1, "description": "Path of a local PNG or JPEG file, at most 300 KB (absolute, or relative to the current directory)."},
-            "favIcon": {"type": "string", "minLength": 1, "description": "Path of a local ICO file, at most 100 KB (absolute, or relative to the current directory)."},
+            "logo": {"type": "string", "minLength": 1, "description": "Path of a local PNG or JPEG file, at most 300 KB (absolute, or relative to the plan file's folder)."},
+            "favIcon": {"type": "string", "minLength": 1, "description": "Path of a local ICO file, at most 100 KB (absolute, or relative to the plan file's folder)."},
             "activate": {"type": "boolean", "default": true, "description": "Make it the tenant's active brand (default true); false leaves its state alone."}
         }
     })")
@@ -114,8 +114,8 @@ bool BrandStep::activate() const
 
 QList<BrandAsset> BrandStep::assets() const
 {
-    return {BrandAsset::load(BrandAsset::Kind::Logo, params().value(u"logo"_s).toString()),
-            BrandAsset::load(BrandAsset::Kind::FavIcon, params().value(u"favIcon"_s).toString())};
+    return {BrandAsset::load(BrandAsset::Kind::Logo, localPath(params().value(u"logo"_s).toString())),
+            BrandAsset::load(BrandAsset::Kind::FavIcon, localPath(params().value(u"favIcon"_s).toString()))};
 }
 
 QString BrandStep::problemOf(const QList<BrandAsset> &assets)

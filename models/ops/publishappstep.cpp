@@ -87,7 +87,7 @@ StepType PublishAppStep::type()
                               "description": "The credential profile for the source tenant; default: chosen by its hostname."},
             "app": {"type": "string", "minLength": 1, "description": "The source app's id, or its exact name."},
             "appFile": {"type": "string", "minLength": 1,
-                        "description": "Instead of source and app: the path of a .qvf file on the computer that runs the plan (the plan holds the path, never the bytes); the app is called by the file's name without .qvf."},
+                        "description": "Instead of source and app: the path of a .qvf file on the computer that runs the plan, absolute or relative to the plan file's folder (the plan holds the path, never the bytes); the app is called by the file's name without .qvf."},
             "stagingSpace": {"type": "string", "minLength": 1, "maxLength": 256, "pattern": "^[^\"*?<>/|\\\\:]+$",
                              "description": "The target's shared space the app is imported into."},
             "managedSpace": {"type": "string", "minLength": 1, "maxLength": 256, "pattern": "^[^\"*?<>/|\\\\:]+$",
@@ -131,7 +131,7 @@ ExportedAppCache::Source PublishAppStep::source() const
 
 QString PublishAppStep::appFile() const
 {
-    return params().value(u"appFile"_s).toString();
+    return localPath(params().value(u"appFile"_s).toString());
 }
 
 QString PublishAppStep::managedName() const

@@ -1,5 +1,7 @@
 #include "ops/step.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QLoggingCategory>
 
 using namespace Qt::Literals::StringLiterals;
@@ -14,6 +16,13 @@ Step::Step(StepContext context, QObject *parent)
 { }
 
 Step::~Step() = default;
+
+QString Step::localPath(const QString &path) const
+{
+    if (path.isEmpty() || m_context.planDirectory.isEmpty() || !QFileInfo(path).isRelative())
+        return path;
+    return QDir(m_context.planDirectory).absoluteFilePath(path);
+}
 
 StepProbe Step::deferredProbe() const
 {

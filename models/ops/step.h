@@ -49,6 +49,9 @@ public:
 
     [[nodiscard]] const StepContext &context() const { return m_context; }
     [[nodiscard]] const QJsonObject &params() const { return m_context.params; }
+    // A file path from the params: relative ones are taken from the plan file's folder, so a plan
+    // and the files it names can move together (empty stays empty).
+    [[nodiscard]] QString localPath(const QString &path) const;
 
     // What the step ensures, for people: "space 'Production' (managed), consumers: group Sales".
     [[nodiscard]] virtual QString describe() const = 0;

@@ -25,6 +25,9 @@ struct StepContext
     // The directory of the job's journal: steps that must remember something across processes
     // (TenantCreationLedger) keep it there. Empty when the job has no journal.
     QString stateDirectory;
+    // The plan file's folder: relative file paths in params (a brand's logo, an app file) are
+    // resolved against it. Empty for plans built in memory: those hold absolute paths.
+    QString planDirectory;
 };
 
 } // namespace Ops

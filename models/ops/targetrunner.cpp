@@ -6,6 +6,7 @@
 #include "ops/step.h"
 #include "ops/stepregistry.h"
 
+#include <QFileInfo>
 #include <QLoggingCategory>
 
 using namespace Qt::Literals::StringLiterals;
@@ -202,11 +203,17 @@ void TargetRunner::runStep()
         && ParamReferences::isWholeReference(planTarget.hostname, &hostnameReference))
         waitingFor = hostnameReference.source;
 
-    StepContext context{job.jobId,          planTarget.id,
-                        state().hostname,   planTarget.region,
-                        planTarget.profile, planStep.id,
-                        planStep.type,      resolution.value.toObject(),
-                        m_job->cloud(),     m_job->stateDirectory()};
+    StepContext context{job.jobId,
+                        planTarget.id,
+                        state().hostname,
+                        planTarget.region,
+                        planTarget.profile,
+                        planStep.id,
+                        planStep.type,
+                        resolution.value.toObject(),
+                        m_job->cloud(),
+                        m_job->stateDirectory(),
+                        job.planPath.isEmpty() ? QString() : QFileInfo(job.planPath).absolutePath()};
     m_current = type->create(context, this);
     if (!m_current) {
         failStep(StepError::failed(u"step type \"%1\" could not create its step"_s.arg(planStep.type)));

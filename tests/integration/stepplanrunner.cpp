@@ -32,6 +32,7 @@ std::unique_ptr<Ops::Job> StepPlanRunner::run(const QJsonArray &steps, Ops::Job:
     auto job = std::make_unique<Ops::Job>(*plan.plan, m_steps);
     job->setCloudClient(&m_client->client());
     job->setJournalDirectory(m_journals.path());
+    job->setPlanPath(m_planPath);
     job->setRetryDelay(10ms);
     QSignalSpy finished(job.get(), &Ops::Job::finished);
     if (!job->start(mode) || !finished.wait(60000))

@@ -23,6 +23,8 @@ public:
 
     // The target's fields besides its steps ("id", "hostname", "profile", "region"...).
     void setTarget(const QJsonObject &target) { m_target = target; }
+    // As if the plan were read from this file (relative file paths in params resolve against its folder).
+    void setPlanPath(const QString &path) { m_planPath = path; }
 
     // The finished job; null (with a warning naming the plan's problems) when it did not finish.
     [[nodiscard]] std::unique_ptr<Ops::Job> run(const QJsonArray &steps, Ops::Job::Mode mode = Ops::Job::Mode::Apply);
@@ -31,5 +33,6 @@ private:
     SeededClient *m_client;
     Ops::StepRegistry *m_steps;
     QJsonObject m_target;
+    QString m_planPath;
     QTemporaryDir m_journals;
 };

@@ -11,6 +11,7 @@
 #include "ops/jobsummary.h"
 #include "ops/stepregistry.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -62,6 +63,7 @@ private Q_SLOTS:
     void initTestCase();
     void init();
     void brandCreatedOnceThenNoChange();
+    void relativeFilesAreTakenFromThePlanFolder();
     void changedLogoIsReplaced();
     void lostCreateAnswersConverge();
     void badFilesBlock_data();
@@ -153,6 +155,18 @@ QList<QJsonObject> TestBrandKeySteps::providers(const QString &arn)
             found.append(provider.toObject());
     }
     return found;
+}
+
+void TestBrandKeySteps::relativeFilesAreTakenFromThePlanFolder()
+{
+    // The plan sits beside its files; the test runs elsewhere.
+    QVERIFY(QDir::current().absolutePath() != m_files.path());
+    m_runner->setPlanPath(m_files.filePath(u"plan.json"_s));
+    const std::unique_ptr<Job> job = m_runner->run({brandStep(u"logo.png"_s, u"favicon.ico"_s)});
+    m_runner->setPlanPath({});
+    QVERIFY(job);
+    QVERIFY2(job->state().status == JobStatus::Succeeded, qPrintable(Ops::JobSummary::toText(job->state())));
+    QCOMPARE(brands(u"Northwind"_s).size(), 1);
 }
 
 void TestBrandKeySteps::brandCreatedOnceThenNoChange()
