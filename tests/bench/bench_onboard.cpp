@@ -1,6 +1,10 @@
-// Benchmark of onboarding (issue 6): the shipped resources/plans/onboard-demo.json (create the
-// tenant, recovery admin, groups, licenses, spaces, CSP origin, web integration) against a
-// tenantry-sandbox process seeded with demo, with injected latency.
+// Benchmark of onboarding (issue 6): the shipped resources/plans/onboard-demo.json (tenant, recovery
+// admin, JWT identity provider, groups and their settings, licenses, spaces, CSP origin, web
+// integration, extension, theme, two published apps, the automation and the embedded-login check)
+// against a tenantry-sandbox process seeded with demo, with injected latency. The JWT steps keep
+// their signing keys in the keychain under the service "TenantryBench": run it in a throwaway
+// session as packaging/dev.sh test does, or clear them afterwards
+// (`secret-tool clear server TenantryBench`).
 //  1. one customer: wall time and API calls; the same job with one request in flight at a time
 //     (every call strictly after the previous one); and calls x latency, the bound of that;
 //  2. N customers from the same template in one job (targets in parallel).
@@ -13,6 +17,7 @@
 #include "ops/job.h"
 #include "ops/planreader.h"
 #include "ops/stepregistry.h"
+#include "secrets/secretstore.h"
 
 #include "benchsandbox.h"
 #include "cloud/cloudclient.h"
@@ -71,8 +76,9 @@ struct Run
 Run apply(BenchSandbox &sandbox, const QStringList &subscriptions, const QJsonObject &planJson, int maxInFlight)
 {
     Run run;
+    Secrets::SecretStore keys(u"TenantryBench"_s);
     Ops::StepRegistry steps;
-    Ops::BuiltInSteps::registerAll(&steps);
+    Ops::BuiltInSteps::registerAll(&steps, &keys);
     const Ops::PlanReadResult read = Ops::PlanReader(&steps).fromJson(planJson);
     if (!read.ok()) {
         run.firstProblem = Ops::PlanIssue::toStrings(read.issues).join(u"; "_s);
