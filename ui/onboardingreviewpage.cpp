@@ -259,6 +259,9 @@ void OnboardingReviewPage::showSteps()
         text += tr(" · %1 still being checked").arg(counts.value(Verdict::Kind::Checking));
     else if (counts.value(Verdict::Kind::Create) + counts.value(Verdict::Kind::Update) == 0)
         text += tr(" — nothing to do");
+    // What the plan-wide checks found, e.g. the shared license pool the seats come from.
+    for (const QString &note : m_job->state().notes)
+        text += u'\n' + note;
     m_counts->setText(text);
     if (!target.message.isEmpty())
         m_problem->setText(target.message);

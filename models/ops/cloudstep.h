@@ -35,6 +35,8 @@ public:
     // outcome (the client says a non-idempotent request may have taken effect) may be retried after
     // a probe; everything else (4xx, credentials, malformed answers) is a definite failure.
     [[nodiscard]] static StepError errorFor(const Cloud::ApiError &error);
+    // `name eq "X"` with the quotes in X escaped, for SCIM filters (FACTS §7, §5.2).
+    [[nodiscard]] static QString scimEquals(const QString &attribute, const QString &value);
 
 protected:
     // A call to the target tenant ("/api/v1/spaces"), with the target's profile and region.
@@ -55,9 +57,6 @@ protected:
     void listAll(const Cloud::ApiCall &call, std::function<void(const QJsonArray &items)> done);
 
     void abort() override;
-
-    // `name eq "X"` with the quotes in X escaped, for SCIM filters (FACTS §7, §5.2).
-    [[nodiscard]] static QString scimEquals(const QString &attribute, const QString &value);
 
 private:
     [[nodiscard]] bool haveClient();

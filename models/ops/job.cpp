@@ -187,7 +187,7 @@ bool Job::start(Mode mode)
         holdWaves();
     setStatus(JobStatus::Running);
     // Targets start from the event loop, never from within start(): callers may connect after start().
-    QMetaObject::invokeMethod(this, &Job::pump, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(this, &Job::checkLicensePool, Qt::QueuedConnection);
     return true;
 }
 
@@ -287,7 +287,7 @@ bool Job::retryFailed()
     record({{u"rec"_s, u"retry"_s}, {u"targets"_s, retried}});
     m_phase = m_state.plan.options.preflight == Plan::Preflight::Plan ? Phase::Preflight : Phase::Apply;
     setStatus(JobStatus::Running);
-    QMetaObject::invokeMethod(this, &Job::pump, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(this, &Job::checkLicensePool, Qt::QueuedConnection);
     return true;
 }
 
@@ -296,6 +296,7 @@ void Job::cancel()
     if (m_state.status != JobStatus::Running || m_cancelled)
         return;
     m_cancelled = true;
+    m_poolCheck.reset(); // its reads are dropped; no target has started
     // Targets not started yet end here; running ones stop at their next safe point.
     m_queue.append(std::exchange(m_held, {}));
     m_wave.clear();
@@ -315,6 +316,40 @@ void Job::cancel()
         runner->cancel();
     if (m_runners.isEmpty())
         QMetaObject::invokeMethod(this, &Job::phaseFinished, Qt::QueuedConnection);
+}
+
+void Job::checkLicensePool()
+{
+    m_poolBlocks.clear();
+    if (m_cancelled || !m_cloud || m_state.status != JobStatus::Running) {
+        pump();
+        return;
+    }
+    // Every target this run may start, later waves too: the pool is shared by all of them.
+    QList<int> targets = m_queue + m_held;
+    std::sort(targets.begin(), targets.end());
+    auto check = std::make_unique<LicensePoolCheck>(m_state, targets, m_cloud);
+    if (!check->isNeeded()) {
+        pump();
+        return;
+    }
+    m_poolCheck = std::move(check);
+    connect(m_poolCheck.get(), &LicensePoolCheck::finished, this, &Job::licensePoolChecked, Qt::QueuedConnection);
+    m_poolCheck->start();
+}
+
+void Job::licensePoolChecked()
+{
+    const std::unique_ptr<LicensePoolCheck> check = std::move(m_poolCheck);
+    if (!check || m_cancelled)
+        return;
+    for (const LicensePoolCheck::Block &block : check->blocks())
+        m_poolBlocks.insert(block.target, block);
+    for (const QString &note : check->notes()) {
+        m_state.notes.append(note);
+        record({{u"rec"_s, u"note"_s}, {u"text"_s, note}});
+    }
+    pump();
 }
 
 void Job::pump()

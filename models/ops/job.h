@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ops/jobstate.h"
+#include "ops/licensepoolcheck.h"
 #include "ops/plan.h"
 
 #include <QHash>
@@ -96,6 +97,9 @@ private:
     friend class TargetRunner;
     enum class Phase { Preflight, Apply };
 
+    // Before targets start (a run, a retry): the plan-wide license pool check, then pump().
+    void checkLicensePool();
+    void licensePoolChecked();
     void pump();
     void startRunner(int target);
     void runnerFinished(int target);
@@ -107,6 +111,12 @@ private:
     bool record(const QJsonObject &record);
     void journalFailed();
     [[nodiscard]] const StepRegistry *registry() const { return m_registry; }
+    // Why the license pool check blocked a target (its "licenses" step), or null.
+    [[nodiscard]] const LicensePoolCheck::Block *poolBlock(int target) const
+    {
+        const auto found = m_poolBlocks.constFind(target);
+        return found == m_poolBlocks.constEnd() ? nullptr : &*found;
+    }
     [[nodiscard]] Cloud::CloudClient *cloud() const { return m_cloud; }
     [[nodiscard]] JobState::Target &targetState(int target) { return m_state.targets[target]; }
     void notifyTarget(int target) { Q_EMIT targetChanged(target); }
@@ -131,6 +141,8 @@ private:
     int m_waveNumber = 0; // 1 for the first
     QList<int> m_held; // the targets after it, started wave by wave as long as each went well enough
     QHash<int, TargetRunner *> m_runners;
+    std::unique_ptr<LicensePoolCheck> m_poolCheck; // while it reads the pools
+    QHash<int, LicensePoolCheck::Block> m_poolBlocks; // target -> why the pool check blocked it
     int m_peakRunning = 0;
     bool m_cancelled = false;
     bool m_journalBroken = false;

@@ -16,8 +16,10 @@ namespace Ops {
 // Seats live on the entitlement that every tenant of the subscription shares, so the probe reads
 // the pool (licenses/overview allotments: units, unitsUsed) and blocks the step when the seats it
 // would assign are more than the pool has left beyond "keepFree" — before anything changes. Only
-// purchased units count; overage is not planned into. Assignments are keyed on subject: a
-// subject that has a seat of another type blocks (Tenantry does not move seats between types).
+// purchased units count; overage is not planned into. Before any target runs, the job's
+// LicensePoolCheck judges the seats of all the plan's license steps together, per license number.
+// Assignments are keyed on subject: a subject that has a seat of another type blocks (Tenantry does
+// not move seats between types).
 // Outputs: none.
 class LicenseStep : public CloudStep
 {

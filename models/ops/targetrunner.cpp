@@ -109,7 +109,31 @@ void TargetRunner::start()
     record({{u"rec"_s, u"target-start"_s}, {u"target"_s, planTarget.id}, {u"phase"_s, phaseName()}});
     m_job->notifyTarget(m_target);
     m_step = -1;
+    if (!m_dry && m_job->poolBlock(m_target)) {
+        QMetaObject::invokeMethod(this, &TargetRunner::blockForLicensePool, Qt::QueuedConnection);
+        return;
+    }
     nextStep();
+}
+
+void TargetRunner::blockForLicensePool()
+{
+    const LicensePoolCheck::Block *block = m_job->poolBlock(m_target);
+    m_step = block->step;
+    const StepProbe blocked = StepProbe::blocked(block->reason);
+    stepState().probe = blocked;
+    QJsonObject probeRecord = stepRecord(u"probe"_s);
+    probeRecord.insert(u"phase"_s, phaseName());
+    probeRecord.insert(u"probe"_s, blocked.toJson());
+    record(probeRecord);
+    JobState::Target &target = state();
+    for (qsizetype i = 0; i < m_step; ++i) {
+        if (target.steps.at(i).status == StepStatus::Pending) {
+            target.steps[i].status = StepStatus::Skipped;
+            m_job->notifyStep(m_target, static_cast<int>(i));
+        }
+    }
+    failStep(StepError::failed(block->reason), StepStatus::Blocked);
 }
 
 void TargetRunner::nextStep()
@@ -223,6 +247,14 @@ void TargetRunner::runStep()
     connect(m_current, &Step::applied, this, &TargetRunner::onApplied);
     connect(m_current, &Step::verified, this, &TargetRunner::onVerified);
     connect(m_current, &Step::failed, this, &TargetRunner::onFailed);
+
+    if (const LicensePoolCheck::Block *block = m_job->poolBlock(m_target); block && block->step == m_step) {
+        // The plan-wide license pool check judged this step already (Job::checkLicensePool).
+        const StepProbe blocked = StepProbe::blocked(block->reason);
+        QMetaObject::invokeMethod(
+            this, [this, blocked] { onProbed(blocked); }, Qt::QueuedConnection);
+        return;
+    }
 
     if (!resolution.issues.isEmpty()) {
         failStep(StepError::failed(PlanIssue::toStrings(resolution.issues).join(u"; "_s)));

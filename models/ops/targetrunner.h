@@ -61,6 +61,8 @@ private:
     void retryLater(Call call, int failures);
     void onRetryTimer();
     void skipRemainingSteps();
+    // An apply pass of a target the plan-wide license pool check blocked: nothing is touched.
+    void blockForLicensePool();
 
     [[nodiscard]] JobState::Target &state();
     [[nodiscard]] JobState::Step &stepState();

@@ -19,11 +19,20 @@ std::unique_ptr<Ops::Job> StepPlanRunner::run(const QJsonArray &steps, Ops::Job:
 {
     QJsonObject target = m_target;
     target.insert(u"steps"_s, steps);
+    return runTargets({target}, mode);
+}
+
+std::unique_ptr<Ops::Job> StepPlanRunner::runTargets(const QJsonArray &targets, Ops::Job::Mode mode,
+                                                     const QJsonObject &options)
+{
+    QJsonObject planOptions{{u"maxAttempts"_s, 4}};
+    for (auto it = options.begin(); it != options.end(); ++it)
+        planOptions.insert(it.key(), it.value());
     const QJsonObject json{{u"format"_s, u"tenantry-plan"_s},
                            {u"version"_s, 1},
                            {u"name"_s, u"steps under test"_s},
-                           {u"options"_s, QJsonObject{{u"maxAttempts"_s, 4}}},
-                           {u"targets"_s, QJsonArray{target}}};
+                           {u"options"_s, planOptions},
+                           {u"targets"_s, targets}};
     const Ops::PlanReadResult plan = Ops::PlanReader(m_steps).fromJson(json);
     if (!plan.ok()) {
         qWarning().noquote() << Ops::PlanIssue::toStrings(plan.issues).join(u'\n');

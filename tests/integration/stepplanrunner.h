@@ -28,6 +28,9 @@ public:
 
     // The finished job; null (with a warning naming the plan's problems) when it did not finish.
     [[nodiscard]] std::unique_ptr<Ops::Job> run(const QJsonArray &steps, Ops::Job::Mode mode = Ops::Job::Mode::Apply);
+    // Same, for a plan of several targets (each with its "steps"); `options` goes over maxAttempts 4.
+    [[nodiscard]] std::unique_ptr<Ops::Job>
+    runTargets(const QJsonArray &targets, Ops::Job::Mode mode = Ops::Job::Mode::Apply, const QJsonObject &options = {});
 
 private:
     SeededClient *m_client;

@@ -27,6 +27,7 @@ private Q_SLOTS:
     void planChangesNothing();
     void applyConvergesAndSaysWhatItDid();
     void blockedTargetFailsTheRun();
+    void licensePoolIsCheckedAcrossTargets();
     void killedAndResumed_data();
     void killedAndResumed();
 
@@ -214,6 +215,73 @@ void TestCtlApply::blockedTargetFailsTheRun()
     QVERIFY2(apply.err.contains("blocked — step \"staging\" blocked: a shared space named 'Staging' exists already"),
              apply.err.constData());
     QVERIFY(spacesNamed(m_hosts.first(), u"Tenantry production"_s).isEmpty());
+}
+
+void TestCtlApply::licensePoolIsCheckedAcrossTargets()
+{
+    // Every target assigns two new seats from the license all of them share; with the pool kept
+    // to five free seats, each fits alone and the four together do not (FACTS §6).
+    const QJsonObject subscription = m_sandbox->http().state().value(u"subscriptions"_s).toArray().first().toObject();
+    const QString licenseNumber = subscription.value(u"id"_s).toString();
+    qint64 left = 0;
+    for (const QJsonValue allotment : subscription.value(u"allotments"_s).toArray()) {
+        if (allotment[u"name"_s].toString() == u"professional"_s)
+            left = allotment[u"units"_s].toInteger() - allotment[u"unitsUsed"_s].toInteger();
+    }
+    QVERIFY(left > 5);
+    QFile file(m_plan);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QJsonObject plan = QJsonDocument::fromJson(file.readAll()).object();
+    file.close();
+    QJsonArray targets = plan.value(u"targets"_s).toArray();
+    for (qsizetype i = 0; i < targets.size(); ++i) {
+        QJsonObject target = targets.at(i).toObject();
+        QJsonArray steps = target.value(u"steps"_s).toArray();
+        QJsonArray assignments;
+        for (const QString &seat : {u"a"_s, u"b"_s})
+            assignments.append(
+                QJsonObject{{u"subject"_s, u"jwt|ctl-%1-%2"_s.arg(i).arg(seat)}, {u"type"_s, u"professional"_s}});
+        steps.prepend(QJsonObject{{u"id"_s, u"licenses"_s},
+                                  {u"type"_s, u"licenses"_s},
+                                  {u"params"_s,
+                                   QJsonObject{{u"assignments"_s, assignments},
+                                               {u"keepFree"_s, QJsonObject{{u"professional"_s, left - 5}}}}}});
+        target.insert(u"steps"_s, steps);
+        targets[i] = target;
+    }
+    plan.insert(u"targets"_s, targets);
+    plan.insert(u"options"_s, QJsonObject{{u"concurrency"_s, 2}, {u"preflight"_s, u"plan"_s}});
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(QJsonDocument(plan).toJson());
+    file.close();
+
+    const CtlRunner::Result dry = ctl({u"plan"_s, m_plan});
+    const QByteArray expected = u"the plan assigns 8 new professional seat(s) on license %1 across 4 target(s), but "
+                                u"the pool every tenant of that license shares has %2 left"_s.arg(licenseNumber)
+                                    .arg(left)
+                                    .toUtf8();
+    QVERIFY2(dry.out.contains(expected), dry.out.constData());
+    QVERIFY2(dry.out.contains(u"license pool %1 (professional): the plan assigns 8 new seat(s) across 4 target(s); "
+                              u"%2 of 50 are left; 2 target(s) blocked"_s.arg(licenseNumber)
+                                  .arg(left)
+                                  .toUtf8()),
+             dry.out.constData());
+
+    const CtlRunner::Result apply = ctl({u"apply"_s, m_plan});
+    QCOMPARE(apply.exitCode, 1);
+    QVERIFY2(apply.err.contains(expected), apply.err.constData());
+    // Refused before anything changed: no seat, no space.
+    for (const QJsonValue seat : m_sandbox->http()
+                                     .state()
+                                     .value(u"subscriptions"_s)
+                                     .toArray()
+                                     .first()
+                                     .toObject()
+                                     .value(u"assignments"_s)
+                                     .toArray())
+        QVERIFY2(!seat[u"subject"_s].toString().startsWith(u"jwt|ctl-"_s), qPrintable(seat[u"subject"_s].toString()));
+    for (const QString &host : std::as_const(m_hosts))
+        QVERIFY(spacesNamed(host, u"Tenantry staging"_s).isEmpty());
 }
 
 TestCtlApply::Killed TestCtlApply::applyAndKill(int progressLines)
