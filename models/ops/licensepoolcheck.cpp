@@ -377,8 +377,8 @@ void LicensePoolCheck::judgePool(const QString &licenseNumber, const QList<const
             }
             ++blocked;
             block(*want,
-                  u"the plan assigns %1 new %2 seat(s) on license %3 across %4 target(s), but the pool every tenant "
-                  u"of that license shares has %5 left (%6 of %7 used)%8; this target's %9 after the %10 of the "
+                  u"the plan assigns %1 new %2 seat(s) on license %3 across %4 target(s), but its shared pool has %5 "
+                  u"left (%6 of %7 used by all the license's tenants)%8; this target's %9 after the %10 of the "
                   u"targets before it would exhaust it. Free seats or buy more first"_s.arg(wanted.size())
                       .arg(type, licenseNumber)
                       .arg(targets.size())

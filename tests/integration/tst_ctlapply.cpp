@@ -257,7 +257,7 @@ void TestCtlApply::licensePoolIsCheckedAcrossTargets()
 
     const CtlRunner::Result dry = ctl({u"plan"_s, m_plan});
     const QByteArray expected = u"the plan assigns 8 new professional seat(s) on license %1 across 4 target(s), but "
-                                u"the pool every tenant of that license shares has %2 left"_s.arg(licenseNumber)
+                                u"its shared pool has %2 left"_s.arg(licenseNumber)
                                     .arg(left)
                                     .toUtf8();
     QVERIFY2(dry.out.contains(expected), dry.out.constData());
