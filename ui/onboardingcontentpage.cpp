@@ -3,13 +3,20 @@
 #include "estatemodel.h"
 #include "estatesession.h"
 #include "sourceappcatalog.h"
+#include "ui/fieldproblemlabel.h"
 #include "ui/iconcatalog.h"
 #include "ui/onboardingcustomerpage.h"
 #include "ui/onboardingtemplatepage.h"
 #include "ui/onboardingwizard.h"
 
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QSignalBlocker>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -42,11 +49,152 @@ OnboardingContentPage::OnboardingContentPage(QWidget *parent)
     m_copies->setObjectName(u"contentCopies"_s);
     m_copies->setWordWrap(true);
     m_copies->setTextFormat(Qt::PlainText);
+    auto *extras = new QHBoxLayout;
+    extras->addWidget(makeBrandBox(), 1, Qt::AlignTop);
+    extras->addWidget(makeKeyBox(), 1, Qt::AlignTop);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_apps, 1);
     layout->addWidget(m_status);
     layout->addWidget(m_copies);
+    layout->addLayout(extras);
     connect(m_catalog, &SourceAppCatalog::finished, this, &OnboardingContentPage::showApps);
+    checkExtras();
+}
+
+QGroupBox *OnboardingContentPage::makeBrandBox()
+{
+    m_brandBox = new QGroupBox(tr("Brandin&g (optional)"), this);
+    m_brandBox->setObjectName(u"brandBox"_s);
+    m_brandBox->setCheckable(true);
+    m_brandBox->setChecked(false);
+    m_brandBox->setToolTip(
+        tr("Upload the customer's logo and favicon as a brand and make it the tenant's active one."));
+    m_brandName = new QLineEdit(m_brandBox);
+    m_brandName->setObjectName(u"brandNameEdit"_s);
+    m_brandName->setPlaceholderText(tr("e.g. ${vars.customer}"));
+    m_logo = new QLineEdit(m_brandBox);
+    m_logo->setObjectName(u"logoEdit"_s);
+    m_logo->setPlaceholderText(tr("PNG or JPEG, at most 300 KB"));
+    m_favIcon = new QLineEdit(m_brandBox);
+    m_favIcon->setObjectName(u"favIconEdit"_s);
+    m_favIcon->setPlaceholderText(tr("ICO, at most 100 KB"));
+    m_brandNameProblem = new FieldProblemLabel(u"brandNameProblem"_s, m_brandBox);
+    m_logoProblem = new FieldProblemLabel(u"logoProblem"_s, m_brandBox);
+    m_favIconProblem = new FieldProblemLabel(u"favIconProblem"_s, m_brandBox);
+    auto *chooseLogo = new QPushButton(tr("Choose…"), m_brandBox);
+    chooseLogo->setObjectName(u"chooseLogoButton"_s);
+    auto *chooseFavIcon = new QPushButton(tr("Choose…"), m_brandBox);
+    chooseFavIcon->setObjectName(u"chooseFavIconButton"_s);
+    auto *logoRow = new QHBoxLayout;
+    logoRow->addWidget(m_logo, 1);
+    logoRow->addWidget(chooseLogo);
+    auto *favIconRow = new QHBoxLayout;
+    favIconRow->addWidget(m_favIcon, 1);
+    favIconRow->addWidget(chooseFavIcon);
+    auto *form = new QFormLayout(m_brandBox);
+    form->addRow(tr("Brand na&me:"), m_brandName);
+    form->addRow(QString(), m_brandNameProblem);
+    // A row whose field is a layout gets no buddy by itself: without one, "&" would show.
+    auto *logoLabel = new QLabel(tr("&Logo:"), m_brandBox);
+    logoLabel->setBuddy(m_logo);
+    auto *favIconLabel = new QLabel(tr("Fav&icon:"), m_brandBox);
+    favIconLabel->setBuddy(m_favIcon);
+    form->addRow(logoLabel, logoRow);
+    form->addRow(QString(), m_logoProblem);
+    form->addRow(favIconLabel, favIconRow);
+    form->addRow(QString(), m_favIconProblem);
+    connect(chooseLogo, &QPushButton::clicked, this,
+            [this] { chooseFile(m_logo, tr("Choose the Brand's Logo"), tr("Images (*.png *.jpg *.jpeg)")); });
+    connect(chooseFavIcon, &QPushButton::clicked, this,
+            [this] { chooseFile(m_favIcon, tr("Choose the Brand's Favicon"), tr("Icons (*.ico)")); });
+    for (QLineEdit *edit : {m_brandName, m_logo, m_favIcon})
+        connect(edit, &QLineEdit::textChanged, this, &OnboardingContentPage::checkExtras);
+    connect(m_brandBox, &QGroupBox::toggled, this, &OnboardingContentPage::checkExtras);
+    m_brandBox->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum); // the app list takes the height
+    return m_brandBox;
+}
+
+QGroupBox *OnboardingContentPage::makeKeyBox()
+{
+    m_keyBox = new QGroupBox(tr("Customer-managed &encryption key (optional)"), this);
+    m_keyBox->setObjectName(u"keyBox"_s);
+    m_keyBox->setCheckable(true);
+    m_keyBox->setChecked(false);
+    m_keyBox->setToolTip(
+        tr("Register the customer's AWS KMS key, test it, and move the tenant's encryption to it. A key that fails "
+           "the test is never moved to."));
+    m_keyArn = new QLineEdit(m_keyBox);
+    m_keyArn->setObjectName(u"keyArnEdit"_s);
+    m_keyArn->setPlaceholderText(u"arn:aws:kms:eu-west-1:111122223333:key/mrk-…"_s);
+    m_keyName = new QLineEdit(m_keyBox);
+    m_keyName->setObjectName(u"keyNameEdit"_s);
+    m_keyName->setPlaceholderText(tr("e.g. ${vars.customer} key"));
+    m_keyArnProblem = new FieldProblemLabel(u"keyArnProblem"_s, m_keyBox);
+    m_keyNameProblem = new FieldProblemLabel(u"keyNameProblem"_s, m_keyBox);
+    auto *form = new QFormLayout(m_keyBox);
+    form->addRow(tr("&Key ARN:"), m_keyArn);
+    form->addRow(QString(), m_keyArnProblem);
+    form->addRow(tr("Provider n&ame:"), m_keyName);
+    form->addRow(QString(), m_keyNameProblem);
+    for (QLineEdit *edit : {m_keyArn, m_keyName})
+        connect(edit, &QLineEdit::textChanged, this, &OnboardingContentPage::checkExtras);
+    connect(m_keyBox, &QGroupBox::toggled, this, &OnboardingContentPage::checkExtras);
+    m_keyBox->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    return m_keyBox;
+}
+
+void OnboardingContentPage::chooseFile(QLineEdit *edit, const QString &title, const QString &filter)
+{
+    auto *dialog = new QFileDialog(this, title, edit->text().trimmed(), filter);
+    dialog->setObjectName(u"brandFileDialog"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setFileMode(QFileDialog::ExistingFile);
+    // The picked path is kept as it is, absolute: a saved template names the files where they are.
+    connect(dialog, &QFileDialog::fileSelected, edit, &QLineEdit::setText);
+    dialog->open();
+}
+
+void OnboardingContentPage::checkExtras()
+{
+    const bool brand = m_brandBox->isChecked();
+    m_brandNameProblem->setProblem(brand && m_brandName->text().trimmed().isEmpty() ? tr("The brand needs a name.")
+                                                                                    : QString());
+    const QString logo = m_logo->text().trimmed();
+    const QString favIcon = m_favIcon->text().trimmed();
+    if (!brand)
+        m_logoProblem->setProblem({});
+    else if (logo.isEmpty())
+        m_logoProblem->setProblem(tr("Choose the logo: a PNG or JPEG file of at most 300 KB."));
+    else
+        m_logoProblem->setProblem(Ops::OnboardingTemplate::brandFileProblem(logo, true));
+    if (!brand)
+        m_favIconProblem->setProblem({});
+    else if (favIcon.isEmpty())
+        m_favIconProblem->setProblem(tr("Choose the favicon: an ICO file of at most 100 KB."));
+    else
+        m_favIconProblem->setProblem(Ops::OnboardingTemplate::brandFileProblem(favIcon, false));
+
+    const bool key = m_keyBox->isChecked();
+    const QString arn = m_keyArn->text().trimmed();
+    if (!key)
+        m_keyArnProblem->setProblem({});
+    else if (arn.isEmpty())
+        m_keyArnProblem->setProblem(tr("Type the ARN of the customer's AWS KMS key."));
+    else
+        m_keyArnProblem->setProblem(Ops::OnboardingTemplate::keyArnProblem(arn));
+    m_keyNameProblem->setProblem(key && m_keyName->text().trimmed().isEmpty() ? tr("The key provider needs a name.")
+                                                                              : QString());
+    Q_EMIT completeChanged();
+}
+
+bool OnboardingContentPage::extrasAreFine() const
+{
+    for (const FieldProblemLabel *problem :
+         {m_brandNameProblem, m_logoProblem, m_favIconProblem, m_keyArnProblem, m_keyNameProblem}) {
+        if (!problem->problem().isEmpty())
+            return false;
+    }
+    return true;
 }
 
 OnboardingContentPage::~OnboardingContentPage() = default;
@@ -128,7 +276,7 @@ QList<Ops::OnboardingTemplate::App> OnboardingContentPage::selectedApps() const
 
 bool OnboardingContentPage::isComplete() const
 {
-    return !m_catalog->isLoading();
+    return !m_catalog->isLoading() && extrasAreFine();
 }
 
 void OnboardingContentPage::describe(Ops::OnboardingTemplate *onboardingTemplate) const
@@ -138,6 +286,14 @@ void OnboardingContentPage::describe(Ops::OnboardingTemplate *onboardingTemplate
     onboardingTemplate->themes = m_themes;
     onboardingTemplate->automations = m_automations;
     onboardingTemplate->embedCheck = m_embedCheck;
+    onboardingTemplate->brand.reset();
+    if (m_brandBox->isChecked())
+        onboardingTemplate->brand = Ops::OnboardingTemplate::Brand{
+            m_brandName->text().trimmed(), m_logo->text().trimmed(), m_favIcon->text().trimmed()};
+    onboardingTemplate->keyProvider.reset();
+    if (m_keyBox->isChecked())
+        onboardingTemplate->keyProvider
+            = Ops::OnboardingTemplate::KeyProvider{m_keyArn->text().trimmed(), m_keyName->text().trimmed()};
 }
 
 void OnboardingContentPage::showCopies(const QString &hostname)
@@ -162,6 +318,25 @@ void OnboardingContentPage::showTemplate(const Ops::OnboardingTemplate &onboardi
     m_automations = onboardingTemplate.automations;
     m_embedCheck = onboardingTemplate.embedCheck;
     showCopies(onboardingTemplate.source);
+    {
+        const std::optional<Ops::OnboardingTemplate::Brand> &brand = onboardingTemplate.brand;
+        const std::optional<Ops::OnboardingTemplate::KeyProvider> &key = onboardingTemplate.keyProvider;
+        const QSignalBlocker blockBrand(m_brandBox);
+        const QSignalBlocker blockName(m_brandName);
+        const QSignalBlocker blockLogo(m_logo);
+        const QSignalBlocker blockFavIcon(m_favIcon);
+        const QSignalBlocker blockKey(m_keyBox);
+        const QSignalBlocker blockArn(m_keyArn);
+        const QSignalBlocker blockKeyName(m_keyName);
+        m_brandBox->setChecked(brand.has_value());
+        m_brandName->setText(brand ? brand->name : QString());
+        m_logo->setText(brand ? brand->logo : QString());
+        m_favIcon->setText(brand ? brand->favIcon : QString());
+        m_keyBox->setChecked(key.has_value());
+        m_keyArn->setText(key ? key->arn : QString());
+        m_keyName->setText(key ? key->name : QString());
+    }
+    checkExtras();
     const QSignalBlocker blocker(m_apps);
     for (int i = 0; i < m_apps->topLevelItemCount(); ++i) {
         QTreeWidgetItem *item = m_apps->topLevelItem(i);

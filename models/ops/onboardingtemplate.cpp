@@ -5,7 +5,9 @@
 #include "ops/keyproviderstep.h"
 #include "ops/spacestep.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -248,7 +250,7 @@ QJsonObject OnboardingTemplate::toJson() const
     return json;
 }
 
-OnboardingTemplate::ReadResult OnboardingTemplate::fromJson(const QJsonObject &json)
+OnboardingTemplate::ReadResult OnboardingTemplate::fromJson(const QJsonObject &json, const QString &directory)
 {
     ReadResult result;
     if (json.value(u"format"_s).toString() != QLatin1StringView(Format)) {
@@ -353,6 +355,11 @@ OnboardingTemplate::ReadResult OnboardingTemplate::fromJson(const QJsonObject &j
         t.brand = Brand{reader.string(brandJson, u"name"_s, u"brand"_s, true),
                         reader.string(brandJson, u"logo"_s, u"brand"_s, true),
                         reader.string(brandJson, u"favIcon"_s, u"brand"_s, true)};
+        // A template and its brand files may move together, as a plan and its files do.
+        for (QString *path : {&t.brand->logo, &t.brand->favIcon}) {
+            if (!directory.isEmpty() && !path->isEmpty() && !path->contains(u"${"_s) && QFileInfo(*path).isRelative())
+                *path = QDir::cleanPath(QDir(directory).absoluteFilePath(*path));
+        }
     }
     if (json.contains(u"keyProvider"_s)) {
         const QJsonObject keyJson = reader.object(json, u"keyProvider"_s, {});
@@ -368,7 +375,7 @@ OnboardingTemplate::ReadResult OnboardingTemplate::fromJson(const QJsonObject &j
     return result;
 }
 
-OnboardingTemplate::ReadResult OnboardingTemplate::read(const QByteArray &json)
+OnboardingTemplate::ReadResult OnboardingTemplate::read(const QByteArray &json, const QString &directory)
 {
     QJsonParseError error{};
     const QJsonDocument document = QJsonDocument::fromJson(json, &error);
@@ -380,7 +387,7 @@ OnboardingTemplate::ReadResult OnboardingTemplate::read(const QByteArray &json)
     }
     if (!document.isObject())
         return {std::nullopt, {u"the template must be a JSON object"_s}};
-    return fromJson(document.object());
+    return fromJson(document.object(), directory);
 }
 
 OnboardingTemplate::ReadResult OnboardingTemplate::readFile(const QString &path)
@@ -392,7 +399,7 @@ OnboardingTemplate::ReadResult OnboardingTemplate::readFile(const QString &path)
     constexpr qint64 maxBytes = qint64(4) * 1024 * 1024;
     if (file.size() > maxBytes)
         return {std::nullopt, {u"%1 is larger than 4 MiB; not an onboarding template"_s.arg(path)}};
-    ReadResult result = read(file.readAll());
+    ReadResult result = read(file.readAll(), QFileInfo(path).absolutePath());
     for (QString &error : result.errors)
         error = path + u": "_s + error;
     return result;

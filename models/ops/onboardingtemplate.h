@@ -127,8 +127,11 @@ public:
     [[nodiscard]] QJsonObject toJson() const;
 
     using ReadResult = OnboardingTemplateReadResult;
-    [[nodiscard]] static ReadResult fromJson(const QJsonObject &json);
-    [[nodiscard]] static ReadResult read(const QByteArray &json);
+    // `directory`: where relative brand file paths are taken from (readFile(): the template's folder;
+    // empty: left as they are). A saved template holds the paths as they were given, absolute when
+    // the wizard's file pickers chose them.
+    [[nodiscard]] static ReadResult fromJson(const QJsonObject &json, const QString &directory = {});
+    [[nodiscard]] static ReadResult read(const QByteArray &json, const QString &directory = {});
     [[nodiscard]] static ReadResult readFile(const QString &path);
     // Writes the JSON form; an empty string on success, otherwise what went wrong.
     [[nodiscard]] QString save(const QString &path) const;

@@ -1417,6 +1417,98 @@
         <source>Also copied from %1, as the template says: %2.</source>
         <translation>Laut Vorlage werden außerdem aus %1 kopiert: %2.</translation>
     </message>
+    <message>
+        <source>Brandin&amp;g (optional)</source>
+        <translation>Brandin&amp;g (optional)</translation>
+    </message>
+    <message>
+        <source>Upload the customer&apos;s logo and favicon as a brand and make it the tenant&apos;s active one.</source>
+        <translation>Lädt Logo und Favicon des Kunden als Marke hoch und macht sie zur aktiven Marke des Tenants.</translation>
+    </message>
+    <message>
+        <source>e.g. ${vars.customer}</source>
+        <translation>z. B. ${vars.customer}</translation>
+    </message>
+    <message>
+        <source>PNG or JPEG, at most 300 KB</source>
+        <translation>PNG oder JPEG, höchstens 300 KB</translation>
+    </message>
+    <message>
+        <source>ICO, at most 100 KB</source>
+        <translation>ICO, höchstens 100 KB</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>Brand na&amp;me:</source>
+        <translation>&amp;Markenname:</translation>
+    </message>
+    <message>
+        <source>&amp;Logo:</source>
+        <translation>&amp;Logo:</translation>
+    </message>
+    <message>
+        <source>Fav&amp;icon:</source>
+        <translation>Fav&amp;icon:</translation>
+    </message>
+    <message>
+        <source>Choose the Brand&apos;s Logo</source>
+        <translation>Logo der Marke auswählen</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Choose the Brand&apos;s Favicon</source>
+        <translation>Favicon der Marke auswählen</translation>
+    </message>
+    <message>
+        <source>Icons (*.ico)</source>
+        <translation>Symbole (*.ico)</translation>
+    </message>
+    <message>
+        <source>Customer-managed &amp;encryption key (optional)</source>
+        <translation>Vom Kunden verwalteter &amp;Verschlüsselungsschlüssel (optional)</translation>
+    </message>
+    <message>
+        <source>Register the customer&apos;s AWS KMS key, test it, and move the tenant&apos;s encryption to it. A key that fails the test is never moved to.</source>
+        <translation>Registriert den AWS-KMS-Schlüssel des Kunden, testet ihn und stellt die Verschlüsselung des Tenants auf ihn um. Auf einen Schlüssel, der den Test nicht besteht, wird nie umgestellt.</translation>
+    </message>
+    <message>
+        <source>e.g. ${vars.customer} key</source>
+        <translation>z. B. ${vars.customer} key</translation>
+    </message>
+    <message>
+        <source>&amp;Key ARN:</source>
+        <translation>&amp;Schlüssel-ARN:</translation>
+    </message>
+    <message>
+        <source>Provider n&amp;ame:</source>
+        <translation>&amp;Name des Anbieters:</translation>
+    </message>
+    <message>
+        <source>The brand needs a name.</source>
+        <translation>Die Marke braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>Choose the logo: a PNG or JPEG file of at most 300 KB.</source>
+        <translation>Wählen Sie das Logo: eine PNG- oder JPEG-Datei von höchstens 300 KB.</translation>
+    </message>
+    <message>
+        <source>Choose the favicon: an ICO file of at most 100 KB.</source>
+        <translation>Wählen Sie das Favicon: eine ICO-Datei von höchstens 100 KB.</translation>
+    </message>
+    <message>
+        <source>Type the ARN of the customer&apos;s AWS KMS key.</source>
+        <translation>Geben Sie den ARN des AWS-KMS-Schlüssels des Kunden ein.</translation>
+    </message>
+    <message>
+        <source>The key provider needs a name.</source>
+        <translation>Der Schlüsselanbieter braucht einen Namen.</translation>
+    </message>
 </context>
 <context>
     <name>OnboardingCustomerPage</name>

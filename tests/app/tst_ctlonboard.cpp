@@ -5,6 +5,7 @@
 #include "ctlrunner.h"
 #include "sandboxprocess.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QTest>
 
@@ -14,6 +15,8 @@ namespace {
 
 const QString kAlias = u"demo-customer.eu.qlikcloud.com"_s;
 const QString kPlan = QStringLiteral(TENANTRY_SOURCE_DIR "/resources/plans/onboard-demo.json");
+const QString kDemoBrand = QStringLiteral(TENANTRY_SOURCE_DIR "/resources/plans/demo-brand");
+const QString kKeyArn = QStringLiteral("arn:aws:kms:eu-west-1:111222334455:key/mrk-1237c011a37e4f67e1987c7612a4560b");
 
 QList<QJsonObject> named(const QJsonArray &items, const QString &name)
 {
@@ -128,6 +131,25 @@ void TestCtlOnboard::appliesOnceThenChangesNothing()
     QCOMPARE(automations.size(), 1);
     QCOMPARE(automations.first().value(u"runMode"_s).toString(), u"webhook"_s);
 
+    // The customer's brand once, active, with the demo's logo and favicon; the customer's key
+    // registered once, tested, and the tenant moving its encryption to it.
+    const QList<QJsonObject> brands = named(tenant.value(u"brands"_s).toArray(), u"Demo Customer"_s);
+    QCOMPARE(brands.size(), 1);
+    QCOMPARE(tenant.value(u"brands"_s).toArray().size(), 1);
+    QVERIFY(brands.first()[u"active"_s].toBool());
+    QJsonObject brandFiles;
+    for (const QJsonValue file : brands.first()[u"files"_s].toArray())
+        brandFiles.insert(file[u"id"_s].toString(), file[u"size"_s]);
+    QCOMPARE(brandFiles,
+             (QJsonObject{{u"logo"_s, int(QFileInfo(kDemoBrand + u"/logo.png"_s).size())},
+                          {u"favIcon"_s, int(QFileInfo(kDemoBrand + u"/favicon.ico"_s).size())}}));
+    const QJsonArray keys = tenant.value(u"encryptionKeyProviders"_s).toArray();
+    QCOMPARE(keys.size(), 1);
+    QCOMPARE(keys.first()[u"arn"_s].toString(), kKeyArn);
+    QCOMPARE(keys.first()[u"name"_s].toString(), u"Demo Customer key"_s);
+    QVERIFY(keys.first()[u"tested"_s].toBool());
+    QCOMPARE(tenant.value(u"keyMigration"_s).toObject().value(u"migratingTo"_s).toString(), kKeyArn);
+
     // Both apps published to Production once; the JWT provider once; its test consumer logged in.
     int published = 0;
     for (const QJsonValue app : tenant.value(u"apps"_s).toArray()) {
@@ -156,7 +178,7 @@ void TestCtlOnboard::appliesOnceThenChangesNothing()
             QVERIFY2(it.value().toInteger() == requests.value(it.key()).toInteger(), qPrintable(it.key()));
     }
     QCOMPARE(sandbox.state().value(u"tenants"_s).toArray().size(), tenantsBefore + 1);
-    QVERIFY2(again.out.contains("\"noChange\": 17") || again.out.contains("\"noChange\":17"), again.out.constData());
+    QVERIFY2(again.out.contains("\"noChange\": 19") || again.out.contains("\"noChange\":19"), again.out.constData());
 }
 
 void TestCtlOnboard::killedBetweenCreateAndAliasCreatesOnce_data()
@@ -210,7 +232,7 @@ void TestCtlOnboard::killedBetweenCreateAndAliasCreatesOnce()
     // And once more: nothing left to do.
     const CtlRunner::Result settled = ctl.run(base + QStringList{u"apply"_s, kPlan, u"--json"_s});
     QVERIFY2(settled.exitCode == 0, settled.err.constData());
-    QVERIFY2(settled.out.contains("\"noChange\": 17") || settled.out.contains("\"noChange\":17"),
+    QVERIFY2(settled.out.contains("\"noChange\": 19") || settled.out.contains("\"noChange\":19"),
              settled.out.constData());
 }
 

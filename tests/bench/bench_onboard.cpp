@@ -1,6 +1,7 @@
 // Benchmark of onboarding (issue 6): the shipped resources/plans/onboard-demo.json (tenant, recovery
 // admin, JWT identity provider, groups and their settings, licenses, spaces, CSP origin, web
-// integration, extension, theme, two published apps, the automation and the embedded-login check)
+// integration, extension, theme, brand, customer-managed key, two published apps, the automation and
+// the embedded-login check)
 // against a tenantry-sandbox process seeded with demo, with injected latency. The JWT steps keep
 // their signing keys in the keychain under the service "TenantryBench": run it in a throwaway
 // session as packaging/dev.sh test does, or clear them afterwards
@@ -97,6 +98,8 @@ Run apply(BenchSandbox &sandbox, const QStringList &subscriptions, const QJsonOb
     Ops::Job job(*read.plan, &steps);
     job.setCloudClient(&client);
     job.setJournalDirectory(journals.path());
+    // The brand's files are named relative to the demo plan's folder.
+    job.setPlanPath(QStringLiteral(TENANTRY_PLANS_DIR "/onboard-demo.json"));
     bool finished = false;
     QObject::connect(&job, &Ops::Job::finished, &job, [&finished] { finished = true; });
     QElapsedTimer clock;
@@ -185,5 +188,19 @@ int main(int argc, char *argv[])
           << QString::number(double(single.wallMs) * customers / std::max<qint64>(1, many.wallMs), 'f', 1)
           << "x faster than one customer after another" << Qt::endl;
 
-    return single.succeeded == 1 && strict.succeeded == 1 && many.succeeded == many.targets ? 0 : 1;
+    // Every onboarded customer has its brand and its key provider, once each.
+    int brands = 0;
+    int keyProviders = 0;
+    for (const QJsonValue tenant : sandbox.control("GET", u"/__sandbox/state"_s).json()[u"tenants"_s].toArray()) {
+        if (!tenant[u"hostnames"_s].toArray().last().toString().startsWith(u"bench-customer-"_s))
+            continue;
+        brands += int(tenant[u"brands"_s].toArray().size());
+        keyProviders += int(tenant[u"encryptionKeyProviders"_s].toArray().size());
+    }
+    out() << "  state: " << brands << " brands and " << keyProviders << " key providers for " << many.succeeded
+          << " onboarded customers" << Qt::endl;
+    return single.succeeded == 1 && strict.succeeded == 1 && many.succeeded == many.targets && brands == many.succeeded
+            && keyProviders == many.succeeded
+        ? 0
+        : 1;
 }

@@ -278,7 +278,12 @@ void TestActivityPanel::onboardDemoFromTheGui()
             QStringList({u"created"_s, u"updated"_s, u"no-change"_s}).contains(step.data(int(Role::Status)).toString()),
             qPrintable(step.data(int(Role::StepId)).toString() + u": "_s + step.data(int(Role::Summary)).toString()));
     }
-    QVERIFY(!m_sandbox->tenantState(u"demo-customer"_s).isEmpty());
+    const QJsonObject tenant = m_sandbox->tenantState(u"demo-customer"_s);
+    QVERIFY(!tenant.isEmpty());
+    // The plan's last additions: the customer's brand, active, and its key provider, each once.
+    QCOMPARE(tenant.value(u"brands"_s).toArray().size(), 1);
+    QVERIFY(tenant.value(u"brands"_s).toArray().first()[u"active"_s].toBool());
+    QCOMPARE(tenant.value(u"encryptionKeyProviders"_s).toArray().size(), 1);
     // The created tenant joined the local inventory, labelled with its target, and so the tree.
     const QString created = target.data(int(Role::Hostname)).toString();
     const std::optional<Cloud::InventoryTenant> inventoried = m_session->inventory()->tenant(created);

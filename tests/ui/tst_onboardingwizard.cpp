@@ -4,9 +4,9 @@
 // duplicate group, a role a space type does not have, an http origin — then the review's dry run,
 // Save as Plan / Save as Template (read back), and Apply in the activity panel. The sandbox's state
 // must hold the new tenant with its alias, its groups and group settings, both spaces, one CSP origin
-// and one web integration, the copied extension, theme and automation, both published apps and the
-// JWT check's test user. A second onboarding of the same customer must find nothing to do. Every page is saved
-// as build/test-artifacts/onboarding-wizard-<page>.png.
+// and one web integration, the copied extension, theme and automation, the active brand, the
+// customer's key provider, both published apps and the JWT check's test user. A second onboarding of the same customer
+// must find nothing to do. Every page is saved as build/test-artifacts/onboarding-wizard-<page>.png.
 #include "cloud/connecttomap.h"
 #include "cloud/sandboxcredentials.h"
 #include "estatefilterproxy.h"
@@ -40,6 +40,7 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
+#include <QFileInfo>
 #include <QGroupBox>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -65,6 +66,8 @@ namespace {
 const QString customerName = u"Demo Customer"_s;
 const QString alias = u"demo-customer.eu.qlikcloud.com"_s;
 const QString templatePath = QStringLiteral(TENANTRY_SOURCE_DIR "/resources/templates/onboard-demo.template.json");
+const QString demoBrand = QStringLiteral(TENANTRY_SOURCE_DIR "/resources/plans/demo-brand");
+const QString keyArn = QStringLiteral("arn:aws:kms:eu-west-1:111222334455:key/mrk-1237c011a37e4f67e1987c7612a4560b");
 
 QList<QJsonObject> named(const QJsonArray &items, const QString &name)
 {
@@ -351,6 +354,38 @@ OnboardingWizard *TestOnboardingWizard::walkToReview(bool checks, bool viaPalett
             qWarning("the content page does not name what the template copies: %s", qPrintable(copies));
             return nullptr;
         }
+        // The template's brand and key: files checked where picked, the ARN where typed.
+        if (!content->brandBox()->isChecked() || !content->keyBox()->isChecked()
+            || QFileInfo(content->logoEdit()->text()).canonicalFilePath()
+                != QFileInfo(demoBrand + u"/logo.png"_s).canonicalFilePath()
+            || content->keyArnEdit()->text() != keyArn) {
+            qWarning("the template's brand and key are not on the content page: %s, %s",
+                     qPrintable(content->logoEdit()->text()), qPrintable(content->keyArnEdit()->text()));
+            return nullptr;
+        }
+        const QString logo = content->logoEdit()->text();
+        content->logoEdit()->setText(content->favIconEdit()->text());
+        if (!content->logoProblem()->problem().contains(u"is not a PNG or JPEG image"_s) || next->isEnabled()) {
+            qWarning("an ICO passes as the logo: %s", qPrintable(content->logoProblem()->problem()));
+            return nullptr;
+        }
+        content->favIconEdit()->setText(u"/no/such/favicon.ico"_s);
+        if (content->favIconProblem()->problem().isEmpty()) {
+            qWarning("a missing favicon passes");
+            return nullptr;
+        }
+        content->keyArnEdit()->setText(u"arn:aws:kms:eu-west-1:1234:key/x"_s);
+        if (!content->keyArnProblem()->problem().contains(u"is not an AWS KMS key ARN"_s) || next->isEnabled()) {
+            qWarning("a bad ARN passes: %s", qPrintable(content->keyArnProblem()->problem()));
+            return nullptr;
+        }
+        shoot(wizard, u"content-problems"_s);
+        content->favIconEdit()->setText(demoBrand + u"/favicon.ico"_s);
+        content->logoEdit()->setText(logo);
+        content->keyArnEdit()->setText(keyArn);
+        if (!content->logoProblem()->problem().isEmpty() || !content->favIconProblem()->problem().isEmpty()
+            || !content->keyArnProblem()->problem().isEmpty())
+            return nullptr;
         shoot(wizard, u"content"_s);
     }
     if (!next->isEnabled())
@@ -373,13 +408,13 @@ void TestOnboardingWizard::walkTheWizardAndApply()
     OnboardingWizard *wizard = walkToReview(true);
     QVERIFY(wizard);
     OnboardingReviewPage *review = wizard->reviewPage();
-    QCOMPARE(review->table()->rowCount(), 17);
+    QCOMPARE(review->table()->rowCount(), 19);
     // A new tenant: every step creates (the later ones once the tenant exists), but for its group
     // settings, which every tenant has: those are updated.
-    QStringList expected(17, u"create"_s);
+    QStringList expected(19, u"create"_s);
     expected[5] = u"update"_s;
     QCOMPARE(reviewResults(wizard), expected);
-    QVERIFY2(review->countsLabel()->text().startsWith(u"16 create · 1 update · 0 no change · 0 blocked"_s),
+    QVERIFY2(review->countsLabel()->text().startsWith(u"18 create · 1 update · 0 no change · 0 blocked"_s),
              qPrintable(review->countsLabel()->text()));
     QVERIFY(review->table()->item(0, int(OnboardingReviewPage::Column::Calls))->text().contains(u"POST"_s));
     QVERIFY(customerTenant().isEmpty()); // a dry run changes nothing
@@ -404,7 +439,8 @@ void TestOnboardingWizard::walkTheWizardAndApply()
     QCOMPARE(types,
              (QStringList{u"tenant"_s, u"recovery-admin"_s, u"jwt-idp"_s, u"group"_s, u"group"_s, u"group-settings"_s,
                           u"licenses"_s, u"space"_s, u"space"_s, u"csp-origin"_s, u"web-integration"_s, u"extension"_s,
-                          u"theme"_s, u"publish-app"_s, u"publish-app"_s, u"automation"_s, u"embed-check"_s}));
+                          u"theme"_s, u"brand"_s, u"key-provider"_s, u"publish-app"_s, u"publish-app"_s,
+                          u"automation"_s, u"embed-check"_s}));
 
     // Save as Template…: everything but the customer, read back equal.
     const QString savedTemplate = m_estate->filePath(u"template.json"_s);
@@ -454,6 +490,13 @@ void TestOnboardingWizard::walkTheWizardAndApply()
     QCOMPARE(named(tenant.value(u"extensions"_s).toArray(), u"kpi-card"_s).size(), 1);
     QCOMPARE(named(tenant.value(u"themes"_s).toArray(), u"acme-corporate"_s).size(), 1);
     QCOMPARE(named(tenant.value(u"automations"_s).toArray(), u"Add new users to Production"_s).size(), 1);
+    const QList<QJsonObject> brands = named(tenant.value(u"brands"_s).toArray(), customerName);
+    QCOMPARE(brands.size(), 1);
+    QVERIFY(brands.first().value(u"active"_s).toBool());
+    const QJsonArray keys = tenant.value(u"encryptionKeyProviders"_s).toArray();
+    QCOMPARE(keys.size(), 1);
+    QCOMPARE(keys.first()[u"arn"_s].toString(), keyArn);
+    QCOMPARE(tenant.value(u"keyMigration"_s).toObject().value(u"migratingTo"_s).toString(), keyArn);
     // The apps are published, and the test consumer of the JWT check logged in once.
     int published = 0;
     for (const QJsonValue app : tenant.value(u"apps"_s).toArray())
@@ -474,7 +517,7 @@ void TestOnboardingWizard::secondOnboardingChangesNothing()
     // The same customer again, from the command palette: the dry run finds everything in place.
     OnboardingWizard *wizard = walkToReview(false, true);
     QVERIFY(wizard);
-    QCOMPARE(reviewResults(wizard), QStringList(17, u"no change"_s));
+    QCOMPARE(reviewResults(wizard), QStringList(19, u"no change"_s));
     QVERIFY2(wizard->reviewPage()->countsLabel()->text().endsWith(u"— nothing to do"_s),
              qPrintable(wizard->reviewPage()->countsLabel()->text()));
     shoot(wizard, u"review-again"_s);

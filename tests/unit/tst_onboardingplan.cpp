@@ -7,7 +7,9 @@
 #include "ops/planreader.h"
 #include "ops/stepregistry.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTemporaryDir>
@@ -61,6 +63,7 @@ class TestOnboardingPlan : public QObject
 private Q_SLOTS:
     void demoTemplateGivesTheDemoPlan();
     void templateRoundTrips();
+    void brandFilesOfATemplateFileComeFromItsFolder();
     void badTemplatesNameTheField_data();
     void badTemplatesNameTheField();
     void originChecks_data();
@@ -97,7 +100,16 @@ void TestOnboardingPlan::demoTemplateGivesTheDemoPlan()
     QCOMPARE(steps.size(), demoSteps.size());
     for (qsizetype i = 0; i < steps.size(); ++i) {
         const QJsonObject mine = steps.at(i).toObject();
-        const QJsonObject theirs = demoSteps.at(i).toObject();
+        QJsonObject theirs = demoSteps.at(i).toObject();
+        if (theirs.value(u"type"_s) == u"brand"_s) {
+            // The plan's brand files are relative to its folder; the template's, read from its
+            // file, are absolute: the same files.
+            QJsonObject params = theirs.value(u"params"_s).toObject();
+            for (const QString &key : {u"logo"_s, u"favIcon"_s})
+                params.insert(
+                    key, QFileInfo(QFileInfo(demoPlanPath).dir(), params.value(key).toString()).absoluteFilePath());
+            theirs.insert(u"params"_s, params);
+        }
         const QByteArray where = theirs.value(u"id"_s).toString().toUtf8();
         QVERIFY2(mine.value(u"id"_s) == theirs.value(u"id"_s), where.constData());
         QVERIFY2(mine.value(u"type"_s) == theirs.value(u"type"_s), where.constData());
@@ -114,6 +126,46 @@ void TestOnboardingPlan::demoTemplateGivesTheDemoPlan()
     const Ops::PlanReadResult read = Ops::PlanReader(&registry).fromJson(plan);
     QVERIFY2(read.ok(), qPrintable(Ops::PlanIssue::toStrings(read.issues).join(u'\n')));
     QCOMPARE(read.plan->targets.first().steps.size(), demoSteps.size());
+}
+
+void TestOnboardingPlan::brandFilesOfATemplateFileComeFromItsFolder()
+{
+    // The shipped demo template names the demo plan's brand files relative to itself.
+    const OnboardingTemplate demo = demoTemplate();
+    QVERIFY(demo.brand);
+    QCOMPARE(demo.brand->logo, QFileInfo(demoLogo).absoluteFilePath());
+    QCOMPARE(demo.brand->favIcon, QFileInfo(demoFavIcon).absoluteFilePath());
+
+    // A template moved with its files still finds them; one read without a folder keeps them as written.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(QDir(dir.path()).mkdir(u"files"_s));
+    QVERIFY(QFile::copy(demoLogo, dir.filePath(u"files/logo.png"_s)));
+    QVERIFY(QFile::copy(demoFavIcon, dir.filePath(u"files/favicon.ico"_s)));
+    QJsonObject json = demo.toJson();
+    json.insert(u"brand"_s,
+                QJsonObject{{u"name"_s, u"${vars.customer}"_s},
+                            {u"logo"_s, u"files/logo.png"_s},
+                            {u"favIcon"_s, u"files/favicon.ico"_s}});
+    QFile file(dir.filePath(u"moved.template.json"_s));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QJsonDocument(json).toJson());
+    file.close();
+    const OnboardingTemplate::ReadResult read = OnboardingTemplate::readFile(file.fileName());
+    QVERIFY2(read.onboardingTemplate, qPrintable(read.errors.join(u'\n')));
+    QCOMPARE(read.onboardingTemplate->brand->logo, dir.filePath(u"files/logo.png"_s));
+    QCOMPARE(read.onboardingTemplate->brand->favIcon, dir.filePath(u"files/favicon.ico"_s));
+    const OnboardingTemplate::ReadResult unplaced = OnboardingTemplate::fromJson(json);
+    QVERIFY(!unplaced.onboardingTemplate); // relative to the current folder, where the files are not
+    QVERIFY2(unplaced.errors.join(u'\n').contains(u"brand.logo: "_s), qPrintable(unplaced.errors.join(u'\n')));
+
+    // Saved again, the template names them as read: absolute.
+    const QString saved = dir.filePath(u"saved.template.json"_s);
+    QCOMPARE(read.onboardingTemplate->save(saved), QString());
+    QFile savedFile(saved);
+    QVERIFY(savedFile.open(QIODevice::ReadOnly));
+    QCOMPARE(QJsonDocument::fromJson(savedFile.readAll()).object()[u"brand"_s][u"logo"_s].toString(),
+             dir.filePath(u"files/logo.png"_s));
 }
 
 void TestOnboardingPlan::templateRoundTrips()
@@ -338,12 +390,13 @@ void TestOnboardingPlan::generatedJwtAndAppsBecomeSteps()
         if (ids.last() == "embed-check"_L1)
             embedCheck = step.toObject().value(u"params"_s).toObject();
     }
-    // The demo template's extension, theme and automation come along; the check comes last.
+    // The demo template's extension, theme, brand, key and automation come along; the check comes last.
     QCOMPARE(
         ids,
-        (QStringList{u"tenant"_s, u"admin"_s, u"jwt"_s, u"developers"_s, u"viewers"_s, u"tenant-2"_s,
-                     u"group-settings"_s, u"licenses"_s, u"staging"_s, u"production"_s, u"portal-csp"_s, u"portal"_s,
-                     u"extension-1"_s, u"theme-1"_s, u"app-1"_s, u"app-2"_s, u"automation-1"_s, u"embed-check"_s}));
+        (QStringList{u"tenant"_s,         u"admin"_s,          u"jwt"_s,         u"developers"_s,   u"viewers"_s,
+                     u"tenant-2"_s,       u"group-settings"_s, u"licenses"_s,    u"staging"_s,      u"production"_s,
+                     u"portal-csp"_s,     u"portal"_s,         u"extension-1"_s, u"theme-1"_s,      u"branding"_s,
+                     u"encryption-key"_s, u"app-1"_s,          u"app-2"_s,       u"automation-1"_s, u"embed-check"_s}));
     // A consumer of the production space (the Viewers group) signs in with the generated key.
     QCOMPARE(embedCheck,
              (QJsonObject{{u"issuer"_s, u"${jwt.issuer}"_s},
