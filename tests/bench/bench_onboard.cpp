@@ -191,7 +191,7 @@ int main(int argc, char *argv[])
     // Every onboarded customer has its brand and its key provider, once each.
     int brands = 0;
     int keyProviders = 0;
-    for (const QJsonValue tenant : sandbox.control("GET", u"/__sandbox/state"_s).json()[u"tenants"_s].toArray()) {
+    for (const QJsonValue tenant : sandbox.stateWithContent()[u"tenants"_s].toArray()) {
         if (!tenant[u"hostnames"_s].toArray().last().toString().startsWith(u"bench-customer-"_s))
             continue;
         brands += int(tenant[u"brands"_s].toArray().size());

@@ -34,8 +34,6 @@ BenchSandbox::~BenchSandbox()
 
 Cloud::ApiResult BenchSandbox::control(const QByteArray &method, const QString &path, const QJsonObject &body)
 {
-    Cloud::CloudClient client;
-    client.setConnectTo(Cloud::ConnectToMap::sandbox(m_port));
     Cloud::ApiCall call;
     call.method = method;
     call.host = u"console.qlikcloud.com"_s;
@@ -45,6 +43,23 @@ Cloud::ApiResult BenchSandbox::control(const QByteArray &method, const QString &
         call.setJson(QJsonDocument(body));
     if (path == u"/__sandbox/state"_s)
         call.query.addQueryItem(u"content"_s, u"false"_s);
+    return exchange(call);
+}
+
+QJsonObject BenchSandbox::stateWithContent()
+{
+    Cloud::ApiCall call;
+    call.method = "GET";
+    call.host = u"console.qlikcloud.com"_s;
+    call.path = u"/__sandbox/state"_s;
+    call.auth = Cloud::ApiCall::Auth::None;
+    return exchange(call).json().object();
+}
+
+Cloud::ApiResult BenchSandbox::exchange(const Cloud::ApiCall &call)
+{
+    Cloud::CloudClient client;
+    client.setConnectTo(Cloud::ConnectToMap::sandbox(m_port));
     Cloud::ApiResult result;
     bool done = false;
     client.send(call, &client, [&](const Cloud::ApiResult &answer) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cloud/apicall.h"
 #include "cloud/apiresult.h"
 
 #include <functional>
@@ -26,6 +27,8 @@ public:
 
     // GET /__sandbox/state is asked without content (as ?content=false).
     [[nodiscard]] Cloud::ApiResult control(const QByteArray &method, const QString &path, const QJsonObject &body = {});
+    // GET /__sandbox/state with every tenant's content (brands, key providers…): for checks after a run.
+    [[nodiscard]] QJsonObject stateWithContent();
     // Requests the sandbox has answered so far, every endpoint (one state read adds one).
     [[nodiscard]] qint64 requestTotal();
 
@@ -37,6 +40,8 @@ public:
     [[nodiscard]] static QTextStream &out();
 
 private:
+    [[nodiscard]] Cloud::ApiResult exchange(const Cloud::ApiCall &call);
+
     QProcess m_process;
     QByteArray m_firstLine;
     quint16 m_port = 0;
