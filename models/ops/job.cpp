@@ -10,7 +10,10 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QPointer>
 #include <QRandomGenerator>
+#include <QThreadPool>
 #include <QTimer>
 
 #include <utility>
@@ -125,7 +128,9 @@ bool Job::start(Mode mode)
         return false;
     }
     // Plans from files passed the same screen in PlanReader; plans built in code must pass it too.
-    if (const QList<PlanIssue> secrets = SecretScreen::findSecrets(m_state.plan.toJson(), u"$"_s); !secrets.isEmpty()) {
+    // Screened as they are: making their JSON here would keep the GUI thread busy for a plan of a
+    // thousand targets (the JSON is made on a pool thread below).
+    if (const QList<PlanIssue> secrets = SecretScreen::findSecrets(m_state.plan); !secrets.isEmpty()) {
         m_error = u"the plan holds what looks like a secret: "_s + PlanIssue::toStrings(secrets).join(u"; "_s);
         return false;
     }
@@ -158,22 +163,25 @@ bool Job::start(Mode mode)
                 return false;
             m_journalPath = m_journal->path();
             attachJournal();
-            const QJsonObject start{
-                {u"rec"_s, u"job-start"_s},
-                {u"format"_s, u"tenantry-journal"_s},
-                {u"version"_s, JournalReplay::FormatVersion},
-                {u"jobId"_s, id()},
-                {u"mode"_s, mode == Mode::DryRun ? u"dry-run"_s : u"apply"_s},
-                {u"plan"_s, m_state.plan.toJson()},
-                {u"planPath"_s, m_state.planPath},
-                {u"planSha256"_s, QString::fromLatin1(m_state.planSha256)},
-                {u"program"_s,
-                 QString(QCoreApplication::applicationName() + u' ' + QCoreApplication::applicationVersion())}};
-            if (!record(start)) {
-                m_error = m_journal->errorString();
-                return false;
-            }
         }
+        // The plan's compact form (for its hash and the job-start record) is made on a pool thread:
+        // for a thousand targets it takes several milliseconds the GUI thread cannot spare. Targets
+        // start once the job-start record is in the journal.
+        m_preparing = true;
+        QPointer<Job> self(this);
+        QThreadPool::globalInstance()->start([self, plan = m_state.plan] {
+            QJsonObject planJson = plan.toJson();
+            QByteArray compact = QJsonDocument(planJson).toJson(QJsonDocument::Compact);
+            QByteArray sha = Plan::sha256OfCompactJson(compact);
+            // Back through the application object: the job may be deleted on its thread meanwhile.
+            QMetaObject::invokeMethod(
+                QCoreApplication::instance(),
+                [self, planJson = std::move(planJson), compact = std::move(compact), sha = std::move(sha)] {
+                    if (self)
+                        self->planPrepared(planJson, compact, sha);
+                },
+                Qt::QueuedConnection);
+        });
     }
 
     m_queue.clear();
@@ -187,8 +195,43 @@ bool Job::start(Mode mode)
         holdWaves();
     setStatus(JobStatus::Running);
     // Targets start from the event loop, never from within start(): callers may connect after start().
-    QMetaObject::invokeMethod(this, &Job::checkLicensePool, Qt::QueuedConnection);
+    if (!m_preparing)
+        QMetaObject::invokeMethod(this, &Job::checkLicensePool, Qt::QueuedConnection);
     return true;
+}
+
+void Job::planPrepared(const QJsonObject &planJson, const QByteArray &compactPlan, const QByteArray &sha256)
+{
+    m_preparing = false;
+    m_state.planSha256 = sha256;
+    if (m_journal) {
+        const QJsonObject start{
+            {u"rec"_s, u"job-start"_s},
+            {u"format"_s, u"tenantry-journal"_s},
+            {u"version"_s, JournalReplay::FormatVersion},
+            {u"jobId"_s, id()},
+            {u"mode"_s, m_mode == Mode::DryRun ? u"dry-run"_s : u"apply"_s},
+            {u"planPath"_s, m_state.planPath},
+            {u"planSha256"_s, QString::fromLatin1(sha256)},
+            {u"program"_s,
+             QString(QCoreApplication::applicationName() + u' ' + QCoreApplication::applicationVersion())}};
+        if (!m_journal->appendWithPlan(start, planJson, compactPlan)) {
+            // As for any record the journal refuses: nothing runs without it.
+            m_journalBroken = true;
+            m_error = m_journal->errorString();
+            m_state.notes.append(m_error);
+            m_cancelled = false;
+            cancel();
+            return;
+        }
+    }
+    if (m_cancelled) {
+        // Cancelled while the plan was being prepared: the targets end now, after the job-start record.
+        m_cancelled = false;
+        cancel();
+        return;
+    }
+    checkLicensePool();
 }
 
 void Job::attachJournal()
@@ -296,6 +339,8 @@ void Job::cancel()
     if (m_state.status != JobStatus::Running || m_cancelled)
         return;
     m_cancelled = true;
+    if (m_preparing)
+        return; // planPrepared() ends the targets once the job-start record is written
     m_poolCheck.reset(); // its reads are dropped; no target has started
     // Targets not started yet end here; running ones stop at their next safe point.
     m_queue.append(std::exchange(m_held, {}));

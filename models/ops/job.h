@@ -90,6 +90,9 @@ Q_SIGNALS:
 
 private:
     void attachJournal();
+    // The plan's compact JSON and hash, made on a pool thread by start(): writes the job-start
+    // record, then on to checkLicensePool().
+    void planPrepared(const QJsonObject &planJson, const QByteArray &compactPlan, const QByteArray &sha256);
     // A staged rollout: only the first wave is queued, the other targets are held.
     void holdWaves();
     // A wave has settled: queue the next one, or stop the held targets when too many of it failed.
@@ -145,6 +148,7 @@ private:
     QHash<int, LicensePoolCheck::Block> m_poolBlocks; // target -> why the pool check blocked it
     int m_peakRunning = 0;
     bool m_cancelled = false;
+    bool m_preparing = false; // start() has the plan's compact form made; no target runs yet
     bool m_journalBroken = false;
     QString m_error;
 };

@@ -172,7 +172,6 @@ QJsonObject JobState::Counts::toJson() const
 JobState::JobState(const QString &id, const Plan &jobPlan, bool isDryRun)
     : jobId(id)
     , plan(jobPlan)
-    , planSha256(jobPlan.sha256())
     , dryRun(isDryRun)
 {
     targets.reserve(plan.targets.size());

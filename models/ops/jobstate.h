@@ -120,7 +120,7 @@ public:
     QString jobId;
     Plan plan;
     QString planPath;
-    QByteArray planSha256;
+    QByteArray planSha256; // set when the job starts (Job::start() serialises the plan once, for the journal)
     bool dryRun = false;
     JobStatus status = JobStatus::Ready;
     QDateTime started;

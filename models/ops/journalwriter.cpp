@@ -89,12 +89,41 @@ bool JournalWriter::append(const QJsonObject &record)
     // objects to, and redacting it could change what a resumed job runs.
     QJsonObject rest = record;
     const QJsonValue plan = rest.take(u"plan"_s);
+    if (plan.isObject()) {
+        const QJsonObject planObject = plan.toObject();
+        return appendWithPlan(rest, planObject, QJsonDocument(planObject).toJson(QJsonDocument::Compact));
+    }
     QJsonObject line = SecretScreen::redact(rest).toObject();
     if (!plan.isUndefined())
         line.insert(u"plan"_s, plan);
+    if (!write(line, {}))
+        return false;
+    Q_EMIT appended(line);
+    return true;
+}
+
+bool JournalWriter::appendWithPlan(const QJsonObject &record, const QJsonObject &plan, const QByteArray &compactPlan)
+{
+    QJsonObject line = SecretScreen::redact(record).toObject();
+    line.remove(u"plan"_s);
+    if (!write(line, compactPlan))
+        return false;
+    line.insert(u"plan"_s, plan);
+    Q_EMIT appended(line);
+    return true;
+}
+
+bool JournalWriter::write(QJsonObject &line, const QByteArray &compactPlan)
+{
     line.insert(u"seq"_s, ++m_seq);
     line.insert(u"time"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
     QByteArray bytes = QJsonDocument(line).toJson(QJsonDocument::Compact);
+    if (!compactPlan.isEmpty()) {
+        // The plan's bytes go in as they are, as the last member: `line` is never empty ("seq").
+        bytes.chop(1); // '}'
+        bytes.reserve(bytes.size() + compactPlan.size() + 10);
+        bytes.append(",\"plan\":").append(compactPlan).append('}');
+    }
     bytes.append('\n');
     // One write per record on an unbuffered file: the record reaches the OS whole or not at all
     // (short of a full disk), and survives the process being killed right after.
@@ -102,7 +131,6 @@ bool JournalWriter::append(const QJsonObject &record)
         m_error = u"cannot write job journal %1: %2"_s.arg(m_file.fileName(), m_file.errorString());
         return false;
     }
-    Q_EMIT appended(line);
     return true;
 }
 

@@ -34,6 +34,10 @@ public:
 
     // Writes one record; false (see errorString()) when the disk refused it.
     bool append(const QJsonObject &record);
+    // Writes a job-start record: `record` plus a "plan" field holding `plan`, whose compact JSON
+    // the caller already has as `compactPlan` (serialising a plan of a thousand targets again
+    // would keep the GUI thread busy for milliseconds).
+    bool appendWithPlan(const QJsonObject &record, const QJsonObject &plan, const QByteArray &compactPlan);
 
     [[nodiscard]] QString path() const { return m_file.fileName(); }
     [[nodiscard]] QString errorString() const { return m_error; }
@@ -47,6 +51,8 @@ Q_SIGNALS:
 private:
     JournalWriter();
     [[nodiscard]] bool lock(QString *error);
+    // Adds "seq" and "time" to `line` and writes it, with `compactPlan` (when not empty) as its "plan".
+    [[nodiscard]] bool write(QJsonObject &line, const QByteArray &compactPlan);
 
     QFile m_file;
     std::unique_ptr<QLockFile> m_lock;

@@ -96,8 +96,12 @@ QJsonObject Plan::toJson() const
 
 QByteArray Plan::sha256() const
 {
-    return QCryptographicHash::hash(QJsonDocument(toJson()).toJson(QJsonDocument::Compact), QCryptographicHash::Sha256)
-        .toHex();
+    return sha256OfCompactJson(QJsonDocument(toJson()).toJson(QJsonDocument::Compact));
+}
+
+QByteArray Plan::sha256OfCompactJson(const QByteArray &compactJson)
+{
+    return QCryptographicHash::hash(compactJson, QCryptographicHash::Sha256).toHex();
 }
 
 QString Plan::preflightName(Preflight preflight)

@@ -81,6 +81,8 @@ public:
     [[nodiscard]] QJsonObject toJson() const;
     // SHA-256 (hex) of the compact JSON form; QJsonObject keeps keys sorted, so equal plans hash equal.
     [[nodiscard]] QByteArray sha256() const;
+    // The same hash of a plan already in compact JSON form (Job::start() has it for the journal).
+    [[nodiscard]] static QByteArray sha256OfCompactJson(const QByteArray &compactJson);
 
     [[nodiscard]] static QString preflightName(Preflight preflight);
     [[nodiscard]] static bool parsePreflight(const QString &name, Preflight *preflight);

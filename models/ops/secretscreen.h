@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ops/plan.h"
 #include "ops/planissue.h"
 
 #include <QJsonValue>
@@ -18,6 +19,9 @@ class SecretScreen
 public:
     // Every secret-looking field of `value`, with its JSON path under `path`.
     [[nodiscard]] static QList<PlanIssue> findSecrets(const QJsonValue &value, const QString &path);
+    // The same as findSecrets(plan.toJson(), "$"), without making the JSON (Job::start() screens
+    // plans of a thousand targets on the GUI thread): the issues, paths and order are the same.
+    [[nodiscard]] static QList<PlanIssue> findSecrets(const Plan &plan);
 
     // A copy of `value` with secret-looking fields replaced by "<redacted>" and secret-looking parts
     // of strings cut out (also everything Logging::LogRedactor hides): what journals and summaries write.

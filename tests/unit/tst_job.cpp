@@ -73,6 +73,7 @@ private Q_SLOTS:
     void boundedParallelism_data();
     void boundedParallelism();
     void cancelStopsSafelyAndResumes();
+    void cancelRightAfterStartKeepsTheJournalInOrder();
     void retryRunsOnlyFailedTargets();
     void stagedRolloutStopsAfterAFailingFirstWave_data();
     void stagedRolloutStopsAfterAFailingFirstWave();
@@ -313,6 +314,25 @@ void TestJob::cancelStopsSafelyAndResumes()
         QCOMPARE(m_store->recordsNamed(u"t%1-b"_s.arg(i)).size(), 1);
     }
     QCOMPARE(m_store->creates(), 16);
+}
+
+void TestJob::cancelRightAfterStartKeepsTheJournalInOrder()
+{
+    // start() has the plan's JSON made on a pool thread; a cancel before it is back still leaves a
+    // journal that starts with the job and ends every target.
+    auto job = newJob(plan({target(u"a"_s, {u"a1=1"_s}), target(u"b"_s, {u"b1=1"_s})}));
+    QSignalSpy finished(job.get(), &Job::finished);
+    QVERIFY(job->start());
+    job->cancel();
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(job->state().status, JobStatus::Cancelled);
+    QCOMPARE(job->state().counts().cancelled, 2);
+    QCOMPARE(m_store->creates(), 0);
+    QStringList kinds;
+    for (const QJsonObject &record : journalRecords(job->journalPath()))
+        kinds.append(record.value(u"rec"_s).toString());
+    QCOMPARE(kinds, (QStringList{u"job-start"_s, u"target-end"_s, u"target-end"_s, u"job-end"_s}));
+    QCOMPARE(job->state().planSha256, job->state().plan.sha256());
 }
 
 void TestJob::retryRunsOnlyFailedTargets()

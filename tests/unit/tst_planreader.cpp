@@ -60,6 +60,7 @@ private Q_SLOTS:
     void roundTripsAndHashesStably();
     void secretScreenFindsAndRedacts_data();
     void secretScreenFindsAndRedacts();
+    void secretScreenOfAPlanIsThatOfItsJson();
     void schemaInProgramIsTheProjectFile();
     void shippedPlansValidate();
     void capsTheNumberOfIssues();
@@ -356,6 +357,37 @@ void TestPlanReader::secretScreenFindsAndRedacts()
     QCOMPARE(redacted.value(key).toString(), secret ? u"<redacted>"_s : u"value"_s);
     QCOMPARE(redacted.value(u"note"_s).toString(), u"<redacted> sent"_s);
     QCOMPARE(Ops::SecretScreen::findSecrets(object, u"$"_s).size(), secret ? 2 : 1);
+}
+
+void TestPlanReader::secretScreenOfAPlanIsThatOfItsJson()
+{
+    // Job::start() screens the Plan itself, not its JSON: same issues, same paths, same order.
+    const QString jwt = u"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJib3QifQ.c2lnbmF0dXJl"_s;
+    const QString bearer = u"Bearer abcdefghijklmnopqrstuvwxyz0123"_s;
+    Ops::Plan plan;
+    plan.name = u"rollout "_s + jwt;
+    plan.description = bearer;
+    plan.templates.insert(u"token"_s, {{u"x"_s, u"test.record"_s, QString(), QJsonObject{{u"name"_s, u"x"_s}}}});
+    plan.templates.insert(u"base"_s,
+                          {{u"y"_s, u"test.record"_s, bearer, QJsonObject{{u"password"_s, u"p"_s}, {u"note"_s, jwt}}}});
+    Ops::Plan::Target first{u"a"_s, jwt, u"a.eu.qlikcloud.com"_s, u"eu"_s, bearer, QJsonObject{}, QString(), {}};
+    first.vars = QJsonObject{{u"apiKey"_s, u"k"_s}, {u"nested"_s, QJsonArray{QJsonObject{{u"v"_s, bearer}}}}};
+    first.steps = {{u"one"_s, u"test.record"_s, QString(), QJsonObject{{u"value"_s, jwt}, {u"odd key"_s, bearer}}},
+                   {u"two"_s, u"test.record"_s, QString(), QJsonObject{}}};
+    Ops::Plan::Target second{u"b"_s, QString(), u"b.eu.qlikcloud.com"_s, u"eu"_s, QString(), {}, u"base"_s, {}};
+    Ops::Plan::Target clean{u"c"_s, QString(), u"c.eu.qlikcloud.com"_s, QString(), QString(), {}, QString(), {}};
+    clean.steps = {{u"one"_s, u"test.record"_s, u"One"_s, QJsonObject{{u"name"_s, u"c1"_s}}}};
+    plan.targets = {first, second, clean};
+
+    const QStringList fromJson = PlanIssue::toStrings(Ops::SecretScreen::findSecrets(plan.toJson(), u"$"_s));
+    QCOMPARE(fromJson.size(), 12);
+    QCOMPARE(PlanIssue::toStrings(Ops::SecretScreen::findSecrets(plan)), fromJson);
+
+    plan.name.clear();
+    plan.description.clear();
+    plan.templates.clear();
+    plan.targets = {clean};
+    QVERIFY(Ops::SecretScreen::findSecrets(plan).isEmpty());
 }
 
 void TestPlanReader::schemaInProgramIsTheProjectFile()
