@@ -33,6 +33,13 @@ QString stepStatusText(const JobState::Step &step)
     return Ops::stepStatusName(step.status);
 }
 
+// The roles data() answers: display and tool tip, and the model's own (Role::Live is the last).
+bool isModelRole(int role)
+{
+    return role == Qt::DisplayRole || role == Qt::ToolTipRole
+        || (role >= static_cast<int>(JobListModel::Role::Kind) && role <= static_cast<int>(JobListModel::Role::Live));
+}
+
 } // namespace
 
 JobListModel::JobListModel(QObject *parent)
@@ -332,28 +339,33 @@ QVariant JobListModel::data(const QModelIndex &index, int role) const
 
 QVariant JobListModel::jobData(const JobNode *node, int column, int role) const
 {
+    // Views ask for many roles per cell and repaint the job row with every batch: the counts over
+    // a thousand targets are only made for the cells and roles that show them.
+    if (!isModelRole(role))
+        return {};
     const JobState *state = stateOf(node);
     const Ops::JobHistory::Entry &entry = node->entry;
     const QString jobId = node->live ? node->live->id() : entry.jobId;
     const QString status = node->live ? Ops::jobStatusName(state->status) : Ops::jobStatusName(entry.status);
     const bool dryRun = state ? state->dryRun : entry.dryRun;
     const QString planName = state ? state->plan.name : entry.planName;
-    const int progress = state ? state->progressPercent() : (entry.status == Ops::JobStatus::Succeeded ? 100 : 0);
-    QString detail;
-    if (!node->loadError.isEmpty()) {
-        detail = node->loadError;
-    } else if (state) {
+    const auto progress = [state, &entry] {
+        return state ? state->progressPercent() : (entry.status == Ops::JobStatus::Succeeded ? 100 : 0);
+    };
+    const auto detail = [node, state, &entry, dryRun] {
+        if (!node->loadError.isEmpty())
+            return node->loadError;
+        if (!state)
+            return entry.note.isEmpty() ? tr("%1 targets").arg(entry.targets) : entry.note;
         const JobState::Counts counts = state->counts();
-        detail = tr("%1 targets: %2 succeeded, %3 failed, %4 blocked")
-                     .arg(counts.targets)
-                     .arg(counts.succeeded)
-                     .arg(counts.failed)
-                     .arg(counts.blocked);
         if (dryRun)
-            detail = tr("dry run of %1 targets").arg(counts.targets);
-    } else {
-        detail = entry.note.isEmpty() ? tr("%1 targets").arg(entry.targets) : entry.note;
-    }
+            return tr("dry run of %1 targets").arg(counts.targets);
+        return tr("%1 targets: %2 succeeded, %3 failed, %4 blocked")
+            .arg(counts.targets)
+            .arg(counts.succeeded)
+            .arg(counts.failed)
+            .arg(counts.blocked);
+    };
 
     switch (role) {
     case Qt::DisplayRole:
@@ -364,9 +376,9 @@ QVariant JobListModel::jobData(const JobNode *node, int column, int role) const
         case Column::Status:
             return status;
         case Column::Progress:
-            return u"%1%"_s.arg(progress);
+            return u"%1%"_s.arg(progress());
         case Column::Detail:
-            return detail;
+            return detail();
         case Column::Count:
             break;
         }
@@ -382,11 +394,11 @@ QVariant JobListModel::jobData(const JobNode *node, int column, int role) const
     case Role::Status:
         return status;
     case Role::Summary:
-        return detail;
+        return detail();
     case Role::Error:
         return node->loadError.isEmpty() ? QVariant() : QVariant(node->loadError);
     case Role::Progress:
-        return progress;
+        return progress();
     case Role::Started:
         return state ? state->started : entry.started;
     case Role::Finished:
@@ -417,6 +429,8 @@ QVariant JobListModel::jobData(const JobNode *node, int column, int role) const
 
 QVariant JobListModel::targetData(const JobNode *node, int target, int column, int role) const
 {
+    if (!isModelRole(role))
+        return {};
     const JobState *state = stateOf(node);
     if (!state || target >= state->targets.size())
         return {};
@@ -483,12 +497,14 @@ QVariant JobListModel::targetData(const JobNode *node, int target, int column, i
 
 QVariant JobListModel::stepData(const JobNode *node, int target, int step, int column, int role) const
 {
+    if (!isModelRole(role))
+        return {};
     const JobState *state = stateOf(node);
     if (!state || target >= state->targets.size() || step >= state->targets.at(target).steps.size())
         return {};
     const JobState::Step &stepState = state->targets.at(target).steps.at(step);
     const Ops::Plan::Step &planStep = state->plan.targets.at(target).steps.at(step);
-    const QString line = Ops::JobSummary::stepLine(stepState).mid(2);
+    const auto line = [&stepState] { return Ops::JobSummary::stepLine(stepState).mid(2); };
     switch (role) {
     case Qt::DisplayRole:
     case Qt::ToolTipRole:
@@ -500,7 +516,7 @@ QVariant JobListModel::stepData(const JobNode *node, int target, int step, int c
         case Column::Progress:
             return stepState.isSettled() ? u"100%"_s : u"0%"_s;
         case Column::Detail:
-            return line;
+            return line();
         case Column::Count:
             break;
         }
@@ -524,7 +540,7 @@ QVariant JobListModel::stepData(const JobNode *node, int target, int step, int c
     case Role::Action:
         return stepState.probe ? Ops::stepActionName(stepState.probe->action) : QString();
     case Role::Summary:
-        return line;
+        return line();
     case Role::Error:
         return stepState.error ? stepState.error->toString() : QString();
     case Role::Progress:
