@@ -18,6 +18,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QThreadPool>
 #include <QUrlQuery>
 
 using namespace Qt::Literals::StringLiterals;
@@ -407,22 +408,41 @@ void ExportedAppCache::localFile(const QString &jobId, const QString &path, cons
 
 void ExportedAppCache::readFile(const QString &path, const QString &key)
 {
-    // Checked again: the file may have gone or changed since the rollout was planned.
-    const LocalAppFile inspected = LocalAppFile::inspect(path);
-    if (!inspected.ok()) {
-        failEntry(key, StepError::failed(inspected.problem));
-        return;
-    }
-    QFile file(inspected.path);
-    QByteArray bytes;
-    if (file.open(QIODevice::ReadOnly))
-        bytes = file.readAll();
-    if (bytes.isEmpty() || bytes.size() != inspected.size) {
-        failEntry(key,
-                  StepError::failed(u"app file %1 could not be read whole (%2 of %3 bytes): %4"_s.arg(inspected.path)
-                                        .arg(bytes.size())
-                                        .arg(inspected.size)
-                                        .arg(file.errorString())));
+    // On a pool thread: an app file can be hundreds of megabytes, and reading it on the event loop
+    // would freeze the window. Checked again: the file may have gone or changed since the rollout
+    // was planned.
+    QPointer<ExportedAppCache> self(this);
+    QThreadPool::globalInstance()->start([self, path, key] {
+        const LocalAppFile inspected = LocalAppFile::inspect(path);
+        QByteArray bytes;
+        QString problem = inspected.problem;
+        if (inspected.ok()) {
+            QFile file(inspected.path);
+            if (file.open(QIODevice::ReadOnly))
+                bytes = file.readAll();
+            if (bytes.isEmpty() || bytes.size() != inspected.size) {
+                problem = u"app file %1 could not be read whole (%2 of %3 bytes): %4"_s.arg(inspected.path)
+                              .arg(bytes.size())
+                              .arg(inspected.size)
+                              .arg(file.errorString());
+                bytes.clear();
+            }
+        }
+        // Back through the application object, which outlives the cache's thread-bound checks.
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(),
+            [self, key, bytes = std::move(bytes), problem = std::move(problem)] {
+                if (self)
+                    self->fileRead(key, bytes, problem);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void ExportedAppCache::fileRead(const QString &key, const QByteArray &bytes, const QString &problem)
+{
+    if (!problem.isEmpty()) {
+        failEntry(key, StepError::failed(problem));
         return;
     }
     const std::shared_ptr<Entry> found = m_entries.value(key);

@@ -74,9 +74,9 @@ public:
     void exportedApp(Cloud::CloudClient *cloud, const Source &source, const SourceApp &app, const QObject *context,
                      ExportDone done);
 
-    // The bytes of a local app file (see LocalAppFile), read once per job like an export: the
-    // read happens on the event loop, never within the call. A file that changed or went away since
-    // it was inspected fails with a message naming it.
+    // The bytes of a local app file (see LocalAppFile), read once per job like an export, on a pool
+    // thread (a .qvf can be hundreds of megabytes), never within the call. A file that changed or
+    // went away since it was inspected fails with a message naming it.
     void localFile(const QString &jobId, const QString &path, const QObject *context, ExportDone done);
 
     // Exports made since start (for tests and benchmarks: each app once per job).
@@ -93,7 +93,9 @@ private:
                      bool joined);
     void joinSpace(Cloud::CloudClient *cloud, const Source &source, const SourceApp &app, const QString &key);
     void download(Cloud::CloudClient *cloud, const Source &source, const QString &key, const QString &location);
+    // Reads a local app file on a pool thread; fileRead() takes the bytes or the problem back.
     void readFile(const QString &path, const QString &key);
+    void fileRead(const QString &key, const QByteArray &bytes, const QString &problem);
     void failEntry(const QString &key, const StepError &error);
     [[nodiscard]] Cloud::ApiCall sourceCall(const Source &source, const QByteArray &method, const QString &path) const;
     void dropExpired();
