@@ -53,8 +53,8 @@ struct Location
 
     [[nodiscard]] QString path() const
     {
-        if (root)
-            return *root;
+        if (root || !parent)
+            return root ? *root : QString();
         const QString above = parent->path();
         return key ? JsonPath::member(above, *key) : JsonPath::index(above, index);
     }
@@ -138,7 +138,7 @@ QList<PlanIssue> SecretScreen::findSecrets(const Plan &plan)
         // A template's name is a key in the JSON form: the screen looks at keys too.
         const Location templatesAt{&top, nullptr, &templates, -1};
         for (auto it = plan.templates.begin(); it != plan.templates.end(); ++it) {
-            const QString key = it.key();
+            const QString &key = it.key();
             const Location at{&templatesAt, nullptr, &key, -1};
             if (isSecretKey(key)) {
                 issues.append({at.path(), secretKeyMessage(key)});
