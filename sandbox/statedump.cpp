@@ -167,14 +167,26 @@ QJsonObject tenantContent(const Tenant &tenant)
                    QJsonArray kids;
                    for (const JwtStaticKey &key : idp.staticKeys)
                        kids.append(key.kid);
-                   return QJsonObject{{u"id"_s, idp.id},
-                                      {u"description"_s, idp.description},
-                                      {u"protocol"_s, idp.protocol},
-                                      {u"provider"_s, idp.provider},
-                                      {u"interactive"_s, idp.interactive},
-                                      {u"active"_s, idp.active},
-                                      {u"issuer"_s, idp.issuer},
-                                      {u"keyIds"_s, kids}};
+                   QJsonObject dump{{u"id"_s, idp.id},
+                                    {u"description"_s, idp.description},
+                                    {u"protocol"_s, idp.protocol},
+                                    {u"provider"_s, idp.provider},
+                                    {u"interactive"_s, idp.interactive},
+                                    {u"active"_s, idp.active},
+                                    {u"issuer"_s, idp.issuer},
+                                    {u"keyIds"_s, kids}};
+                   if (idp.protocol == "OIDC"_L1) {
+                       for (const QString &option : {u"clientId"_s, u"discoveryUrl"_s, u"realm"_s})
+                           dump.insert(option, idp.options.value(option));
+                       // Tests check the secret that arrived without the dump ever holding it.
+                       const QByteArray secret = idp.options.value(u"clientSecret"_s).toString().toUtf8();
+                       dump.insert(u"clientSecretSha256"_s,
+                                   secret.isEmpty()
+                                       ? QJsonValue()
+                                       : QJsonValue(QString::fromLatin1(
+                                           QCryptographicHash::hash(secret, QCryptographicHash::Sha256).toHex())));
+                   }
+                   return dump;
                }));
     out.insert(u"cspOrigins"_s, each(tenant.cspOrigins, [](const CspOrigin &origin) {
                    return QJsonObject{{u"id"_s, origin.id},

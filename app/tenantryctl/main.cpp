@@ -4,6 +4,7 @@
 #include "commandregistry.h"
 #include "credentialscommands.h"
 #include "exitcode.h"
+#include "idpsecretcommands.h"
 #include "manualpage.h"
 #include "ownershipcommands.h"
 #include "plancommands.h"
@@ -102,6 +103,7 @@ int main(int argc, char *argv[])
 
     CommandRegistry registry;
     CredentialsCommands::registerIn(registry);
+    IdpSecretCommands::registerIn(registry);
     PlanCommands::registerIn(registry);
     RepublishCommands::registerIn(registry);
     TenantsCommands::registerIn(registry);

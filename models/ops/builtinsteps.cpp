@@ -9,6 +9,7 @@
 #include "ops/jwtidentityproviderstep.h"
 #include "ops/keyproviderstep.h"
 #include "ops/licensestep.h"
+#include "ops/oidcidentityproviderstep.h"
 #include "ops/ownerchangestep.h"
 #include "ops/ownershipdeletestep.h"
 #include "ops/publishappstep.h"
@@ -26,9 +27,10 @@ void BuiltInSteps::registerAll(StepRegistry *registry, Secrets::SecretStore *key
     for (const StepType &type :
          {AutomationStep::type(), BrandStep::type(), CspOriginStep::type(), EmbedCheckStep::type(keys),
           GroupSettingsStep::type(), GroupStep::type(), JwtIdentityProviderStep::type(keys), KeyProviderStep::type(),
-          LicenseStep::type(), OwnerChangeStep::type(), OwnershipDeleteStep::type(), PublishAppStep::type(),
-          RecoveryAdminStep::type(), SpaceStep::type(), TenantStep::type(), VisualPackageStep::extensionType(),
-          VisualPackageStep::themeType(), WebIntegrationStep::type()}) {
+          LicenseStep::type(), OidcIdentityProviderStep::type(keys), OwnerChangeStep::type(),
+          OwnershipDeleteStep::type(), PublishAppStep::type(), RecoveryAdminStep::type(), SpaceStep::type(),
+          TenantStep::type(), VisualPackageStep::extensionType(), VisualPackageStep::themeType(),
+          WebIntegrationStep::type()}) {
         // Only a broken built-in type (or registering twice) can fail: say so loudly.
         if (QString error; !registry->add(type, &error))
             qCritical("built-in step type not registered: %s", qPrintable(error));

@@ -15,9 +15,10 @@ namespace Ops {
 namespace {
 
 // Steps the builder always names this way; a group never takes one of these ids.
-const QStringList fixedStepIds{
-    u"tenant"_s,     u"admin"_s,  u"jwt"_s,  u"licenses"_s,    u"staging"_s,  u"production"_s,     u"portal"_s,
-    u"portal-csp"_s, u"target"_s, u"vars"_s, u"embed-check"_s, u"branding"_s, u"encryption-key"_s, u"group-settings"_s};
+const QStringList fixedStepIds{u"tenant"_s,         u"admin"_s,          u"jwt"_s,         u"licenses"_s,
+                               u"staging"_s,        u"production"_s,     u"portal"_s,      u"portal-csp"_s,
+                               u"target"_s,         u"vars"_s,           u"embed-check"_s, u"branding"_s,
+                               u"encryption-key"_s, u"group-settings"_s, u"login"_s};
 // Prefixes of numbered steps ("app-1", "extension-2"...); a group never takes one.
 const QStringList numberedStepPrefixes{u"app-"_s, u"extension-"_s, u"theme-"_s, u"automation-"_s};
 
@@ -111,6 +112,19 @@ QJsonObject OnboardingPlanBuilder::toJson() const
     if (!t.recoveryAdminEmail.isEmpty()) {
         steps.append(step(u"admin"_s, u"recovery-admin"_s, u"Recovery administrator"_s,
                           {{u"source"_s, t.source}, {u"email"_s, t.recoveryAdminEmail}}));
+    }
+    // After the recovery admin: an interactive IdP replaces Qlik Account sign-in (FACTS §4.2).
+    if (t.interactiveLogin) {
+        const OnboardingTemplate::InteractiveLogin &login = *t.interactiveLogin;
+        QJsonObject params{{u"provider"_s, login.provider},
+                           {u"discoveryUrl"_s, login.discoveryUrl},
+                           {u"clientId"_s, login.clientId},
+                           {u"clientSecretEntry"_s, targetId()}}; // the secret itself stays in the keychain
+        if (!login.realm.isEmpty())
+            params.insert(u"realm"_s, login.realm);
+        if (login.emailVerifiedAlwaysTrue)
+            params.insert(u"emailVerifiedAlwaysTrue"_s, true);
+        steps.append(step(u"login"_s, u"oidc-idp"_s, u"Interactive sign-in through %1"_s.arg(login.provider), params));
     }
     if (t.identity != OnboardingTemplate::Identity::None) {
         QJsonObject params{{u"issuer"_s, t.issuer}, {u"kid"_s, QString(targetId() + u"-1"_s)}};

@@ -10,7 +10,7 @@ namespace Ops {
 
 // An onboarding template plus a customer as a plan (format tenantry-plan): one target whose
 // hostname comes from the tenant step, with the steps the built-in step types accept — tenant,
-// recovery-admin, jwt-idp, group (one per group), licenses, space (staging, production), csp-origin
+// recovery-admin, oidc-idp, jwt-idp, group (one per group), licenses, space (staging, production), csp-origin
 // (one per origin), web-integration, extension, theme, brand, key-provider, publish-app (one per
 // app), automation and embed-check — in that order. The onboarding
 // wizard fills it from its pages; the plan runs with Ops::Job and saves for `tenantryctl apply`.

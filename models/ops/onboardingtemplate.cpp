@@ -247,6 +247,16 @@ QJsonObject OnboardingTemplate::toJson() const
     }
     if (keyProvider)
         json.insert(u"keyProvider"_s, QJsonObject{{u"arn"_s, keyProvider->arn}, {u"name"_s, keyProvider->name}});
+    if (interactiveLogin) {
+        QJsonObject login{{u"provider"_s, interactiveLogin->provider},
+                          {u"discoveryUrl"_s, interactiveLogin->discoveryUrl},
+                          {u"clientId"_s, interactiveLogin->clientId}};
+        if (!interactiveLogin->realm.isEmpty())
+            login.insert(u"realm"_s, interactiveLogin->realm);
+        if (interactiveLogin->emailVerifiedAlwaysTrue)
+            login.insert(u"emailVerifiedAlwaysTrue"_s, true);
+        json.insert(u"interactiveLogin"_s, login);
+    }
     return json;
 }
 
@@ -274,7 +284,7 @@ OnboardingTemplate::ReadResult OnboardingTemplate::fromJson(const QJsonObject &j
                                      u"apps"_s,          u"extensions"_s,
                                      u"themes"_s,        u"automations"_s,
                                      u"embedCheck"_s,    u"brand"_s,
-                                     u"keyProvider"_s};
+                                     u"keyProvider"_s,   u"interactiveLogin"_s};
     TemplateJsonReader reader;
     for (auto it = json.begin(); it != json.end(); ++it) {
         if (!known.contains(it.key()))
@@ -365,6 +375,24 @@ OnboardingTemplate::ReadResult OnboardingTemplate::fromJson(const QJsonObject &j
         const QJsonObject keyJson = reader.object(json, u"keyProvider"_s, {});
         t.keyProvider = KeyProvider{reader.string(keyJson, u"arn"_s, u"keyProvider"_s, true),
                                     reader.string(keyJson, u"name"_s, u"keyProvider"_s, true)};
+    }
+    if (json.contains(u"interactiveLogin"_s)) {
+        const QJsonObject login = reader.object(json, u"interactiveLogin"_s, {});
+        for (auto it = login.begin(); it != login.end(); ++it) {
+            static const QStringList fields{u"provider"_s, u"discoveryUrl"_s, u"clientId"_s, u"realm"_s,
+                                            u"emailVerifiedAlwaysTrue"_s};
+            if (!fields.contains(it.key()))
+                reader.errors.append(u"interactiveLogin.%1: not a field (%2)"_s.arg(it.key(), fields.join(u", "_s)));
+        }
+        InteractiveLogin parsed;
+        if (login.contains(u"provider"_s))
+            parsed.provider = reader.string(login, u"provider"_s, u"interactiveLogin"_s);
+        parsed.discoveryUrl = reader.string(login, u"discoveryUrl"_s, u"interactiveLogin"_s, true);
+        parsed.clientId = reader.string(login, u"clientId"_s, u"interactiveLogin"_s, true);
+        parsed.realm = reader.string(login, u"realm"_s, u"interactiveLogin"_s);
+        if (login.contains(u"emailVerifiedAlwaysTrue"_s))
+            parsed.emailVerifiedAlwaysTrue = reader.boolean(login, u"emailVerifiedAlwaysTrue"_s, u"interactiveLogin"_s);
+        t.interactiveLogin = parsed;
     }
 
     result.errors = reader.errors;
@@ -503,7 +531,49 @@ QStringList OnboardingTemplate::problems() const
         if (keyProvider->name.trimmed().isEmpty())
             problems.append(u"keyProvider.name: empty; the key provider needs a name"_s);
     }
+    if (interactiveLogin) {
+        const InteractiveLogin &login = *interactiveLogin;
+        if (!oidcProviders().contains(login.provider))
+            problems.append(u"interactiveLogin.provider: \"%1\" is not one of %2"_s.arg(login.provider,
+                                                                                        oidcProviders().join(u", "_s)));
+        if (const QString problem = discoveryUrlProblem(login.discoveryUrl); !problem.isEmpty())
+            problems.append(u"interactiveLogin.discoveryUrl: "_s + problem);
+        if (login.clientId.trimmed().isEmpty())
+            problems.append(u"interactiveLogin.clientId: empty; the provider needs the application's client id"_s);
+        if (const QString problem = realmProblem(login.realm); !problem.isEmpty())
+            problems.append(u"interactiveLogin.realm: "_s + problem);
+        if (login.emailVerifiedAlwaysTrue && login.provider != "azureAD"_L1 && login.provider != "adfs"_L1)
+            problems.append(u"interactiveLogin.emailVerifiedAlwaysTrue: only for the azureAD and adfs providers"_s);
+    }
     return problems;
+}
+
+QStringList OnboardingTemplate::oidcProviders()
+{
+    return {u"azureAD"_s, u"okta"_s, u"auth0"_s, u"keycloak"_s, u"adfs"_s, u"salesforce"_s, u"generic"_s};
+}
+
+QString OnboardingTemplate::discoveryUrlProblem(const QString &url)
+{
+    if (url.contains(u"${"_s))
+        return {};
+    if (url.trimmed().isEmpty())
+        return u"the discovery URL is missing"_s;
+    const QUrl parsed(url, QUrl::StrictMode);
+    if (!parsed.isValid() || parsed.scheme() != "https"_L1 || parsed.host().isEmpty() || url.contains(u' '))
+        return u"\"%1\" is not an https URL (…/.well-known/openid-configuration)"_s.arg(url);
+    return {};
+}
+
+QString OnboardingTemplate::realmProblem(const QString &realm)
+{
+    // Spec CreateOIDCPayload: at most 254 characters of this pattern.
+    static const QRegularExpression pattern(u"^[A-Za-z0-9][A-Za-z0-9.\\-_]+$"_s);
+    if (realm.isEmpty() || realm.contains(u"${"_s))
+        return {};
+    if (realm.size() > 254 || !pattern.match(realm).hasMatch())
+        return u"\"%1\" is not a realm: a letter or digit, then letters, digits, '.', '-' or '_'"_s.arg(realm);
+    return {};
 }
 
 QString OnboardingTemplate::brandFileProblem(const QString &path, bool logo)

@@ -96,6 +96,20 @@ public:
         friend bool operator==(const KeyProvider &, const KeyProvider &) = default;
     };
 
+    // Optional interactive sign-in for the customer's own people through their OIDC identity provider
+    // (FACTS §4.2), beside or instead of the JWT one. Its client secret is never here: the plan names
+    // the keychain entry (the customer's id), which the wizard or `tenantryctl idp-secret set` fills.
+    struct InteractiveLogin
+    {
+        QString provider = QStringLiteral("azureAD"); // one of oidcProviders()
+        QString discoveryUrl; // https://…/.well-known/openid-configuration
+        QString clientId; // the tenant's application at the customer's IdP
+        QString realm; // optional
+        bool emailVerifiedAlwaysTrue = false; // adfs and azureAD only
+
+        friend bool operator==(const InteractiveLogin &, const InteractiveLogin &) = default;
+    };
+
     QString name; // what the template is called
     QString region; // "eu"
     QString source; // the source tenant's hostname: license key, recovery admin, apps
@@ -123,6 +137,7 @@ public:
     bool embedCheck = true;
     std::optional<Brand> brand;
     std::optional<KeyProvider> keyProvider;
+    std::optional<InteractiveLogin> interactiveLogin;
 
     [[nodiscard]] QJsonObject toJson() const;
 
@@ -152,6 +167,11 @@ public:
     [[nodiscard]] static QString brandFileProblem(const QString &path, bool logo);
     // An AWS KMS key ARN (the key-provider step's pattern); a ${...} reference is left to the plan.
     [[nodiscard]] static QString keyArnProblem(const QString &arn);
+    // An OIDC discovery URL (https, with a host) and realm (Qlik's pattern); ${...} references pass.
+    [[nodiscard]] static QString discoveryUrlProblem(const QString &url);
+    [[nodiscard]] static QString realmProblem(const QString &realm);
+    // The providers an interactive OIDC IdP may name (FACTS §4.2).
+    [[nodiscard]] static QStringList oidcProviders();
 
     [[nodiscard]] static QString identityName(Identity identity);
     [[nodiscard]] static std::optional<Identity> identityFromName(const QString &name);

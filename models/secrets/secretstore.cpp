@@ -56,6 +56,11 @@ QString SecretStore::jwtSigningKeyKey(const QString &name)
     return "jwt-signing-key/"_L1 + name;
 }
 
+QString SecretStore::oidcClientSecretKey(const QString &name)
+{
+    return "oidc-client-secret/"_L1 + name;
+}
+
 QString SecretStore::keychainName()
 {
 #if defined(Q_OS_MACOS)

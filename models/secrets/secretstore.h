@@ -45,6 +45,8 @@ public:
 
     [[nodiscard]] static QString oauthClientKey(const QString &profileName); // "oauth-client/<profile>"
     [[nodiscard]] static QString jwtSigningKeyKey(const QString &name); // "jwt-signing-key/<name>"
+    // The client secret of an interactive (OIDC) identity provider's application at the customer's IdP.
+    [[nodiscard]] static QString oidcClientSecretKey(const QString &name); // "oidc-client-secret/<name>"
     // "Secret Service", "Keychain" or "Credential Manager": what people call the keychain here.
     [[nodiscard]] static QString keychainName();
     // Where a key is stored, for messages: "the OS keychain (Secret Service), service 'Tenantry', key '…'".

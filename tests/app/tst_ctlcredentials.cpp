@@ -25,10 +25,12 @@ private Q_SLOTS:
     void usageErrors();
     void unavailableKeychainSavesNothing();
     void noSecretInAnyFileTenantryctlWrote();
+    void idpSecretsLiveInTheKeychain();
 
 private:
     [[nodiscard]] QString name(const char *suffix) const { return m_prefix + QString::fromLatin1(suffix); }
     [[nodiscard]] static QString keychainSecret(const QString &profile); // through secret-tool
+    [[nodiscard]] static QString keychainItem(const QString &key);
     [[nodiscard]] static QJsonObject profileIn(const QJsonObject &list, const QString &name);
 
     QString m_prefix;
@@ -47,12 +49,18 @@ void TestCtlCredentials::cleanup()
 {
     for (const char *suffix : {"acme", "org", "tenant", "ci"})
         m_ctl->run({u"credentials"_s, u"remove"_s, name(suffix)});
+    m_ctl->run({u"idp-secret"_s, u"remove"_s, name("entra")});
 }
 
 QString TestCtlCredentials::keychainSecret(const QString &profile)
 {
+    return keychainItem(u"oauth-client/"_s + profile);
+}
+
+QString TestCtlCredentials::keychainItem(const QString &key)
+{
     QProcess process;
-    process.start(u"secret-tool"_s, {u"lookup"_s, u"server"_s, u"Tenantry"_s, u"user"_s, u"oauth-client/"_s + profile});
+    process.start(u"secret-tool"_s, {u"lookup"_s, u"server"_s, u"Tenantry"_s, u"user"_s, key});
     if (!process.waitForFinished(20000) || process.exitCode() != 0)
         return {};
     return QString::fromUtf8(process.readAllStandardOutput());
@@ -320,6 +328,30 @@ void TestCtlCredentials::noSecretInAnyFileTenantryctlWrote()
              qPrintable(files.join(u", "_s)));
     QVERIFY(!m_ctl->filesContaining("oauth-client/" + name("acme").toUtf8()).isEmpty()); // the log did record
     QVERIFY2(m_ctl->filesContaining(secret).isEmpty(), qPrintable(m_ctl->filesContaining(secret).join(u", "_s)));
+}
+
+void TestCtlCredentials::idpSecretsLiveInTheKeychain()
+{
+    // What an "oidc-idp" step reads: oidc-client-secret/<entry>, from stdin only.
+    const CtlRunner::Result set = m_ctl->run({u"idp-secret"_s, u"set"_s, name("entra")}, "entra-app-secret\n");
+    QVERIFY2(set.exitCode == 0, set.err.constData());
+    QCOMPARE(QString::fromUtf8(set.out),
+             u"Stored the client secret '%1' in the OS keychain (Secret Service), service 'Tenantry', key "
+             "'oidc-client-secret/%1'.\n"_s.arg(name("entra")));
+    QCOMPARE(keychainItem(u"oidc-client-secret/"_s + name("entra")), u"entra-app-secret"_s);
+    QCOMPARE(m_ctl->filesContaining("entra-app-secret"), QStringList());
+
+    const CtlRunner::Result badName = m_ctl->run({u"idp-secret"_s, u"set"_s, u"a/b"_s}, "x\n");
+    QCOMPARE(badName.exitCode, 2);
+    QVERIFY2(badName.err.contains("\"a/b\" is not an entry name"), badName.err.constData());
+    const CtlRunner::Result noInput = m_ctl->run({u"idp-secret"_s, u"set"_s, name("other")});
+    QCOMPARE(noInput.exitCode, 2);
+    QVERIFY2(noInput.err.contains("no secret on standard input"), noInput.err.constData());
+
+    const CtlRunner::Result removed = m_ctl->run({u"--json"_s, u"idp-secret"_s, u"remove"_s, name("entra")});
+    QVERIFY2(removed.exitCode == 0, removed.err.constData());
+    QCOMPARE(removed.json().value(u"removed"_s).toString(), name("entra"));
+    QCOMPARE(keychainItem(u"oidc-client-secret/"_s + name("entra")), QString());
 }
 
 QTEST_GUILESS_MAIN(TestCtlCredentials)

@@ -76,6 +76,7 @@ private Q_SLOTS:
     void brandAndKeyProviderBecomeSteps();
     void keyArnChecks_data();
     void keyArnChecks();
+    void interactiveLoginBecomesAStep();
 };
 
 void TestOnboardingPlan::demoTemplateGivesTheDemoPlan()
@@ -182,6 +183,8 @@ void TestOnboardingPlan::templateRoundTrips()
     original.licenses.keepFreeAnalyzer = 3;
     original.brand = OnboardingTemplate::Brand{u"${vars.customer}"_s, demoLogo, demoFavIcon};
     original.keyProvider = OnboardingTemplate::KeyProvider{u"${vars.keyArn}"_s, u"${vars.customer} key"_s};
+    original.interactiveLogin = OnboardingTemplate::InteractiveLogin{
+        u"okta"_s, u"https://acme.okta.com/.well-known/openid-configuration"_s, u"0oa1"_s, u"acme"_s, false};
     QTemporaryDir dir;
     const QString path = dir.filePath(u"t.json"_s);
     QCOMPARE(original.save(path), QString());
@@ -273,6 +276,34 @@ void TestOnboardingPlan::badTemplatesNameTheField_data()
     QTest::newRow("key name") << u"keyProvider"_s << QJsonValue(QJsonObject{{u"arn"_s, mrkArn}})
                               << u"keyProvider.name: missing"_s;
     QTest::newRow("key type") << u"keyProvider"_s << QJsonValue(u"arn"_s) << u"keyProvider: must be an object"_s;
+    const QString discovery = u"https://login.microsoftonline.com/d1/v2.0/.well-known/openid-configuration"_s;
+    QTest::newRow("login provider") << u"interactiveLogin"_s
+                                    << QJsonValue(QJsonObject{{u"provider"_s, u"github"_s},
+                                                              {u"discoveryUrl"_s, discovery},
+                                                              {u"clientId"_s, u"c"_s}})
+                                    << u"interactiveLogin.provider: \"github\" is not one of azureAD"_s;
+    QTest::newRow("login discovery URL")
+        << u"interactiveLogin"_s
+        << QJsonValue(QJsonObject{{u"discoveryUrl"_s, u"http://idp.example/.well-known/openid-configuration"_s},
+                                  {u"clientId"_s, u"c"_s}})
+        << u"interactiveLogin.discoveryUrl: \"http://idp.example/.well-known/openid-configuration\" is not an https URL"_s;
+    QTest::newRow("login client id") << u"interactiveLogin"_s << QJsonValue(QJsonObject{{u"discoveryUrl"_s, discovery}})
+                                     << u"interactiveLogin.clientId: missing"_s;
+    QTest::newRow("login realm") << u"interactiveLogin"_s
+                                 << QJsonValue(QJsonObject{
+                                        {u"discoveryUrl"_s, discovery}, {u"clientId"_s, u"c"_s}, {u"realm"_s, u"-x"_s}})
+                                 << u"interactiveLogin.realm: \"-x\" is not a realm"_s;
+    QTest::newRow("login email flag") << u"interactiveLogin"_s
+                                      << QJsonValue(QJsonObject{{u"provider"_s, u"okta"_s},
+                                                                {u"discoveryUrl"_s, discovery},
+                                                                {u"clientId"_s, u"c"_s},
+                                                                {u"emailVerifiedAlwaysTrue"_s, true}})
+                                      << u"interactiveLogin.emailVerifiedAlwaysTrue: only for the azureAD and adfs"_s;
+    QTest::newRow("login secret") << u"interactiveLogin"_s
+                                  << QJsonValue(QJsonObject{{u"discoveryUrl"_s, discovery},
+                                                            {u"clientId"_s, u"c"_s},
+                                                            {u"clientSecret"_s, u"s3cret"_s}})
+                                  << u"interactiveLogin.clientSecret: not a field"_s;
 }
 
 void TestOnboardingPlan::badTemplatesNameTheField()
@@ -498,6 +529,49 @@ void TestOnboardingPlan::keyArnChecks()
     QFETCH(QString, arn);
     QFETCH(bool, ok);
     QCOMPARE(OnboardingTemplate::keyArnProblem(arn).isEmpty(), ok);
+}
+
+void TestOnboardingPlan::interactiveLoginBecomesAStep()
+{
+    OnboardingPlanBuilder builder;
+    builder.onboardingTemplate = demoTemplate();
+    builder.onboardingTemplate.recoveryAdminEmail = u"admin@partner.example"_s;
+    builder.onboardingTemplate.interactiveLogin = OnboardingTemplate::InteractiveLogin{
+        u"azureAD"_s, u"https://login.microsoftonline.com/${vars.directory}/v2.0/.well-known/openid-configuration"_s,
+        u"${vars.entraApp}"_s, QString(), true};
+    builder.customer
+        = {u"Zeta"_s, u"zeta.eu.qlikcloud.com"_s, {{u"directory"_s, u"0d1e"_s}, {u"entraApp"_s, u"5f1c-app"_s}}};
+    QCOMPARE(builder.problems(), QStringList());
+    const QJsonObject plan = builder.toJson();
+    QStringList ids;
+    QJsonObject login;
+    for (const QJsonValue step : plan.value(u"targets"_s).toArray().first()[u"steps"_s].toArray()) {
+        ids.append(step[u"id"_s].toString());
+        if (step[u"type"_s].toString() == "oidc-idp"_L1)
+            login = step[u"params"_s].toObject();
+    }
+    // After the recovery admin, who can still sign in with Qlik Account only until then.
+    QCOMPARE(ids.indexOf(u"login"_s), ids.indexOf(u"admin"_s) + 1);
+    QCOMPARE(
+        login,
+        (QJsonObject{{u"provider"_s, u"azureAD"_s},
+                     {u"discoveryUrl"_s,
+                      u"https://login.microsoftonline.com/${vars.directory}/v2.0/.well-known/openid-configuration"_s},
+                     {u"clientId"_s, u"${vars.entraApp}"_s},
+                     {u"clientSecretEntry"_s, u"zeta"_s},
+                     {u"emailVerifiedAlwaysTrue"_s, true}}));
+    Ops::StepRegistry registry;
+    Ops::BuiltInSteps::registerAll(&registry);
+    const Ops::PlanReadResult read = Ops::PlanReader(&registry).fromJson(plan);
+    QVERIFY2(read.ok(), qPrintable(Ops::PlanIssue::toStrings(read.issues).join(u'\n')));
+
+    // The customer's discovery URL is checked where the plan is read.
+    builder.onboardingTemplate.interactiveLogin->discoveryUrl = u"${vars.discovery}"_s;
+    builder.customer.vars = {{u"discovery"_s, u"http://idp.example/config"_s}, {u"entraApp"_s, u"a"_s}};
+    const Ops::PlanReadResult bad = Ops::PlanReader(&registry).fromJson(builder.toJson());
+    QVERIFY(!bad.ok());
+    const QString issues = Ops::PlanIssue::toStrings(bad.issues).join(u'\n');
+    QVERIFY2(issues.contains(u"params.discoveryUrl"_s), qPrintable(issues));
 }
 
 QTEST_GUILESS_MAIN(TestOnboardingPlan)
