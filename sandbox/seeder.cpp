@@ -421,7 +421,7 @@ void seedEmpty(SeedBuilder &builder)
 
 void seedDemo(SeedBuilder &builder, SandboxState &state)
 {
-    Subscription &subscription = builder.subscription(50);
+    Subscription &subscription = builder.subscription(100);
     const QStringList regions = seedRegions(3);
     builder.seedClients(subscription, regions);
 

@@ -10,8 +10,8 @@
 //     (every call strictly after the previous one); and calls x latency, the bound of that;
 //  2. N customers from the same template in one job (targets in parallel).
 // Prints its figures and asserts nothing; run by hand:
-//   build/tests/bench/bench_onboard [--latency-ms 50] [--customers 30] [--concurrency 16]
-// (the demo seed's subscription allows 50 tenants and has 13: past 37 customers the tenant step
+//   build/tests/bench/bench_onboard [--latency-ms 50] [--customers 50] [--concurrency 16]
+// (the demo seed's subscription allows 100 tenants and has 13: past 87 customers the tenant step
 // fails with TENANTS-22, quota reached, as Qlik's would)
 
 #include "ops/builtinsteps.h"
@@ -136,8 +136,8 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     const QCommandLineOption latencyOption(u"latency-ms"_s, u"Sandbox latency per answer."_s, u"MS"_s, u"50"_s);
     const QCommandLineOption customersOption(
-        u"customers"_s, u"Customers in the second job (the demo subscription has room for 37 more tenants)."_s, u"N"_s,
-        u"30"_s);
+        u"customers"_s, u"Customers in the second job (the demo subscription has room for 87 more tenants)."_s, u"N"_s,
+        u"50"_s);
     const QCommandLineOption concurrencyOption(u"concurrency"_s, u"Customers in parallel."_s, u"N"_s, u"16"_s);
     parser.addOptions({latencyOption, customersOption, concurrencyOption});
     parser.process(app);

@@ -163,7 +163,7 @@ void TestSandboxTenants::createRefusesBadLicenses()
 
 void TestSandboxTenants::createHonoursTheQuota()
 {
-    // demo: quota 50, 13 tenants.
+    // demo: quota 100, 13 tenants.
     const QString key = licenseKey();
     int created = 0;
     HttpReply reply;
@@ -171,8 +171,8 @@ void TestSandboxTenants::createHonoursTheQuota()
         reply = m_sandbox->http().post(kRegisterEu, u"/api/v1/tenants"_s, QJsonObject{{u"licenseKey"_s, key}},
                                        m_registerToken);
         created += reply.status == 201;
-    } while (reply.status == 201 && created < 60);
-    QCOMPARE(created, 37);
+    } while (reply.status == 201 && created < 120);
+    QCOMPARE(created, 87);
     QCOMPARE(reply.status, 403);
     QCOMPARE(reply.errorCode(), u"TENANTS-22"_s);
 }
