@@ -49,6 +49,8 @@ public:
 
     [[nodiscard]] JobListModel *model() const { return m_model.get(); }
     [[nodiscard]] const Ops::StepRegistry &steps() const { return m_steps; }
+    // The keychain the steps read their keys and secrets from (the wizard stores into it).
+    [[nodiscard]] Secrets::SecretStore *keys() const { return m_keys; }
 
     // Reads and checks the plan file and starts its dry run (no journal: nothing changes). Null
     // with `error` ("FILE: path: message" lines) when the plan is unusable or no client is set.

@@ -1,6 +1,10 @@
 #include "ui/onboardingidentitypage.h"
 
+#include "jobboard.h"
 #include "ui/fieldproblemlabel.h"
+#include "ui/interactiveloginbox.h"
+#include "ui/onboardingcustomerpage.h"
+#include "ui/onboardingwizard.h"
 
 #include <QButtonGroup>
 #include <QFontDatabase>
@@ -20,7 +24,8 @@ OnboardingIdentityPage::OnboardingIdentityPage(QWidget *parent)
 {
     setObjectName(u"onboardingIdentityPage"_s);
     setTitle(tr("Identity provider"));
-    setSubTitle(tr("How the customer's portal signs its users in to the tenant (JWT, for embedded analytics)."));
+    setSubTitle(tr("How the customer's portal signs its users in to the tenant (JWT, for embedded analytics), "
+                   "and, if wanted, how the customer's own people sign in (OIDC)."));
     m_none = new QRadioButton(tr("&No identity provider for now"), this);
     m_none->setObjectName(u"identityNoneButton"_s);
     m_generate = new QRadioButton(tr("JWT, &generate a key pair (the private key stays in the keychain)"), this);
@@ -45,6 +50,7 @@ OnboardingIdentityPage::OnboardingIdentityPage(QWidget *parent)
                                "is <id>-1 and a generated key is kept under <id>."),
                             this);
     hint->setWordWrap(true);
+    m_login = new InteractiveLoginBox(this);
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Issuer:"), m_issuer);
@@ -57,6 +63,8 @@ OnboardingIdentityPage::OnboardingIdentityPage(QWidget *parent)
     layout->addWidget(m_import);
     layout->addLayout(form);
     layout->addWidget(hint);
+    layout->addWidget(m_login);
+    layout->addStretch(1);
 
     connect(m_choice, &QButtonGroup::idToggled, this, [this](int, bool on) {
         if (on)
@@ -64,7 +72,19 @@ OnboardingIdentityPage::OnboardingIdentityPage(QWidget *parent)
     });
     connect(m_issuer, &QLineEdit::textChanged, this, &OnboardingIdentityPage::check);
     connect(m_pem, &QPlainTextEdit::textChanged, this, &OnboardingIdentityPage::check);
+    connect(m_login, &InteractiveLoginBox::completeChanged, this, &OnboardingIdentityPage::completeChanged);
     check();
+}
+
+void OnboardingIdentityPage::initializePage()
+{
+    // The secret is kept under the customer's id, the plan's keychain entry for it.
+    auto *onboarding = qobject_cast<OnboardingWizard *>(wizard());
+    if (!onboarding)
+        return;
+    Ops::OnboardingPlanBuilder builder;
+    builder.customer = onboarding->customerPage()->customer();
+    m_login->setSecretEntry(onboarding->jobBoard() ? onboarding->jobBoard()->keys() : nullptr, builder.targetId());
 }
 
 OnboardingIdentityPage::~OnboardingIdentityPage() = default;
@@ -92,6 +112,8 @@ void OnboardingIdentityPage::check()
 
 bool OnboardingIdentityPage::isComplete() const
 {
+    if (!m_login->isComplete())
+        return false;
     switch (identity()) {
     case Identity::None:
         return true;
@@ -109,6 +131,7 @@ void OnboardingIdentityPage::describe(Ops::OnboardingTemplate *onboardingTemplat
     onboardingTemplate->identity = identity();
     onboardingTemplate->issuer = identity() == Identity::None ? QString() : m_issuer->text().trimmed();
     onboardingTemplate->publicKeyPem = identity() == Identity::JwtImport ? m_pem->toPlainText().trimmed() : QString();
+    onboardingTemplate->interactiveLogin = m_login->login();
 }
 
 void OnboardingIdentityPage::showTemplate(const Ops::OnboardingTemplate &onboardingTemplate)
@@ -117,5 +140,6 @@ void OnboardingIdentityPage::showTemplate(const Ops::OnboardingTemplate &onboard
     m_pem->setPlainText(onboardingTemplate.publicKeyPem);
     if (QAbstractButton *button = m_choice->button(int(onboardingTemplate.identity)))
         button->setChecked(true);
+    m_login->showLogin(onboardingTemplate.interactiveLogin);
     check();
 }

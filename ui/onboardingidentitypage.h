@@ -5,6 +5,7 @@
 #include <QWizardPage>
 
 class FieldProblemLabel;
+class InteractiveLoginBox;
 class QButtonGroup;
 class QLineEdit;
 class QPlainTextEdit;
@@ -13,7 +14,8 @@ class QRadioButton;
 // The onboarding wizard's identity page: no identity provider, a JWT identity provider whose RSA key
 // pair Tenantry generates (the private key stays in the keychain, FACTS §4.1), or one for the
 // customer's own public key or certificate, parsed as it is pasted. The issuer may hold references
-// such as ${target.id} (the customer's id).
+// such as ${target.id} (the customer's id). Besides, optionally, an interactive OIDC sign-in for the
+// customer's own people (InteractiveLoginBox), whose client secret goes to the keychain.
 class OnboardingIdentityPage final : public QWizardPage
 {
     Q_OBJECT
@@ -29,11 +31,13 @@ public:
     [[nodiscard]] QLineEdit *issuerEdit() const { return m_issuer; }
     [[nodiscard]] QPlainTextEdit *pemEdit() const { return m_pem; }
     [[nodiscard]] FieldProblemLabel *pemProblem() const { return m_pemProblem; }
+    [[nodiscard]] InteractiveLoginBox *interactiveLoginBox() const { return m_login; }
 
     [[nodiscard]] Ops::OnboardingTemplate::Identity identity() const;
     void describe(Ops::OnboardingTemplate *onboardingTemplate) const;
     void showTemplate(const Ops::OnboardingTemplate &onboardingTemplate);
 
+    void initializePage() override;
     [[nodiscard]] bool isComplete() const override;
 
 private:
@@ -47,4 +51,5 @@ private:
     FieldProblemLabel *m_issuerProblem = nullptr;
     QPlainTextEdit *m_pem = nullptr;
     FieldProblemLabel *m_pemProblem = nullptr;
+    InteractiveLoginBox *m_login = nullptr;
 };

@@ -916,6 +916,77 @@
     </message>
 </context>
 <context>
+    <name>InteractiveLoginBox</name>
+    <message>
+        <source>Also let the customer&apos;s people sign in interactively (&amp;OIDC)</source>
+        <translation>Auch die Leute des Kunden interaktiv anmelden lassen (&amp;OIDC)</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>&amp;Trust the provider&apos;s email addresses as verified</source>
+        <translation>E-Mail-Adressen des Anbieters als bestätigt &amp;behandeln</translation>
+    </message>
+    <message>
+        <source>the application&apos;s client secret</source>
+        <translation>das Client-Geheimnis der Anwendung</translation>
+    </message>
+    <message>
+        <source>&amp;Store in Keychain</source>
+        <translation>Im Schlüsselbund s&amp;peichern</translation>
+    </message>
+    <message>
+        <source>Pro&amp;vider:</source>
+        <translation>Anbie&amp;ter:</translation>
+    </message>
+    <message>
+        <source>&amp;Discovery URL:</source>
+        <translation>&amp;Discovery-URL:</translation>
+    </message>
+    <message>
+        <source>&amp;Client ID:</source>
+        <translation>&amp;Client-ID:</translation>
+    </message>
+    <message>
+        <source>&amp;Realm:</source>
+        <translation>&amp;Realm:</translation>
+    </message>
+    <message>
+        <source>Client s&amp;ecret:</source>
+        <translation>Client-&amp;Geheimnis:</translation>
+    </message>
+    <message>
+        <source>Name the customer first: the secret is kept under the customer&apos;s id.</source>
+        <translation>Zuerst den Kunden benennen: das Geheimnis wird unter der ID des Kunden abgelegt.</translation>
+    </message>
+    <message>
+        <source>Looking in the keychain…</source>
+        <translation>Suche im Schlüsselbund …</translation>
+    </message>
+    <message>
+        <source>Not in the keychain yet: type it and store it (%1).</source>
+        <translation>Noch nicht im Schlüsselbund: eingeben und speichern (%1).</translation>
+    </message>
+    <message>
+        <source>Stored in %1. Type a new one and store it to replace it.</source>
+        <translation>Gespeichert in %1. Zum Ersetzen ein neues eingeben und speichern.</translation>
+    </message>
+    <message>
+        <source>Storing in the keychain…</source>
+        <translation>Speichere im Schlüsselbund …</translation>
+    </message>
+    <message>
+        <source>The keychain failed: %1</source>
+        <translation>Der Schlüsselbund meldet einen Fehler: %1</translation>
+    </message>
+    <message>
+        <source>The client id of the tenant&apos;s application at the provider.</source>
+        <translation>Die Client-ID der Anwendung des Tenants beim Anbieter.</translation>
+    </message>
+</context>
+<context>
     <name>InterfaceLanguage</name>
     <message>
         <source>Cannot load the translation %1 (%2): Tenantry stays in English.</source>
@@ -1603,10 +1674,6 @@
         <translation>Identitätsanbieter</translation>
     </message>
     <message>
-        <source>How the customer&apos;s portal signs its users in to the tenant (JWT, for embedded analytics).</source>
-        <translation>Wie das Portal des Kunden seine Benutzer beim Mandanten anmeldet (JWT, für eingebettete Analysen).</translation>
-    </message>
-    <message>
         <source>&amp;No identity provider for now</source>
         <translation>Vorerst &amp;kein Identitätsanbieter</translation>
     </message>
@@ -1633,6 +1700,10 @@
     <message>
         <source>A JWT identity provider needs the issuer its tokens carry.</source>
         <translation>Ein JWT-Identitätsanbieter braucht den Aussteller, den seine Tokens tragen.</translation>
+    </message>
+    <message>
+        <source>How the customer&apos;s portal signs its users in to the tenant (JWT, for embedded analytics), and, if wanted, how the customer&apos;s own people sign in (OIDC).</source>
+        <translation>Wie das Portal des Kunden seine Benutzer beim Tenant anmeldet (JWT, für eingebettete Analysen) und, falls gewünscht, wie sich die eigenen Leute des Kunden anmelden (OIDC).</translation>
     </message>
 </context>
 <context>

@@ -17,10 +17,12 @@
 #include "jobboard.h"
 #include "joblistmodel.h"
 #include "ops/onboardingtemplate.h"
+#include "secrets/secretstore.h"
 #include "support/sandboxfixture.h"
 #include "ui/activitypanel.h"
 #include "ui/commandpalette.h"
 #include "ui/fieldproblemlabel.h"
+#include "ui/interactiveloginbox.h"
 #include "ui/mainwindow.h"
 #include "ui/onboardingcontentpage.h"
 #include "ui/onboardingcustomerpage.h"
@@ -101,6 +103,9 @@ private:
     [[nodiscard]] JobListModel *jobs() const { return m_window->jobBoard()->model(); }
     [[nodiscard]] QJsonObject customerTenant() const;
     [[nodiscard]] QStringList reviewResults(const OnboardingWizard *wizard) const;
+    // The identity page's OIDC box: checked as typed, its secret stored in the keychain and named
+    // (not held) by the plan; removed again and the box unchecked, so the onboarding stays the demo's.
+    [[nodiscard]] bool checkInteractiveLogin(OnboardingWizard *wizard) const;
 
     std::unique_ptr<SandboxFixture> m_sandbox;
     std::unique_ptr<EstateWindowFixture> m_estate;
@@ -260,6 +265,8 @@ OnboardingWizard *TestOnboardingWizard::walkToReview(bool checks, bool viaPalett
         shoot(wizard, u"identity"_s);
         identity->generateButton()->click();
         identity->issuerEdit()->setText(issuer);
+        if (!checkInteractiveLogin(wizard))
+            return nullptr;
     }
     if (!next->isEnabled())
         return nullptr;
@@ -401,6 +408,60 @@ OnboardingWizard *TestOnboardingWizard::walkToReview(bool checks, bool viaPalett
     heartbeat.stop();
     m_longestStall = std::max<qint64>(m_longestStall, heartbeat.longestStall().count());
     return wizard;
+}
+
+bool TestOnboardingWizard::checkInteractiveLogin(OnboardingWizard *wizard) const
+{
+    const QString secret = u"oidc-wizard-secret-%1"_s.arg(QCoreApplication::applicationPid());
+    QAbstractButton *next = wizard->button(QWizard::NextButton);
+    InteractiveLoginBox *login = wizard->identityPage()->interactiveLoginBox();
+    login->setChecked(true);
+    login->providerCombo()->setCurrentText(u"azureAD"_s);
+    login->discoveryUrlEdit()->setText(u"http://login.example/.well-known/openid-configuration"_s);
+    login->clientIdEdit()->setText(u"5f1c-app"_s);
+    login->realmEdit()->setText(u"-demo"_s);
+    if (!login->discoveryUrlProblem()->problem().contains(u"is not an https URL"_s)
+        || !login->realmProblem()->problem().contains(u"is not a realm"_s) || next->isEnabled()) {
+        qWarning("bad OIDC fields pass: %s / %s", qPrintable(login->discoveryUrlProblem()->problem()),
+                 qPrintable(login->realmProblem()->problem()));
+        return false;
+    }
+    login->discoveryUrlEdit()->setText(
+        u"https://login.microsoftonline.com/0d1e/v2.0/.well-known/openid-configuration"_s);
+    login->realmEdit()->setText(u"demo"_s);
+    login->emailVerifiedCheck()->setChecked(true);
+    // Not complete until the keychain holds the secret (the first look finds none).
+    if (!QTest::qWaitFor([&] { return login->secretStateLabel()->text().startsWith(u"Not in the keychain"_s); }, 20000)
+        || next->isEnabled()) {
+        qWarning("the OIDC box passes without a secret: %s", qPrintable(login->secretStateLabel()->text()));
+        return false;
+    }
+    login->secretEdit()->setText(secret);
+    login->storeSecretButton()->click();
+    if (!QTest::qWaitFor([&] { return next->isEnabled(); }, 20000) || !login->secretEdit()->text().isEmpty()
+        || !login->secretStateLabel()->text().contains(u"oidc-client-secret/demo-customer"_s)) {
+        qWarning("the OIDC secret was not stored: %s", qPrintable(login->secretStateLabel()->text()));
+        return false;
+    }
+    shoot(wizard, u"identity-oidc"_s);
+    const QJsonObject plan = wizard->planBuilder().toJson();
+    const QJsonObject step = plan[u"targets"_s][0][u"steps"_s][2].toObject();
+    if (step[u"type"_s] != u"oidc-idp"_s || step[u"params"_s][u"clientSecretEntry"_s] != u"demo-customer"_s
+        || step[u"params"_s][u"emailVerifiedAlwaysTrue"_s] != true
+        || QJsonDocument(plan).toJson().contains(secret.toUtf8())) {
+        qWarning("the plan's OIDC step is wrong: %s", QJsonDocument(step).toJson().constData());
+        return false;
+    }
+
+    // Put back: no secret left behind, the box off.
+    bool removed = false;
+    QObject context;
+    m_window->jobBoard()->keys()->remove(Secrets::SecretStore::oidcClientSecretKey(u"demo-customer"_s), &context,
+                                         [&removed](const Secrets::SecretResult &result) { removed = result.ok(); });
+    if (!QTest::qWaitFor([&removed] { return removed; }, 20000))
+        return false;
+    login->setChecked(false);
+    return next->isEnabled();
 }
 
 void TestOnboardingWizard::walkTheWizardAndApply()
