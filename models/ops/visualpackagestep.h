@@ -15,6 +15,14 @@ namespace Ops {
 //     {"id": "kpi-card", "type": "extension", "params": {
 //         "source": "acme-source.eu.qlikcloud.com", "name": "kpi-card"}}
 //
+// Or from a zip on this computer, "file" instead of "source" (absolute or relative to the plan's
+// folder), compared by md5 with the target's:
+//
+//     {"id": "kpi-card", "type": "extension", "params": {"file": "packages/kpi-card.zip", "name": "kpi-card"}}
+//
+// "name" must be what the zip's .qext calls it (Qlik names the package from it): an upload Qlik
+// names otherwise fails the step, naming both.
+//
 // Outputs: extensionId (or themeId), name. Names are unique per tenant, so a lost create is found
 // by the next probe; a 409 on create (created meanwhile) is left to that probe too.
 class VisualPackageStep : public CloudStep
@@ -45,6 +53,9 @@ private:
     [[nodiscard]] QString noun() const; // "extension" | "theme"
     [[nodiscard]] QString idOutput() const; // "extensionId" | "themeId"
     [[nodiscard]] QString source() const;
+    [[nodiscard]] QString localFile() const; // "file", resolved against the plan's folder; or empty
+    // The probe once the target's entry of this name (empty: none) and the wanted md5 are known.
+    void judge(const QJsonObject &existing, const QString &wantedMd5, const QStringList &readCalls);
     [[nodiscard]] QString name() const;
     // The entry named name() in a list answer; empty when there is none.
     [[nodiscard]] QJsonObject named(const QJsonArray &items) const;

@@ -1,7 +1,9 @@
 // The "extension" and "theme" step types (issue 6, onboarding step 9; FACTS §9.1, §9.2) against
 // the sandbox: the source tenant's package is copied to the target once, left alone when the file
 // is the same, its file replaced when the source's changed, a lost upload answer converges on one
-// copy, and a name the source does not have blocks before anything changes.
+// copy, and a name the source does not have blocks before anything changes. A zip on this computer
+// (relative to the plan's folder) is uploaded once, replaced when it changes, and a file that is no
+// zip, or a zip of another package, fails with the reason.
 #include "seededclient.h"
 #include "stepplanrunner.h"
 #include "support/sandboxfixture.h"
@@ -12,8 +14,12 @@
 #include "ops/stepregistry.h"
 #include "sandbox/ziparchive.h"
 
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -33,8 +39,14 @@ private Q_SLOTS:
     void changedSourceFileIsReplaced();
     void lostUploadAnswerConverges();
     void missingOnTheSourceBlocks();
+    void localZipUploadedOnceThenReplaced();
+    void badLocalZipFailsWithTheReason();
 
 private:
+    // A chart extension's zip whose .qext names it `qextName`; `version` changes its content.
+    [[nodiscard]] static QByteArray chartZip(const QString &qextName, const QString &version);
+    [[nodiscard]] static bool writeFile(const QString &path, const QByteArray &bytes);
+    [[nodiscard]] static QJsonArray localStep(const QString &file, const QString &name);
     [[nodiscard]] QJsonArray steps(const QString &extension = u"kpi-card"_s) const;
     [[nodiscard]] std::unique_ptr<Job> run(const QJsonArray &steps, Job::Mode mode = Job::Mode::Apply);
     // The packages of a kind ("extensions", "themes") named `name` in a tenant's state.
@@ -186,6 +198,113 @@ void TestPackageSteps::missingOnTheSourceBlocks()
     QVERIFY2(job->state().targets.at(0).steps.at(0).probe->blockedReason.contains(u"no extension named"_s),
              qPrintable(job->state().targets.at(0).steps.at(0).probe->blockedReason));
     QVERIFY(packages(u"northwind"_s, u"themes"_s, u"acme-corporate"_s).isEmpty()); // nothing changed
+}
+
+QByteArray TestPackageSteps::chartZip(const QString &qextName, const QString &version)
+{
+    Sandbox::ZipArchive zip;
+    zip.addFile(
+        qextName + u".qext"_s,
+        QJsonDocument(QJsonObject{{u"name"_s, qextName}, {u"type"_s, u"visualization"_s}, {u"version"_s, version}})
+            .toJson());
+    zip.addFile(qextName + u".js"_s, "define([], function () { return { paint: function () {} }; });\n");
+    return zip.data();
+}
+
+bool TestPackageSteps::writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size();
+}
+
+QJsonArray TestPackageSteps::localStep(const QString &file, const QString &name)
+{
+    return {QJsonObject{{u"id"_s, u"local"_s},
+                        {u"type"_s, u"extension"_s},
+                        {u"params"_s, QJsonObject{{u"file"_s, file}, {u"name"_s, name}}}}};
+}
+
+void TestPackageSteps::localZipUploadedOnceThenReplaced()
+{
+    QTemporaryDir folder;
+    QVERIFY(QDir(folder.path()).mkpath(u"packages"_s));
+    const QString zipPath = folder.filePath(u"packages/local-chart.zip"_s);
+    QVERIFY(writeFile(zipPath, chartZip(u"local-chart"_s, u"1.0.0"_s)));
+    // Relative to the plan's folder, as a plan file next to its packages says it.
+    m_runner->setPlanPath(folder.filePath(u"plan.json"_s));
+
+    const std::unique_ptr<Job> dry = run(localStep(u"packages/local-chart.zip"_s, u"local-chart"_s), Job::Mode::DryRun);
+    QVERIFY(dry);
+    QCOMPARE(dry->state().targets.at(0).steps.at(0).probe->action, Ops::StepAction::Create);
+    std::unique_ptr<Job> job = run(localStep(u"packages/local-chart.zip"_s, u"local-chart"_s));
+    QVERIFY(job);
+    QVERIFY2(job->state().status == JobStatus::Succeeded, qPrintable(Ops::JobSummary::toText(job->state())));
+    QCOMPARE(job->state().targets.at(0).steps.at(0).status, StepStatus::Created);
+    QList<QJsonObject> uploaded = packages(u"northwind"_s, u"extensions"_s, u"local-chart"_s);
+    QCOMPARE(uploaded.size(), 1);
+    const auto sha256 = [&zipPath] {
+        QFile file(zipPath);
+        return file.open(QIODevice::ReadOnly)
+            ? QString::fromLatin1(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex())
+            : QString();
+    };
+    QCOMPARE(uploaded.first()[u"fileSha256"_s].toString(), sha256());
+
+    job = run(localStep(u"packages/local-chart.zip"_s, u"local-chart"_s));
+    QVERIFY(job);
+    QCOMPARE(job->state().targets.at(0).steps.at(0).status, StepStatus::NoChange);
+
+    // A new version of the zip replaces the file of the same extension.
+    QVERIFY(writeFile(zipPath, chartZip(u"local-chart"_s, u"1.1.0"_s)));
+    job = run(localStep(u"packages/local-chart.zip"_s, u"local-chart"_s));
+    QVERIFY(job);
+    QVERIFY2(job->state().status == JobStatus::Succeeded, qPrintable(Ops::JobSummary::toText(job->state())));
+    QCOMPARE(job->state().targets.at(0).steps.at(0).status, StepStatus::Updated);
+    uploaded = packages(u"northwind"_s, u"extensions"_s, u"local-chart"_s);
+    QCOMPARE(uploaded.size(), 1);
+    QCOMPARE(uploaded.first()[u"fileSha256"_s].toString(), sha256());
+}
+
+void TestPackageSteps::badLocalZipFailsWithTheReason()
+{
+    QTemporaryDir folder;
+    const QString notZip = folder.filePath(u"chart.zip"_s);
+    QVERIFY(writeFile(notZip, "define([], function () {});\n"));
+    std::unique_ptr<Job> job = run(localStep(notZip, u"local-chart"_s), Job::Mode::DryRun);
+    QVERIFY(job);
+    const Ops::JobState::Step *step = &job->state().targets.at(0).steps.at(0);
+    QCOMPARE(step->status, StepStatus::Failed);
+    QVERIFY2(step->error && step->error->message.contains(notZip + u" is not a zip archive"_s),
+             qPrintable(step->error ? step->error->message : QString()));
+
+    job = run(localStep(folder.filePath(u"missing.zip"_s), u"local-chart"_s), Job::Mode::DryRun);
+    QVERIFY(job);
+    step = &job->state().targets.at(0).steps.at(0);
+    QVERIFY2(step->error && step->error->message.contains(u"missing.zip does not exist"_s),
+             qPrintable(step->error ? step->error->message : QString()));
+
+    // Both a source and a file: refused before anything is read.
+    QJsonArray both = localStep(notZip, u"local-chart"_s);
+    QJsonObject bothStep = both.first().toObject();
+    QJsonObject params = bothStep[u"params"_s].toObject();
+    params.insert(u"source"_s, m_source);
+    bothStep.insert(u"params"_s, params);
+    job = run({bothStep}, Job::Mode::DryRun);
+    QVERIFY(job);
+    step = &job->state().targets.at(0).steps.at(0);
+    QVERIFY2(step->error && step->error->message.contains(u"exactly one of \"source\" and \"file\""_s),
+             qPrintable(step->error ? step->error->message : QString()));
+
+    // A zip of another package: Qlik names it after its .qext, and the step says so.
+    const QString other = folder.filePath(u"other.zip"_s);
+    QVERIFY(writeFile(other, chartZip(u"other-chart"_s, u"1.0.0"_s)));
+    job = run(localStep(other, u"local-chart"_s));
+    QVERIFY(job);
+    step = &job->state().targets.at(0).steps.at(0);
+    QCOMPARE(step->status, StepStatus::Failed);
+    QVERIFY2(step->error && step->error->message.contains(u"holds the extension 'other-chart'"_s),
+             qPrintable(step->error ? step->error->message : QString()));
+    QVERIFY(packages(u"northwind"_s, u"extensions"_s, u"local-chart"_s).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestPackageSteps)
