@@ -100,6 +100,25 @@ std::shared_ptr<ExportedAppCache::Entry> ExportedAppCache::entry(const QString &
     return slot;
 }
 
+std::shared_ptr<ExportedAppCache::Entry> ExportedAppCache::await(const QString &key, const QObject *context,
+                                                                 std::function<void(const Entry &)> answer, bool *isNew)
+{
+    const std::shared_ptr<Entry> found = entry(key, isNew);
+    if (found->settled) {
+        // Never answer from within the call.
+        QMetaObject::invokeMethod(
+            this,
+            [found, context = QPointer<const QObject>(context), answer = std::move(answer)] {
+                if (context)
+                    answer(*found);
+            },
+            Qt::QueuedConnection);
+        return found;
+    }
+    found->waiters.append({context, std::move(answer)});
+    return found;
+}
+
 void ExportedAppCache::dropExpired()
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -147,21 +166,10 @@ void ExportedAppCache::sourceApp(Cloud::CloudClient *cloud, const Source &source
 {
     const QString key = keyOf(source, u"app"_s);
     bool isNew = false;
-    const std::shared_ptr<Entry> found = entry(key, &isNew);
-    auto answer
-        = [done = std::move(done)](const Entry &entry) { done(entry.app, entry.failed ? entry.error : StepError{}); };
-    if (found->settled) {
-        // Never answer from within the call.
-        QMetaObject::invokeMethod(
-            this,
-            [found, context = QPointer<const QObject>(context), answer] {
-                if (context)
-                    answer(*found);
-            },
-            Qt::QueuedConnection);
-        return;
-    }
-    found->waiters.append({context, answer});
+    static_cast<void>(await(
+        key, context,
+        [done = std::move(done)](const Entry &entry) { done(entry.app, entry.failed ? entry.error : StepError{}); },
+        &isNew));
     if (isNew)
         resolve(cloud, source, key);
 }
@@ -280,20 +288,10 @@ void ExportedAppCache::exportedApp(Cloud::CloudClient *cloud, const Source &sour
     exact.app = app.id;
     const QString key = keyOf(exact, u"qvf"_s);
     bool isNew = false;
-    const std::shared_ptr<Entry> found = entry(key, &isNew);
-    auto answer
-        = [done = std::move(done)](const Entry &entry) { done(entry.qvf, entry.failed ? entry.error : StepError{}); };
-    if (found->settled) {
-        QMetaObject::invokeMethod(
-            this,
-            [found, context = QPointer<const QObject>(context), answer] {
-                if (context)
-                    answer(*found);
-            },
-            Qt::QueuedConnection);
-        return;
-    }
-    found->waiters.append({context, answer});
+    const std::shared_ptr<Entry> found = await(
+        key, context,
+        [done = std::move(done)](const Entry &entry) { done(entry.qvf, entry.failed ? entry.error : StepError{}); },
+        &isNew);
     if (isNew) {
         found->app = app;
         startExport(cloud, exact, app, key, false);
@@ -387,20 +385,10 @@ void ExportedAppCache::localFile(const QString &jobId, const QString &path, cons
     file.app = path;
     const QString key = keyOf(file, u"file"_s);
     bool isNew = false;
-    const std::shared_ptr<Entry> found = entry(key, &isNew);
-    auto answer
-        = [done = std::move(done)](const Entry &entry) { done(entry.qvf, entry.failed ? entry.error : StepError{}); };
-    if (found->settled) {
-        QMetaObject::invokeMethod(
-            this,
-            [found, context = QPointer<const QObject>(context), answer] {
-                if (context)
-                    answer(*found);
-            },
-            Qt::QueuedConnection);
-        return;
-    }
-    found->waiters.append({context, answer});
+    static_cast<void>(await(
+        key, context,
+        [done = std::move(done)](const Entry &entry) { done(entry.qvf, entry.failed ? entry.error : StepError{}); },
+        &isNew));
     if (isNew)
         QMetaObject::invokeMethod(
             this, [this, path, key] { readFile(path, key); }, Qt::QueuedConnection);

@@ -86,6 +86,10 @@ private:
     struct Entry;
     [[nodiscard]] static QString keyOf(const Source &source, const QString &what);
     std::shared_ptr<Entry> entry(const QString &key, bool *isNew);
+    // `key`'s entry with `answer` waiting on it, or answered later when the entry is settled already.
+    // `isNew` says the entry was just made: the caller starts the work that settles it.
+    std::shared_ptr<Entry> await(const QString &key, const QObject *context, std::function<void(const Entry &)> answer,
+                                 bool *isNew);
     void settle(const QString &key, const std::shared_ptr<Entry> &entry);
     void resolve(Cloud::CloudClient *cloud, const Source &source, const QString &key);
     void readApp(Cloud::CloudClient *cloud, const Source &source, const QString &key, const QString &appId);
