@@ -285,6 +285,8 @@ void OnboardingContentPage::describe(Ops::OnboardingTemplate *onboardingTemplate
     onboardingTemplate->extensions = m_extensions;
     onboardingTemplate->themes = m_themes;
     onboardingTemplate->automations = m_automations;
+    onboardingTemplate->extensionTags = m_extensionTags;
+    onboardingTemplate->themeTags = m_themeTags;
     onboardingTemplate->embedCheck = m_embedCheck;
     onboardingTemplate->brand.reset();
     if (m_brandBox->isChecked())
@@ -303,6 +305,10 @@ void OnboardingContentPage::showCopies(const QString &hostname)
         parts.append(tr("extensions %1").arg(m_extensions.join(u", "_s)));
     if (!m_themes.isEmpty())
         parts.append(tr("themes %1").arg(m_themes.join(u", "_s)));
+    if (!m_extensionTags.isEmpty())
+        parts.append(tr("extensions tagged %1").arg(m_extensionTags.join(u", "_s)));
+    if (!m_themeTags.isEmpty())
+        parts.append(tr("themes tagged %1").arg(m_themeTags.join(u", "_s)));
     if (!m_automations.isEmpty())
         parts.append(tr("automations %1").arg(m_automations.join(u", "_s)));
     m_copies->setText(parts.isEmpty()
@@ -316,6 +322,8 @@ void OnboardingContentPage::showTemplate(const Ops::OnboardingTemplate &onboardi
     m_extensions = onboardingTemplate.extensions;
     m_themes = onboardingTemplate.themes;
     m_automations = onboardingTemplate.automations;
+    m_extensionTags = onboardingTemplate.extensionTags;
+    m_themeTags = onboardingTemplate.themeTags;
     m_embedCheck = onboardingTemplate.embedCheck;
     showCopies(onboardingTemplate.source);
     {

@@ -70,10 +70,13 @@ private:
     QString m_loadedSource;
     // The template's apps: checked once the list arrives; kept while it is loading.
     QList<Ops::OnboardingTemplate::App> m_wanted;
-    // Copied by name as the template says (shown, not edited here): extensions, themes, automations.
+    // Copied as the template says (shown, not edited here): extensions, themes and automations by name,
+    // extensions and themes by tag.
     QStringList m_extensions;
     QStringList m_themes;
     QStringList m_automations;
+    QStringList m_extensionTags;
+    QStringList m_themeTags;
     bool m_embedCheck = true;
     QLabel *m_copies = nullptr;
     QGroupBox *m_brandBox = nullptr;

@@ -24,13 +24,27 @@ namespace Ops {
 
 void BuiltInSteps::registerAll(StepRegistry *registry, Secrets::SecretStore *keys)
 {
-    for (const StepType &type :
-         {AutomationStep::type(), BrandStep::type(), CspOriginStep::type(), EmbedCheckStep::type(keys),
-          GroupSettingsStep::type(), GroupStep::type(), JwtIdentityProviderStep::type(keys), KeyProviderStep::type(),
-          LicenseStep::type(), OidcIdentityProviderStep::type(keys), OwnerChangeStep::type(),
-          OwnershipDeleteStep::type(), PublishAppStep::type(), RecoveryAdminStep::type(), SpaceStep::type(),
-          TenantStep::type(), VisualPackageStep::extensionType(), VisualPackageStep::themeType(),
-          WebIntegrationStep::type()}) {
+    for (const StepType &type : {AutomationStep::type(),
+                                 BrandStep::type(),
+                                 CspOriginStep::type(),
+                                 EmbedCheckStep::type(keys),
+                                 GroupSettingsStep::type(),
+                                 GroupStep::type(),
+                                 JwtIdentityProviderStep::type(keys),
+                                 KeyProviderStep::type(),
+                                 LicenseStep::type(),
+                                 OidcIdentityProviderStep::type(keys),
+                                 OwnerChangeStep::type(),
+                                 OwnershipDeleteStep::type(),
+                                 PublishAppStep::type(),
+                                 RecoveryAdminStep::type(),
+                                 SpaceStep::type(),
+                                 TenantStep::type(),
+                                 VisualPackageStep::extensionType(),
+                                 VisualPackageStep::themeType(),
+                                 VisualPackageStep::extensionsByTagType(),
+                                 VisualPackageStep::themesByTagType(),
+                                 WebIntegrationStep::type()}) {
         // Only a broken built-in type (or registering twice) can fail: say so loudly.
         if (QString error; !registry->add(type, &error))
             qCritical("built-in step type not registered: %s", qPrintable(error));

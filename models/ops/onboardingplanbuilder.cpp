@@ -20,7 +20,8 @@ const QStringList fixedStepIds{u"tenant"_s,         u"admin"_s,          u"jwt"_
                                u"target"_s,         u"vars"_s,           u"embed-check"_s, u"branding"_s,
                                u"encryption-key"_s, u"group-settings"_s, u"login"_s};
 // Prefixes of numbered steps ("app-1", "extension-2"...); a group never takes one.
-const QStringList numberedStepPrefixes{u"app-"_s, u"extension-"_s, u"theme-"_s, u"automation-"_s};
+const QStringList numberedStepPrefixes{u"app-"_s,        u"extension-"_s,         u"theme-"_s,
+                                       u"automation-"_s, u"extensions-tagged-"_s, u"themes-tagged-"_s};
 
 QJsonObject step(const QString &id, const QString &type, const QString &label, const QJsonObject &params)
 {
@@ -184,6 +185,16 @@ QJsonObject OnboardingPlanBuilder::toJson() const
           };
     copies(t.extensions, u"extension"_s, u"Extension %1"_s);
     copies(t.themes, u"theme"_s, u"Theme %1"_s);
+    // By tag: every package the source tags so, including ones tagged after the template was made.
+    const auto tagged
+        = [&](const QStringList &tags, const QString &type, const QString &idPrefix, const QString &label) {
+              for (qsizetype i = 0; i < tags.size(); ++i) {
+                  steps.append(step(u"%1-%2"_s.arg(idPrefix).arg(i + 1), type, label.arg(tags.at(i)),
+                                    {{u"source"_s, t.source}, {u"tag"_s, tags.at(i)}}));
+              }
+          };
+    tagged(t.extensionTags, u"extensions-by-tag"_s, u"extensions-tagged"_s, u"Extensions tagged %1"_s);
+    tagged(t.themeTags, u"themes-by-tag"_s, u"themes-tagged"_s, u"Themes tagged %1"_s);
     if (t.brand) {
         steps.append(step(u"branding"_s, u"brand"_s, u"Brand %1"_s.arg(t.brand->name),
                           {{u"name"_s, t.brand->name}, {u"logo"_s, t.brand->logo}, {u"favIcon"_s, t.brand->favIcon}}));

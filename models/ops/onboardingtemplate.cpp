@@ -229,6 +229,8 @@ QJsonObject OnboardingTemplate::toJson() const
         {u"extensions"_s, toArray(extensions)},
         {u"themes"_s, toArray(themes)},
         {u"automations"_s, toArray(automations)},
+        {u"extensionTags"_s, toArray(extensionTags)},
+        {u"themeTags"_s, toArray(themeTags)},
         {u"embedCheck"_s, embedCheck}};
     QJsonObject groupSettings;
     if (autoCreateGroups)
@@ -284,7 +286,8 @@ OnboardingTemplate::ReadResult OnboardingTemplate::fromJson(const QJsonObject &j
                                      u"apps"_s,          u"extensions"_s,
                                      u"themes"_s,        u"automations"_s,
                                      u"embedCheck"_s,    u"brand"_s,
-                                     u"keyProvider"_s,   u"interactiveLogin"_s};
+                                     u"keyProvider"_s,   u"interactiveLogin"_s,
+                                     u"extensionTags"_s, u"themeTags"_s};
     TemplateJsonReader reader;
     for (auto it = json.begin(); it != json.end(); ++it) {
         if (!known.contains(it.key()))
@@ -358,6 +361,8 @@ OnboardingTemplate::ReadResult OnboardingTemplate::fromJson(const QJsonObject &j
     t.extensions = reader.strings(json, u"extensions"_s, {});
     t.themes = reader.strings(json, u"themes"_s, {});
     t.automations = reader.strings(json, u"automations"_s, {});
+    t.extensionTags = reader.strings(json, u"extensionTags"_s, {});
+    t.themeTags = reader.strings(json, u"themeTags"_s, {});
     if (json.contains(u"embedCheck"_s))
         t.embedCheck = reader.boolean(json, u"embedCheck"_s, {});
     if (json.contains(u"brand"_s)) {
@@ -505,13 +510,19 @@ QStringList OnboardingTemplate::problems() const
         if (apps.at(i).id.trimmed().isEmpty() && apps.at(i).name.trimmed().isEmpty())
             problems.append(u"apps[%1]: needs the source app's id or its name"_s.arg(i));
     }
-    for (const auto &[field, names] :
-         {std::pair{u"extensions"_s, &extensions}, {u"themes"_s, &themes}, {u"automations"_s, &automations}}) {
+    for (const auto &[field, names] : {std::pair{u"extensions"_s, &extensions},
+                                       {u"themes"_s, &themes},
+                                       {u"automations"_s, &automations},
+                                       {u"extensionTags"_s, &extensionTags},
+                                       {u"themeTags"_s, &themeTags}}) {
         QSet<QString> seen;
+        const bool tags = field.endsWith(u"Tags"_s);
         for (qsizetype i = 0; i < names->size(); ++i) {
             const QString name = names->at(i).trimmed();
             if (name.isEmpty())
-                problems.append(u"%1[%2]: empty; give the name it has on the source tenant"_s.arg(field).arg(i));
+                problems.append(u"%1[%2]: empty; %3"_s.arg(field).arg(i).arg(
+                    tags ? u"give a tag the source tenant's packages carry"_s
+                         : u"give the name it has on the source tenant"_s));
             else if (seen.contains(name))
                 problems.append(u"%1[%2]: \"%3\" is listed twice"_s.arg(field).arg(i).arg(name));
             seen.insert(name);

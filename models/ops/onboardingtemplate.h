@@ -132,6 +132,9 @@ public:
     QStringList extensions;
     QStringList themes;
     QStringList automations;
+    // Copied from the source by tag (the spec's `tags[]`): every extension or theme tagged so.
+    QStringList extensionTags;
+    QStringList themeTags;
     // With a generated JWT key and apps to publish: a test user of the production space's consumer
     // groups logs in and must see them (the "embed-check" step).
     bool embedCheck = true;

@@ -4,6 +4,7 @@
 #include "ops/steptype.h"
 
 #include <QJsonObject>
+#include <QList>
 
 namespace Ops {
 
@@ -23,21 +24,31 @@ namespace Ops {
 // "name" must be what the zip's .qext calls it (Qlik names the package from it): an upload Qlik
 // names otherwise fails the step, naming both.
 //
-// Outputs: extensionId (or themeId), name. Names are unique per tenant, so a lost create is found
-// by the next probe; a 409 on create (created meanwhile) is left to that probe too.
+// Step types "extensions-by-tag" and "themes-by-tag" copy every package the source tags so (the
+// spec's `tags[]`), each as above; a package tagged later is copied by the next run:
+//
+//     {"id": "onboarding-pack", "type": "extensions-by-tag", "params": {
+//         "source": "acme-source.eu.qlikcloud.com", "tag": "onboarding"}}
+//
+// Outputs: extensionId (or themeId) and name; by tag, extensionIds (themeIds) and names, in the
+// source's order. Names are unique per tenant, so a lost create is found by the next probe; a 409
+// on create (created meanwhile) is left to that probe too.
 class VisualPackageStep : public CloudStep
 {
     Q_OBJECT
 
 public:
     enum class Kind { Extension, Theme };
+    enum class Selection { ByName, ByTag };
 
-    VisualPackageStep(Kind kind, const StepContext &context, QObject *parent);
+    VisualPackageStep(Kind kind, Selection selection, const StepContext &context, QObject *parent);
     ~VisualPackageStep() override;
     Q_DISABLE_COPY_MOVE(VisualPackageStep)
 
     [[nodiscard]] static StepType extensionType();
     [[nodiscard]] static StepType themeType();
+    [[nodiscard]] static StepType extensionsByTagType();
+    [[nodiscard]] static StepType themesByTagType();
 
     [[nodiscard]] QString describe() const override;
     [[nodiscard]] StepProbe deferredProbe() const override;
@@ -48,22 +59,46 @@ protected:
     void verify(const StepChange &change) override;
 
 private:
-    [[nodiscard]] static StepType typeOf(Kind kind);
+    // A package the step wants on the target: its name, the md5 its file must have, its id on the
+    // source (copies only), and the target's package of that name (empty: none).
+    struct Wanted
+    {
+        QString name;
+        QString md5;
+        QString sourceId;
+        QJsonObject existing;
+
+        [[nodiscard]] bool present() const;
+    };
+    // `missing` is set instead when the source has nothing the step asks for.
+    using GatherHandler = std::function<void(const QList<Wanted> &wanted, const QString &missing)>;
+
+    [[nodiscard]] static StepType typeOf(Kind kind, Selection selection);
     [[nodiscard]] QString collection() const; // "/api/v1/extensions" | "/api/v1/themes"
     [[nodiscard]] QString noun() const; // "extension" | "theme"
-    [[nodiscard]] QString idOutput() const; // "extensionId" | "themeId"
+    [[nodiscard]] QString nouns() const; // "extensions" | "themes"
+    [[nodiscard]] QString idOutput() const; // "extensionId" | "themeId" (by tag: "extensionIds" | "themeIds")
     [[nodiscard]] QString source() const;
     [[nodiscard]] QString localFile() const; // "file", resolved against the plan's folder; or empty
-    // The probe once the target's entry of this name (empty: none) and the wanted md5 are known.
-    void judge(const QJsonObject &existing, const QString &wantedMd5, const QStringList &readCalls);
     [[nodiscard]] QString name() const;
-    // The entry named name() in a list answer; empty when there is none.
-    [[nodiscard]] QJsonObject named(const QJsonArray &items) const;
+    [[nodiscard]] QString tag() const;
+    // "extension 'kpi-card'", or "extensions 'a', 'b'".
+    [[nodiscard]] QString named(const QList<Wanted> &packages) const;
+    // Reads the target's list, then what the step wants (the source's list, or the local zip).
+    void gather(GatherHandler then);
+    // The source's packages this step copies: the one of its name, or every one with its tag.
+    [[nodiscard]] QList<QJsonObject> selected(const QJsonArray &sourceItems) const;
+    [[nodiscard]] static QJsonObject entryNamed(const QJsonArray &items, const QString &name);
     [[nodiscard]] static QString md5Of(const QJsonObject &entry);
-    [[nodiscard]] QJsonObject outputs(const QString &id) const;
-    void upload(const QString &targetId, const QByteArray &zip, const QString &filename);
+    [[nodiscard]] QJsonObject outputs(const QList<Wanted> &wanted) const;
+    void judge(const QList<Wanted> &wanted);
+    // Uploads wanted packages not present, one at a time, from `next` on; then finishes the apply.
+    void uploadPending(QList<Wanted> wanted, qsizetype next, StepChange change);
+    void upload(const Wanted &package, const QByteArray &zip, const QString &filename,
+                std::function<void(const QString &id)> done);
 
     Kind m_kind;
+    Selection m_selection;
 };
 
 } // namespace Ops

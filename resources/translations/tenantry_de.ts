@@ -1580,6 +1580,14 @@
         <source>The key provider needs a name.</source>
         <translation>Der Schlüsselanbieter braucht einen Namen.</translation>
     </message>
+    <message>
+        <source>extensions tagged %1</source>
+        <translation>Erweiterungen mit dem Tag %1</translation>
+    </message>
+    <message>
+        <source>themes tagged %1</source>
+        <translation>Designs mit dem Tag %1</translation>
+    </message>
 </context>
 <context>
     <name>OnboardingCustomerPage</name>

@@ -74,7 +74,7 @@ void TestCtlPlan::refusesBadPlansNamingThePath_data()
         << QByteArray(R"({"format": "tenantry-plan", "version": 1, "targets": [{"id": "a",
         "hostname": "a.eu.qlikcloud.com", "steps": [{"id": "s", "type": "test.record"}]}]})")
         << QByteArray(
-               R"(unknown step type "test.record"; known types are "automation", "brand", "csp-origin", "delete", "embed-check", "extension", "group", "group-settings", "jwt-idp", "key-provider", "licenses", "oidc-idp", "owner", "publish-app", "recovery-admin", "space", "tenant", "theme", "web-integration")");
+               R"(unknown step type "test.record"; known types are "automation", "brand", "csp-origin", "delete", "embed-check", "extension", "extensions-by-tag", "group", "group-settings", "jwt-idp", "key-provider", "licenses", "oidc-idp", "owner", "publish-app", "recovery-admin", "space", "tenant", "theme", "themes-by-tag", "web-integration")");
     QTest::newRow("not json") << QByteArray("{") << QByteArray("not valid JSON");
 }
 

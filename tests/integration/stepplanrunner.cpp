@@ -2,7 +2,6 @@
 
 #include "seededclient.h"
 
-#include "ops/planreader.h"
 #include "ops/stepregistry.h"
 
 #include <QSignalSpy>
@@ -22,8 +21,14 @@ std::unique_ptr<Ops::Job> StepPlanRunner::run(const QJsonArray &steps, Ops::Job:
     return runTargets({target}, mode);
 }
 
-std::unique_ptr<Ops::Job> StepPlanRunner::runTargets(const QJsonArray &targets, Ops::Job::Mode mode,
-                                                     const QJsonObject &options)
+Ops::PlanReadResult StepPlanRunner::read(const QJsonArray &steps) const
+{
+    QJsonObject target = m_target;
+    target.insert(u"steps"_s, steps);
+    return readTargets({target}, {});
+}
+
+Ops::PlanReadResult StepPlanRunner::readTargets(const QJsonArray &targets, const QJsonObject &options) const
 {
     QJsonObject planOptions{{u"maxAttempts"_s, 4}};
     for (auto it = options.begin(); it != options.end(); ++it)
@@ -33,7 +38,13 @@ std::unique_ptr<Ops::Job> StepPlanRunner::runTargets(const QJsonArray &targets, 
                            {u"name"_s, u"steps under test"_s},
                            {u"options"_s, planOptions},
                            {u"targets"_s, targets}};
-    const Ops::PlanReadResult plan = Ops::PlanReader(m_steps).fromJson(json);
+    return Ops::PlanReader(m_steps).fromJson(json);
+}
+
+std::unique_ptr<Ops::Job> StepPlanRunner::runTargets(const QJsonArray &targets, Ops::Job::Mode mode,
+                                                     const QJsonObject &options)
+{
+    const Ops::PlanReadResult plan = readTargets(targets, options);
     if (!plan.ok()) {
         qWarning().noquote() << Ops::PlanIssue::toStrings(plan.issues).join(u'\n');
         return nullptr;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ops/job.h"
+#include "ops/planreader.h"
 
 #include <QJsonArray>
 #include <QString>
@@ -28,11 +29,15 @@ public:
 
     // The finished job; null (with a warning naming the plan's problems) when it did not finish.
     [[nodiscard]] std::unique_ptr<Ops::Job> run(const QJsonArray &steps, Ops::Job::Mode mode = Ops::Job::Mode::Apply);
+    // The plan run() would run, as read (its issues, when the steps' parameters are refused).
+    [[nodiscard]] Ops::PlanReadResult read(const QJsonArray &steps) const;
     // Same, for a plan of several targets (each with its "steps"); `options` goes over maxAttempts 4.
     [[nodiscard]] std::unique_ptr<Ops::Job>
     runTargets(const QJsonArray &targets, Ops::Job::Mode mode = Ops::Job::Mode::Apply, const QJsonObject &options = {});
 
 private:
+    [[nodiscard]] Ops::PlanReadResult readTargets(const QJsonArray &targets, const QJsonObject &options) const;
+
     SeededClient *m_client;
     Ops::StepRegistry *m_steps;
     QJsonObject m_target;

@@ -3,7 +3,8 @@
 // is the same, its file replaced when the source's changed, a lost upload answer converges on one
 // copy, and a name the source does not have blocks before anything changes. A zip on this computer
 // (relative to the plan's folder) is uploaded once, replaced when it changes, and a file that is no
-// zip, or a zip of another package, fails with the reason.
+// zip, or a zip of another package, fails with the reason. By tag, every package the source tags
+// so is copied once, only a changed one is replaced, and lost upload answers still converge.
 #include "seededclient.h"
 #include "stepplanrunner.h"
 #include "support/sandboxfixture.h"
@@ -41,6 +42,9 @@ private Q_SLOTS:
     void missingOnTheSourceBlocks();
     void localZipUploadedOnceThenReplaced();
     void badLocalZipFailsWithTheReason();
+    void byTagCopiesEveryTaggedPackage();
+    void byTagLostUploadAnswersConverge();
+    void byTagWithNothingTaggedBlocks();
 
 private:
     // A chart extension's zip whose .qext names it `qextName`; `version` changes its content.
@@ -49,6 +53,10 @@ private:
     [[nodiscard]] static QJsonArray localStep(const QString &file, const QString &name);
     [[nodiscard]] QJsonArray steps(const QString &extension = u"kpi-card"_s) const;
     [[nodiscard]] std::unique_ptr<Job> run(const QJsonArray &steps, Job::Mode mode = Job::Mode::Apply);
+    // Uploads a chart extension to the source, tagged `tags` (multipart parts `file` and `data`).
+    void addToSource(const QString &name, const QStringList &tags, const QString &version = u"1.0.0"_s);
+    [[nodiscard]] QJsonArray byTagSteps(const QString &tag) const;
+    [[nodiscard]] qint64 uploadCount() const;
     // The packages of a kind ("extensions", "themes") named `name` in a tenant's state.
     [[nodiscard]] QList<QJsonObject> packages(const QString &tenantKey, const QString &kind, const QString &name);
 
@@ -283,17 +291,18 @@ void TestPackageSteps::badLocalZipFailsWithTheReason()
     QVERIFY2(step->error && step->error->message.contains(u"missing.zip does not exist"_s),
              qPrintable(step->error ? step->error->message : QString()));
 
-    // Both a source and a file: refused before anything is read.
+    // Both a source and a file: refused where the plan is read, naming the step's params.
     QJsonArray both = localStep(notZip, u"local-chart"_s);
     QJsonObject bothStep = both.first().toObject();
     QJsonObject params = bothStep[u"params"_s].toObject();
     params.insert(u"source"_s, m_source);
     bothStep.insert(u"params"_s, params);
-    job = run({bothStep}, Job::Mode::DryRun);
-    QVERIFY(job);
-    step = &job->state().targets.at(0).steps.at(0);
-    QVERIFY2(step->error && step->error->message.contains(u"exactly one of \"source\" and \"file\""_s),
-             qPrintable(step->error ? step->error->message : QString()));
+    const Ops::PlanReadResult refused = m_runner->read({bothStep});
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.issues.size(), 1);
+    QCOMPARE(refused.issues.first().path, u"$.targets[0].steps[0].params"_s);
+    QVERIFY2(refused.issues.first().message.contains(u"exactly one of \"source\""_s),
+             qPrintable(refused.issues.first().toString()));
 
     // A zip of another package: Qlik names it after its .qext, and the step says so.
     const QString other = folder.filePath(u"other.zip"_s);
@@ -305,6 +314,135 @@ void TestPackageSteps::badLocalZipFailsWithTheReason()
     QVERIFY2(step->error && step->error->message.contains(u"holds the extension 'other-chart'"_s),
              qPrintable(step->error ? step->error->message : QString()));
     QVERIFY(packages(u"northwind"_s, u"extensions"_s, u"local-chart"_s).isEmpty());
+}
+
+void TestPackageSteps::addToSource(const QString &name, const QStringList &tags, const QString &version)
+{
+    const QList<QJsonObject> existing = packages(u"acme-source"_s, u"extensions"_s, name);
+    TestSupport::HttpCall upload;
+    upload.method = existing.isEmpty() ? "POST" : "PATCH";
+    upload.host = m_source;
+    upload.path
+        = u"/api/v1/extensions"_s + (existing.isEmpty() ? QString() : u'/' + existing.first()[u"id"_s].toString());
+    upload.contentType = "multipart/form-data; boundary=b0undary";
+    const QByteArray data = QJsonDocument(QJsonObject{{u"tags"_s, QJsonArray::fromStringList(tags)}}).toJson();
+    upload.body = "--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name.toUtf8()
+        + ".zip\"\r\nContent-Type: application/zip\r\n\r\n" + chartZip(name, version)
+        + "\r\n--b0undary\r\nContent-Disposition: form-data; name=\"data\"\r\nContent-Type: application/json\r\n\r\n"
+        + data + "\r\n--b0undary--\r\n";
+    upload.token = m_sandbox->regionToken(m_source);
+    const int status = m_sandbox->http().send(upload).status;
+    QVERIFY2(status == 201 || status == 200, qPrintable(QString::number(status)));
+}
+
+QJsonArray TestPackageSteps::byTagSteps(const QString &tag) const
+{
+    return {QJsonObject{{u"id"_s, u"pack"_s},
+                        {u"type"_s, u"extensions-by-tag"_s},
+                        {u"params"_s, QJsonObject{{u"source"_s, m_source}, {u"tag"_s, tag}}}},
+            QJsonObject{{u"id"_s, u"themes"_s},
+                        {u"type"_s, u"themes-by-tag"_s},
+                        {u"params"_s, QJsonObject{{u"source"_s, m_source}, {u"tag"_s, tag}}}}};
+}
+
+qint64 TestPackageSteps::uploadCount() const
+{
+    return SeededClient::requestCount(m_sandbox->http(), u"POST /v1/extensions"_s)
+        + SeededClient::requestCount(m_sandbox->http(), u"PATCH /v1/extensions/{id}"_s)
+        + SeededClient::requestCount(m_sandbox->http(), u"POST /v1/themes"_s);
+}
+
+void TestPackageSteps::byTagCopiesEveryTaggedPackage()
+{
+    // The demo seed tags kpi-card and acme-corporate "onboarding"; one more is, one is not.
+    addToSource(u"sales-map"_s, {u"maps"_s, u"onboarding"_s});
+    addToSource(u"internal-debug"_s, {u"internal"_s});
+
+    const std::unique_ptr<Job> dry = run(byTagSteps(u"onboarding"_s), Job::Mode::DryRun);
+    QVERIFY(dry);
+    const Ops::JobState::Step &planned = dry->state().targets.at(0).steps.at(0);
+    QCOMPARE(planned.probe->action, Ops::StepAction::Create);
+    QVERIFY2(planned.probe->summary.contains(u"create extensions 'kpi-card', 'sales-map'"_s),
+             qPrintable(planned.probe->summary));
+    QCOMPARE(planned.probe->calls.count(u"POST /api/v1/extensions"_s), 2);
+    QVERIFY(packages(u"northwind"_s, u"extensions"_s, u"sales-map"_s).isEmpty()); // a dry run changes nothing
+
+    std::unique_ptr<Job> job = run(byTagSteps(u"onboarding"_s));
+    QVERIFY(job);
+    QVERIFY2(job->state().status == JobStatus::Succeeded, qPrintable(Ops::JobSummary::toText(job->state())));
+    for (const QString &name : {u"kpi-card"_s, u"sales-map"_s}) {
+        const QList<QJsonObject> copied = packages(u"northwind"_s, u"extensions"_s, name);
+        QCOMPARE(copied.size(), 1);
+        QCOMPARE(copied.first()[u"fileSha256"_s].toString(),
+                 packages(u"acme-source"_s, u"extensions"_s, name).first()[u"fileSha256"_s].toString());
+    }
+    QVERIFY(packages(u"northwind"_s, u"extensions"_s, u"internal-debug"_s).isEmpty()); // not tagged so
+    QCOMPARE(packages(u"northwind"_s, u"themes"_s, u"acme-corporate"_s).size(), 1);
+    const QJsonObject outputs = job->state().targets.at(0).steps.at(0).outputs;
+    QCOMPARE(outputs.value(u"names"_s).toArray(), (QJsonArray{u"kpi-card"_s, u"sales-map"_s}));
+    QCOMPARE(outputs.value(u"extensionIds"_s).toArray().at(1).toString(),
+             packages(u"northwind"_s, u"extensions"_s, u"sales-map"_s).first()[u"id"_s].toString());
+    QCOMPARE(job->state().targets.at(0).steps.at(0).change.created.size(), 2);
+
+    // Again: nothing to do, nothing uploaded.
+    const qint64 uploads = uploadCount();
+    job = run(byTagSteps(u"onboarding"_s));
+    QVERIFY(job);
+    QCOMPARE(job->state().targets.at(0).steps.at(0).status, StepStatus::NoChange);
+    QCOMPARE(job->state().targets.at(0).steps.at(1).status, StepStatus::NoChange);
+    QCOMPARE(uploadCount(), uploads);
+
+    // A new version of one tagged package on the source: only its file is replaced.
+    addToSource(u"sales-map"_s, {u"maps"_s, u"onboarding"_s}, u"2.0.0"_s);
+    job = run(byTagSteps(u"onboarding"_s));
+    QVERIFY(job);
+    QVERIFY2(job->state().status == JobStatus::Succeeded, qPrintable(Ops::JobSummary::toText(job->state())));
+    const Ops::JobState::Step &replaced = job->state().targets.at(0).steps.at(0);
+    QCOMPARE(replaced.status, StepStatus::Updated);
+    QCOMPARE(replaced.change.updated.size(), 1);
+    QCOMPARE(replaced.change.updated.first().name, u"sales-map"_s);
+    QVERIFY(replaced.change.created.isEmpty());
+    QCOMPARE(uploadCount(), uploads + 2); // the source's PATCH, and the target's
+    const QList<QJsonObject> copied = packages(u"northwind"_s, u"extensions"_s, u"sales-map"_s);
+    QCOMPARE(copied.size(), 1);
+    QCOMPARE(copied.first()[u"version"_s].toString(), u"2.0.0"_s);
+}
+
+void TestPackageSteps::byTagLostUploadAnswersConverge()
+{
+    addToSource(u"sales-map"_s, {u"onboarding"_s});
+    QVERIFY(m_sandbox->http().control("PUT", u"/__sandbox/faults"_s,
+                                      QJsonObject{{u"rules"_s,
+                                                   QJsonArray{QJsonObject{{u"path"_s, u"^/api/v1/extensions$"_s},
+                                                                          {u"method"_s, u"POST"_s},
+                                                                          {u"rate"_s, 1.0},
+                                                                          {u"kind"_s, u"lost-response"_s}}}},
+                                                  {u"seed"_s, 11}}));
+    const std::unique_ptr<Job> job = run(byTagSteps(u"onboarding"_s));
+    QVERIFY(job);
+    QVERIFY2(job->state().status == JobStatus::Succeeded, qPrintable(Ops::JobSummary::toText(job->state())));
+    QCOMPARE(packages(u"northwind"_s, u"extensions"_s, u"kpi-card"_s).size(), 1);
+    QCOMPARE(packages(u"northwind"_s, u"extensions"_s, u"sales-map"_s).size(), 1);
+    QVERIFY(job->state().targets.at(0).steps.at(0).recovered);
+}
+
+void TestPackageSteps::byTagWithNothingTaggedBlocks()
+{
+    const std::unique_ptr<Job> job = run(byTagSteps(u"no-such-tag"_s));
+    QVERIFY(job);
+    const Ops::JobState::Step &step = job->state().targets.at(0).steps.at(0);
+    QCOMPARE(step.status, StepStatus::Blocked);
+    QVERIFY2(step.probe->blockedReason.contains(u"has no extension tagged 'no-such-tag'"_s),
+             qPrintable(step.probe->blockedReason));
+    QVERIFY(packages(u"northwind"_s, u"extensions"_s, u"kpi-card"_s).isEmpty()); // nothing changed
+
+    // Only a source: a local zip cannot be "every package tagged so".
+    QJsonObject withFile = byTagSteps(u"onboarding"_s).first().toObject();
+    withFile.insert(u"params"_s, QJsonObject{{u"file"_s, u"a.zip"_s}, {u"tag"_s, u"onboarding"_s}});
+    const Ops::PlanReadResult refused = m_runner->read({withFile});
+    QVERIFY(!refused.ok());
+    QVERIFY2(Ops::PlanIssue::toStrings(refused.issues).join(u'\n').contains(u"params"_s),
+             qPrintable(Ops::PlanIssue::toStrings(refused.issues).join(u'\n')));
 }
 
 QTEST_GUILESS_MAIN(TestPackageSteps)

@@ -354,9 +354,9 @@ OnboardingWizard *TestOnboardingWizard::walkToReview(bool checks, bool viaPalett
         return nullptr;
     }
     if (checks) {
-        // The template's extension, theme and automation are named, to be copied as they are.
+        // The template's tags and automation are named, to be copied as they are.
         const QString copies = content->copiesLabel()->text();
-        if (!copies.contains(u"kpi-card"_s) || !copies.contains(u"acme-corporate"_s)
+        if (!copies.contains(u"extensions tagged onboarding"_s) || !copies.contains(u"themes tagged onboarding"_s)
             || !copies.contains(u"Add new users to Production"_s)) {
             qWarning("the content page does not name what the template copies: %s", qPrintable(copies));
             return nullptr;
@@ -499,9 +499,9 @@ void TestOnboardingWizard::walkTheWizardAndApply()
         types.append(step.toObject().value(u"type"_s).toString());
     QCOMPARE(types,
              (QStringList{u"tenant"_s, u"recovery-admin"_s, u"jwt-idp"_s, u"group"_s, u"group"_s, u"group-settings"_s,
-                          u"licenses"_s, u"space"_s, u"space"_s, u"csp-origin"_s, u"web-integration"_s, u"extension"_s,
-                          u"theme"_s, u"brand"_s, u"key-provider"_s, u"publish-app"_s, u"publish-app"_s,
-                          u"automation"_s, u"embed-check"_s}));
+                          u"licenses"_s, u"space"_s, u"space"_s, u"csp-origin"_s, u"web-integration"_s,
+                          u"extensions-by-tag"_s, u"themes-by-tag"_s, u"brand"_s, u"key-provider"_s, u"publish-app"_s,
+                          u"publish-app"_s, u"automation"_s, u"embed-check"_s}));
 
     // Save as Template…: everything but the customer, read back equal.
     const QString savedTemplate = m_estate->filePath(u"template.json"_s);

@@ -74,6 +74,7 @@ private Q_SLOTS:
     void publicKeyChecks();
     void generatedJwtAndAppsBecomeSteps();
     void brandAndKeyProviderBecomeSteps();
+    void packagesByNameAndByTagBecomeSteps();
     void keyArnChecks_data();
     void keyArnChecks();
     void interactiveLoginBecomesAStep();
@@ -217,6 +218,10 @@ void TestOnboardingPlan::badTemplatesNameTheField_data()
                                    << u"groupSettings.autoCreate: not a group setting"_s;
     QTest::newRow("duplicate extension") << u"extensions"_s << QJsonValue(QJsonArray{u"kpi-card"_s, u"kpi-card"_s})
                                          << u"extensions[1]: \"kpi-card\" is listed twice"_s;
+    QTest::newRow("empty tag") << u"extensionTags"_s << QJsonValue(QJsonArray{u""_s})
+                               << u"extensionTags[0]: empty; give a tag the source tenant's packages carry"_s;
+    QTest::newRow("duplicate tag") << u"themeTags"_s << QJsonValue(QJsonArray{u"onboarding"_s, u"onboarding"_s})
+                                   << u"themeTags[1]: \"onboarding\" is listed twice"_s;
     QTest::newRow("empty automation") << u"automations"_s << QJsonValue(QJsonArray{u" "_s})
                                       << u"automations[0]: empty"_s;
     QTest::newRow("app without id or name")
@@ -422,12 +427,27 @@ void TestOnboardingPlan::generatedJwtAndAppsBecomeSteps()
             embedCheck = step.toObject().value(u"params"_s).toObject();
     }
     // The demo template's extension, theme, brand, key and automation come along; the check comes last.
-    QCOMPARE(
-        ids,
-        (QStringList{u"tenant"_s,         u"admin"_s,          u"jwt"_s,         u"developers"_s,   u"viewers"_s,
-                     u"tenant-2"_s,       u"group-settings"_s, u"licenses"_s,    u"staging"_s,      u"production"_s,
-                     u"portal-csp"_s,     u"portal"_s,         u"extension-1"_s, u"theme-1"_s,      u"branding"_s,
-                     u"encryption-key"_s, u"app-1"_s,          u"app-2"_s,       u"automation-1"_s, u"embed-check"_s}));
+    QCOMPARE(ids,
+             (QStringList{u"tenant"_s,
+                          u"admin"_s,
+                          u"jwt"_s,
+                          u"developers"_s,
+                          u"viewers"_s,
+                          u"tenant-2"_s,
+                          u"group-settings"_s,
+                          u"licenses"_s,
+                          u"staging"_s,
+                          u"production"_s,
+                          u"portal-csp"_s,
+                          u"portal"_s,
+                          u"extensions-tagged-1"_s,
+                          u"themes-tagged-1"_s,
+                          u"branding"_s,
+                          u"encryption-key"_s,
+                          u"app-1"_s,
+                          u"app-2"_s,
+                          u"automation-1"_s,
+                          u"embed-check"_s}));
     // A consumer of the production space (the Viewers group) signs in with the generated key.
     QCOMPARE(embedCheck,
              (QJsonObject{{u"issuer"_s, u"${jwt.issuer}"_s},
@@ -492,8 +512,8 @@ void TestOnboardingPlan::brandAndKeyProviderBecomeSteps()
             key = step[u"params"_s].toObject();
     }
     // After the extensions and themes (step 9), before the apps.
-    QCOMPARE(ids.indexOf(u"branding"_s), ids.indexOf(u"theme-1"_s) + 1);
-    QCOMPARE(ids.indexOf(u"encryption-key"_s), ids.indexOf(u"theme-1"_s) + 2);
+    QCOMPARE(ids.indexOf(u"branding"_s), ids.indexOf(u"themes-tagged-1"_s) + 1);
+    QCOMPARE(ids.indexOf(u"encryption-key"_s), ids.indexOf(u"themes-tagged-1"_s) + 2);
     QCOMPARE(brand,
              (QJsonObject{{u"name"_s, u"${vars.customer}"_s}, {u"logo"_s, demoLogo}, {u"favIcon"_s, demoFavIcon}}));
     QCOMPARE(key, (QJsonObject{{u"arn"_s, u"${vars.keyArn}"_s}, {u"name"_s, u"Customer key"_s}}));
@@ -508,6 +528,33 @@ void TestOnboardingPlan::brandAndKeyProviderBecomeSteps()
     QVERIFY(!bad.ok());
     const QString issues = Ops::PlanIssue::toStrings(bad.issues).join(u'\n');
     QVERIFY2(issues.contains(u"params.arn"_s), qPrintable(issues));
+}
+
+void TestOnboardingPlan::packagesByNameAndByTagBecomeSteps()
+{
+    OnboardingPlanBuilder builder;
+    builder.onboardingTemplate = demoTemplate();
+    builder.onboardingTemplate.extensions = {u"kpi-card"_s};
+    builder.onboardingTemplate.extensionTags = {u"onboarding"_s, u"maps"_s};
+    builder.onboardingTemplate.themeTags = {};
+    builder.customer = {u"Zeta"_s, u"zeta.eu.qlikcloud.com"_s, {}};
+    QCOMPARE(builder.problems(), QStringList());
+    QList<QJsonObject> packages;
+    for (const QJsonValue step : builder.toJson().value(u"targets"_s).toArray().first()[u"steps"_s].toArray()) {
+        if (step[u"type"_s].toString().startsWith(u"extension"_s) || step[u"type"_s].toString().startsWith(u"theme"_s))
+            packages.append(step.toObject());
+    }
+    const QString source = builder.onboardingTemplate.source;
+    QCOMPARE(packages.size(), 3);
+    QCOMPARE(packages.at(0)[u"id"_s].toString(), u"extension-1"_s);
+    QCOMPARE(packages.at(0)[u"params"_s].toObject(), (QJsonObject{{u"source"_s, source}, {u"name"_s, u"kpi-card"_s}}));
+    QCOMPARE(packages.at(2)[u"id"_s].toString(), u"extensions-tagged-2"_s);
+    QCOMPARE(packages.at(2)[u"type"_s].toString(), u"extensions-by-tag"_s);
+    QCOMPARE(packages.at(2)[u"params"_s].toObject(), (QJsonObject{{u"source"_s, source}, {u"tag"_s, u"maps"_s}}));
+    Ops::StepRegistry registry;
+    Ops::BuiltInSteps::registerAll(&registry);
+    const Ops::PlanReadResult read = Ops::PlanReader(&registry).fromJson(builder.toJson());
+    QVERIFY2(read.ok(), qPrintable(Ops::PlanIssue::toStrings(read.issues).join(u'\n')));
 }
 
 void TestOnboardingPlan::keyArnChecks_data()
