@@ -156,6 +156,11 @@ void OidcIdentityProviderStep::withSecret(bool blockInstead, std::function<void(
     });
 }
 
+void OidcIdentityProviderStep::probeDeferred()
+{
+    withSecret(true, [this](const QString &) { finishProbe(deferredProbe()); });
+}
+
 void OidcIdentityProviderStep::probe()
 {
     if (params().contains(u"emailVerifiedAlwaysTrue"_s)

@@ -49,6 +49,8 @@ public:
 
 protected:
     void probe() override;
+    // On a tenant the plan creates: the secret must be in the keychain before anything changes.
+    void probeDeferred() override;
     void apply(const StepProbe &probe) override;
     void verify(const StepChange &change) override;
 

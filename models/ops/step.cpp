@@ -53,6 +53,17 @@ void Step::runProbe()
     probe();
 }
 
+void Step::runDeferredProbe()
+{
+    m_pending = Call::Probe;
+    probeDeferred();
+}
+
+void Step::probeDeferred()
+{
+    finishProbe(deferredProbe());
+}
+
 void Step::runApply(const StepProbe &probe)
 {
     m_pending = Call::Apply;

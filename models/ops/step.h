@@ -65,6 +65,8 @@ public:
 
     // The engine's entry points: each runs the matching virtual and guards its single completion.
     void runProbe();
+    // A dry run's probe of a step that cannot be probed yet: probeDeferred().
+    void runDeferredProbe();
     void runApply(const StepProbe &probe);
     void runVerify(const StepChange &change);
     // Aborts what is in flight. The pending call still ends: with fail(StepError::cancelled()) or
@@ -79,6 +81,10 @@ Q_SIGNALS:
 
 protected:
     virtual void probe() = 0;
+    // What a dry run can say of a step whose inputs an earlier step makes (a tenant the plan
+    // creates...): by default deferredProbe(); a step that needs something off the tenant (a
+    // keychain entry) may look for it and finish blocked, naming what is missing.
+    virtual void probeDeferred();
     virtual void apply(const StepProbe &probe) = 0;
     virtual void verify(const StepChange &change) = 0;
     // Default: nothing to abort (the call ends on its own).

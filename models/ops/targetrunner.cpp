@@ -168,6 +168,7 @@ void TargetRunner::nextStep()
 
 void TargetRunner::runStep()
 {
+    m_deferredAfter.reset();
     const JobState &job = m_job->state();
     const Plan::Target &planTarget = job.plan.targets.at(m_target);
     const Plan::Step &planStep = planTarget.steps.at(m_step);
@@ -266,20 +267,10 @@ void TargetRunner::runStep()
             failStep(StepError::failed(u"inputs not known when the step is due: %1"_s.arg(unknown.join(u", "_s))));
             return;
         }
-        // Dry run: an earlier step will create what this one needs; say what will happen after it.
-        step.status = StepStatus::Planned;
-        step.probe = m_current->deferredProbe();
-        step.after = waitingFor;
-        if (!waitingFor.isEmpty())
-            step.probe->summary += u", after step \"%1\""_s.arg(waitingFor);
-        QJsonObject probeRecord = stepRecord(u"probe"_s);
-        probeRecord.insert(u"phase"_s, phaseName());
-        probeRecord.insert(u"probe"_s, step.probe->toJson());
-        probeRecord.insert(u"deferred"_s, true);
-        probeRecord.insert(u"after"_s, waitingFor);
-        record(probeRecord);
-        notifyStep();
-        QMetaObject::invokeMethod(this, &TargetRunner::nextStep, Qt::QueuedConnection);
+        // Dry run: an earlier step will create what this one needs; the step says what will happen
+        // after it (and may check what it can without it).
+        m_deferredAfter = waitingFor;
+        probeStep();
         return;
     }
     // The plan's own values passed when it was read; what references brought in is checked now.
@@ -300,6 +291,24 @@ void TargetRunner::runStep()
     probeStep();
 }
 
+void TargetRunner::deferredProbed(const StepProbe &probe, const QString &after)
+{
+    JobState::Step &step = stepState();
+    step.status = StepStatus::Planned;
+    step.probe = probe;
+    step.after = after;
+    if (!after.isEmpty())
+        step.probe->summary += u", after step \"%1\""_s.arg(after);
+    QJsonObject probeRecord = stepRecord(u"probe"_s);
+    probeRecord.insert(u"phase"_s, phaseName());
+    probeRecord.insert(u"probe"_s, step.probe->toJson());
+    probeRecord.insert(u"deferred"_s, true);
+    probeRecord.insert(u"after"_s, after);
+    record(probeRecord);
+    notifyStep();
+    QMetaObject::invokeMethod(this, &TargetRunner::nextStep, Qt::QueuedConnection);
+}
+
 void TargetRunner::probeStep()
 {
     if (m_cancelled) {
@@ -312,13 +321,21 @@ void TargetRunner::probeStep()
     stepState().status = StepStatus::Probing;
     notifyStep();
     m_call = Call::Probe;
-    m_current->runProbe();
+    if (m_deferredAfter)
+        m_current->runDeferredProbe();
+    else
+        m_current->runProbe();
 }
 
 void TargetRunner::onProbed(const StepProbe &probe)
 {
     m_call = Call::None;
     JobState::Step &step = stepState();
+    if (m_deferredAfter && probe.action != StepAction::Blocked) {
+        deferredProbed(probe, *std::exchange(m_deferredAfter, std::nullopt));
+        return;
+    }
+    m_deferredAfter.reset();
     step.probe = probe;
     step.after.clear();
     step.error.reset();

@@ -49,6 +49,8 @@ private:
     void nextStep();
     void probeStep();
     void onProbed(const StepProbe &probe);
+    // A dry pass's probe of a step an earlier one must run before: planned, after step `after`.
+    void deferredProbed(const StepProbe &probe, const QString &after);
     void onApplied(const StepChange &applied);
     [[nodiscard]] StepStatus appliedStatus() const;
     void onVerified(const QString &detail);
@@ -85,6 +87,8 @@ private:
     int m_probeFailures = 0;
     int m_applyAttempts = 0;
     int m_verifyFailures = 0;
+    // Set while a step is probed deferred (Step::runDeferredProbe): the step it waits for, or empty.
+    std::optional<QString> m_deferredAfter;
     std::optional<StepProbe> m_intended; // the probe whose change is being applied
     std::optional<StepChange> m_earlier; // what an attempt with a lost answer did, found by probing
     bool m_outcomeUnknown = false; // the last apply may have happened: the next probe decides

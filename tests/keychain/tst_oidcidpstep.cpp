@@ -1,5 +1,6 @@
 // The "oidc-idp" step (issue 6, FACTS §4.2) against the in-process sandbox, its client secret in a
-// real Secret Service: a missing secret blocks the dry run, the provider is created once (also when
+// real Secret Service: a missing secret blocks the dry run (also on a tenant the plan creates,
+// before the tenant is made), the provider is created once (also when
 // the answer is lost), sent the keychain's secret and nothing else has it, a changed option is
 // patched, and a second interactive provider is never made active beside the first.
 #include "keychaintestsupport.h"
@@ -39,6 +40,7 @@ private Q_SLOTS:
     void init();
     void cleanupTestCase();
     void missingSecretBlocksTheDryRun();
+    void missingSecretBlocksANewTenantBeforeItIsCreated();
     void createsOnceWithTheKeychainSecret();
     void lostCreateAnswerConvergesOnOneProvider();
     void changedOptionsAreUpdatedInPlace();
@@ -135,6 +137,49 @@ void TestOidcIdpStep::missingSecretBlocksTheDryRun()
     QVERIFY(job);
     QCOMPARE(job->state().targets.at(0).steps.at(0).status, StepStatus::Blocked);
     QVERIFY(oidcProviders().isEmpty());
+}
+
+void TestOidcIdpStep::missingSecretBlocksANewTenantBeforeItIsCreated()
+{
+    // The tenant is the plan's own: the provider cannot be probed before it exists, but its
+    // secret can be looked for (Step::probeDeferred), so the target is stopped untouched.
+    const QString alias = u"oidc-new.eu.qlikcloud.com"_s;
+    const QJsonObject tenant{
+        {u"id"_s, u"tenant"_s},
+        {u"type"_s, u"tenant"_s},
+        {u"params"_s, QJsonObject{{u"alias"_s, alias}, {u"licenseSource"_s, m_sandbox->hostOf(u"acme-source"_s)}}}};
+    QJsonArray planSteps{tenant};
+    planSteps.append(steps().first());
+    const QJsonObject target{{u"id"_s, u"oidc-new"_s},
+                             {u"hostname"_s, u"${tenant.hostname}"_s},
+                             {u"region"_s, u"eu"_s},
+                             {u"profile"_s, u"region-eu"_s},
+                             {u"steps"_s, planSteps}};
+    const qsizetype tenantsBefore = m_sandbox->http().state().value(u"tenants"_s).toArray().size();
+
+    const std::unique_ptr<Job> dry = m_runner->runTargets({target}, Job::Mode::DryRun);
+    QVERIFY(dry);
+    const Ops::JobState::Step &login = dry->state().targets.at(0).steps.at(1);
+    QVERIFY(login.probe);
+    QCOMPARE(login.probe->action, StepAction::Blocked);
+    QVERIFY2(login.probe->blockedReason.contains(u"tenantryctl idp-secret set northwind-entra"_s),
+             qPrintable(login.probe->blockedReason));
+
+    // Applied (each target dry-run first, the plan's default): nothing is created.
+    const std::unique_ptr<Job> job = m_runner->runTargets({target});
+    QVERIFY(job);
+    QCOMPARE(job->state().targets.at(0).steps.at(1).status, StepStatus::Blocked);
+    QCOMPARE(job->state().targets.at(0).steps.at(0).status, StepStatus::Planned);
+    QCOMPARE(m_sandbox->http().state().value(u"tenants"_s).toArray().size(), tenantsBefore);
+
+    // With the secret stored, the same dry run plans the provider after the tenant.
+    QVERIFY(storeSecret(kEntry, kSecret));
+    const std::unique_ptr<Job> ready = m_runner->runTargets({target}, Job::Mode::DryRun);
+    QVERIFY(ready);
+    const Ops::JobState::Step &planned = ready->state().targets.at(0).steps.at(1);
+    QCOMPARE(planned.status, StepStatus::Planned);
+    QCOMPARE(planned.after, u"tenant"_s);
+    QVERIFY2(planned.probe->summary.contains(u"after step \"tenant\""_s), qPrintable(planned.probe->summary));
 }
 
 void TestOidcIdpStep::createsOnceWithTheKeychainSecret()
