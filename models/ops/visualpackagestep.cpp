@@ -7,6 +7,8 @@
 #include <QJsonDocument>
 #include <QUuid>
 
+#include <functional>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace Ops {
@@ -197,60 +199,63 @@ QString VisualPackageStep::describe() const
     return u"%1 '%2' (copied from %3)"_s.arg(noun(), name(), source());
 }
 
-StepProbe VisualPackageStep::deferredProbe() const
+void VisualPackageStep::gather(GatherHandler then, bool onTarget)
 {
-    if (!localFile().isEmpty())
-        return StepProbe::create(u"create "_s + describe(), {u"POST "_s + collection()});
-    return StepProbe::create(u"create "_s + describe(),
-                             {u"GET %1/{id}/file (on %2)"_s.arg(collection(), source()), u"POST "_s + collection()});
-}
-
-void VisualPackageStep::gather(GatherHandler then)
-{
+    if (!onTarget) {
+        wantedFrom({}, std::move(then));
+        return;
+    }
     // The target's first: a tenant not reachable should fail before the source is read.
     send(tenantCall("GET", collection()), [this, then](const Cloud::ApiResult &targetList) {
-        const QJsonArray targetItems = targetList.json()[u"data"_s].toArray();
-        if (!localFile().isEmpty()) {
-            LocalPackageFile::read(localFile(), this, [this, then, targetItems](const LocalPackageFile &file) {
-                if (!file.ok()) {
-                    fail(StepError::failed(u"step \"%1\": file: %2"_s.arg(context().stepId, file.problem)));
-                    return;
-                }
-                then({Wanted{name(), file.md5, {}, entryNamed(targetItems, name())}}, {});
-            });
-            return;
-        }
-        send(sourceCall("GET", collection()), [this, then, targetItems](const Cloud::ApiResult &sourceList) {
-            QList<Wanted> wanted;
-            for (const QJsonObject &original : selected(sourceList.json()[u"data"_s].toArray())) {
-                const QString packageName = original.value(u"name"_s).toString();
-                wanted.append({packageName, md5Of(original), original.value(u"id"_s).toString(),
-                               entryNamed(targetItems, packageName)});
-            }
-            if (!wanted.isEmpty()) {
-                then(wanted, {});
+        wantedFrom(targetList.json()[u"data"_s].toArray(), then);
+    });
+}
+
+void VisualPackageStep::wantedFrom(const QJsonArray &targetItems, GatherHandler then)
+{
+    if (!localFile().isEmpty()) {
+        LocalPackageFile::read(localFile(), this, [this, then, targetItems](const LocalPackageFile &file) {
+            if (!file.ok()) {
+                fail(StepError::failed(u"step \"%1\": file: %2"_s.arg(context().stepId, file.problem)));
                 return;
             }
-            then({},
-                 m_selection == Selection::ByTag ? u"%1 has no %2 tagged '%3'"_s.arg(source(), noun(), tag())
-                                                 : u"%1 has no %2 named '%3'"_s.arg(source(), noun(), name()));
+            then({Wanted{name(), file.md5, {}, entryNamed(targetItems, name())}}, {});
         });
+        return;
+    }
+    send(sourceCall("GET", collection()), [this, then, targetItems](const Cloud::ApiResult &sourceList) {
+        QList<Wanted> wanted;
+        for (const QJsonObject &original : selected(sourceList.json()[u"data"_s].toArray())) {
+            const QString packageName = original.value(u"name"_s).toString();
+            wanted.append({packageName, md5Of(original), original.value(u"id"_s).toString(),
+                           entryNamed(targetItems, packageName)});
+        }
+        if (!wanted.isEmpty()) {
+            then(wanted, {});
+            return;
+        }
+        then({},
+             m_selection == Selection::ByTag ? u"%1 has no %2 tagged '%3'"_s.arg(source(), noun(), tag())
+                                             : u"%1 has no %2 named '%3'"_s.arg(source(), noun(), name()));
     });
+}
+
+void VisualPackageStep::probeDeferred()
+{
+    gather(std::bind_front(&VisualPackageStep::judge, this), false);
 }
 
 void VisualPackageStep::probe()
 {
-    gather([this](const QList<Wanted> &wanted, const QString &missing) {
-        if (!missing.isEmpty()) {
-            finishProbe(StepProbe::blocked(missing));
-            return;
-        }
-        judge(wanted);
-    });
+    gather(std::bind_front(&VisualPackageStep::judge, this));
 }
 
-void VisualPackageStep::judge(const QList<Wanted> &wanted)
+void VisualPackageStep::judge(const QList<Wanted> &wanted, const QString &missing)
 {
+    if (!missing.isEmpty()) {
+        finishProbe(StepProbe::blocked(missing));
+        return;
+    }
     QList<Wanted> creates;
     QList<Wanted> replaces;
     QStringList calls;

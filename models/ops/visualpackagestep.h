@@ -51,10 +51,12 @@ public:
     [[nodiscard]] static StepType themesByTagType();
 
     [[nodiscard]] QString describe() const override;
-    [[nodiscard]] StepProbe deferredProbe() const override;
 
 protected:
     void probe() override;
+    // On a tenant the plan creates: the source (or the zip) is read already, so a package it lacks
+    // blocks the target before the tenant is made, and the dry run names what will be copied.
+    void probeDeferred() override;
     void apply(const StepProbe &probe) override;
     void verify(const StepChange &change) override;
 
@@ -84,14 +86,17 @@ private:
     [[nodiscard]] QString tag() const;
     // "extension 'kpi-card'", or "extensions 'a', 'b'".
     [[nodiscard]] QString named(const QList<Wanted> &packages) const;
-    // Reads the target's list, then what the step wants (the source's list, or the local zip).
-    void gather(GatherHandler then);
+    // Reads the target's list (unless `onTarget` is false: a tenant not made yet has none), then
+    // what the step wants (the source's list, or the local zip).
+    void gather(GatherHandler then, bool onTarget = true);
+    void wantedFrom(const QJsonArray &targetItems, GatherHandler then);
     // The source's packages this step copies: the one of its name, or every one with its tag.
     [[nodiscard]] QList<QJsonObject> selected(const QJsonArray &sourceItems) const;
     [[nodiscard]] static QJsonObject entryNamed(const QJsonArray &items, const QString &name);
     [[nodiscard]] static QString md5Of(const QJsonObject &entry);
     [[nodiscard]] QJsonObject outputs(const QList<Wanted> &wanted) const;
-    void judge(const QList<Wanted> &wanted);
+    // The probe's verdict on what gather() found.
+    void judge(const QList<Wanted> &wanted, const QString &missing);
     // Uploads wanted packages not present, one at a time, from `next` on; then finishes the apply.
     void uploadPending(QList<Wanted> wanted, qsizetype next, StepChange change);
     void upload(const Wanted &package, const QByteArray &zip, const QString &filename,

@@ -45,6 +45,7 @@ private Q_SLOTS:
     void byTagCopiesEveryTaggedPackage();
     void byTagLostUploadAnswersConverge();
     void byTagWithNothingTaggedBlocks();
+    void newTenantIsCheckedAgainstTheSourceFirst();
 
 private:
     // A chart extension's zip whose .qext names it `qextName`; `version` changes its content.
@@ -443,6 +444,44 @@ void TestPackageSteps::byTagWithNothingTaggedBlocks()
     QVERIFY(!refused.ok());
     QVERIFY2(Ops::PlanIssue::toStrings(refused.issues).join(u'\n').contains(u"params"_s),
              qPrintable(Ops::PlanIssue::toStrings(refused.issues).join(u'\n')));
+}
+
+void TestPackageSteps::newTenantIsCheckedAgainstTheSourceFirst()
+{
+    // The tenant is the plan's own: its packages cannot be read before it exists, but the source's
+    // can, so the dry run names what will be copied and a tag nothing carries stops the target
+    // before the tenant is made.
+    const auto target = [this](const QString &tag) {
+        const QJsonObject tenant{
+            {u"id"_s, u"tenant"_s},
+            {u"type"_s, u"tenant"_s},
+            {u"params"_s,
+             QJsonObject{{u"alias"_s, u"packages-new.eu.qlikcloud.com"_s}, {u"licenseSource"_s, m_source}}}};
+        QJsonArray steps{tenant};
+        for (const QJsonValue step : byTagSteps(tag))
+            steps.append(step);
+        return QJsonObject{{u"id"_s, u"packages-new"_s},
+                           {u"hostname"_s, u"${tenant.hostname}"_s},
+                           {u"region"_s, u"eu"_s},
+                           {u"profile"_s, u"region-eu"_s},
+                           {u"steps"_s, steps}};
+    };
+    const std::unique_ptr<Job> dry = m_runner->runTargets({target(u"onboarding"_s)}, Job::Mode::DryRun);
+    QVERIFY(dry);
+    const Ops::JobState::Step &planned = dry->state().targets.at(0).steps.at(1);
+    QCOMPARE(planned.status, StepStatus::Planned);
+    QCOMPARE(planned.after, u"tenant"_s);
+    QVERIFY2(planned.probe->summary.startsWith(u"create extension 'kpi-card' (extensions tagged 'onboarding'"_s),
+             qPrintable(planned.probe->summary));
+
+    const qsizetype tenantsBefore = m_sandbox->http().state().value(u"tenants"_s).toArray().size();
+    const std::unique_ptr<Job> job = m_runner->runTargets({target(u"no-such-tag"_s)});
+    QVERIFY(job);
+    const Ops::JobState::Step &blocked = job->state().targets.at(0).steps.at(1);
+    QCOMPARE(blocked.status, StepStatus::Blocked);
+    QVERIFY2(blocked.probe->blockedReason.contains(u"has no extension tagged 'no-such-tag'"_s),
+             qPrintable(blocked.probe->blockedReason));
+    QCOMPARE(m_sandbox->http().state().value(u"tenants"_s).toArray().size(), tenantsBefore);
 }
 
 QTEST_GUILESS_MAIN(TestPackageSteps)
