@@ -226,14 +226,7 @@ void TestBrandKeySteps::changedLogoIsReplaced()
 
 void TestBrandKeySteps::lostCreateAnswersConverge()
 {
-    QVERIFY(m_sandbox->http().control(
-        "PUT", u"/__sandbox/faults"_s,
-        QJsonObject{{u"rules"_s,
-                     QJsonArray{QJsonObject{{u"path"_s, u"^/api/v1/(brands|encryption/keyproviders)$"_s},
-                                            {u"method"_s, u"POST"_s},
-                                            {u"rate"_s, 1.0},
-                                            {u"kind"_s, u"lost-response"_s}}}},
-                    {u"seed"_s, 11}}));
+    QVERIFY(m_sandbox->http().loseEveryAnswer(u"^/api/v1/(brands|encryption/keyproviders)$"_s, "POST", 11));
     const std::unique_ptr<Job> job = run({brandStep(m_logo, m_favIcon), keyStep(kMrkArn)});
     QVERIFY(job);
     QVERIFY2(job->state().status == JobStatus::Succeeded, qPrintable(Ops::JobSummary::toText(job->state())));

@@ -176,14 +176,7 @@ void TestEmbedSteps::driftIsUpdated()
 
 void TestEmbedSteps::lostCreateAnswersConverge()
 {
-    QVERIFY(m_sandbox->http().control(
-        "PUT", u"/__sandbox/faults"_s,
-        QJsonObject{{u"rules"_s,
-                     QJsonArray{QJsonObject{{u"path"_s, u"^/api/v1/(csp-origins|web-integrations)$"_s},
-                                            {u"method"_s, u"POST"_s},
-                                            {u"rate"_s, 1.0},
-                                            {u"kind"_s, u"lost-response"_s}}}},
-                    {u"seed"_s, 5}}));
+    QVERIFY(m_sandbox->http().loseEveryAnswer(u"^/api/v1/(csp-origins|web-integrations)$"_s, "POST", 5));
     const std::unique_ptr<Job> job = run(embedSteps({u"frameAncestors"_s}, {kOrigin}));
     QVERIFY(job);
     QVERIFY2(job->state().status == JobStatus::Succeeded, qPrintable(Ops::JobSummary::toText(job->state())));

@@ -96,13 +96,7 @@ void TestGroupSettingsStep::setOnceThenNoChange()
 
 void TestGroupSettingsStep::lostPatchAnswerConverges()
 {
-    QVERIFY(m_sandbox->http().control("PUT", u"/__sandbox/faults"_s,
-                                      QJsonObject{{u"rules"_s,
-                                                   QJsonArray{QJsonObject{{u"path"_s, u"^/api/v1/groups/settings$"_s},
-                                                                          {u"method"_s, u"PATCH"_s},
-                                                                          {u"rate"_s, 1.0},
-                                                                          {u"kind"_s, u"lost-response"_s}}}},
-                                                  {u"seed"_s, 5}}));
+    QVERIFY(m_sandbox->http().loseEveryAnswer(u"^/api/v1/groups/settings$"_s, "PATCH", 5));
     const std::unique_ptr<Job> job = m_runner->run(steps({{u"autoCreateGroups"_s, true}}));
     QVERIFY(job);
     QVERIFY2(job->state().status == JobStatus::Succeeded, qPrintable(Ops::JobSummary::toText(job->state())));

@@ -183,14 +183,7 @@ void TestPackageSteps::changedSourceFileIsReplaced()
 
 void TestPackageSteps::lostUploadAnswerConverges()
 {
-    QVERIFY(
-        m_sandbox->http().control("PUT", u"/__sandbox/faults"_s,
-                                  QJsonObject{{u"rules"_s,
-                                               QJsonArray{QJsonObject{{u"path"_s, u"^/api/v1/(extensions|themes)$"_s},
-                                                                      {u"method"_s, u"POST"_s},
-                                                                      {u"rate"_s, 1.0},
-                                                                      {u"kind"_s, u"lost-response"_s}}}},
-                                              {u"seed"_s, 7}}));
+    QVERIFY(m_sandbox->http().loseEveryAnswer(u"^/api/v1/(extensions|themes)$"_s, "POST", 7));
     const std::unique_ptr<Job> job = run(steps());
     QVERIFY(job);
     QVERIFY2(job->state().status == JobStatus::Succeeded, qPrintable(Ops::JobSummary::toText(job->state())));
@@ -412,13 +405,7 @@ void TestPackageSteps::byTagCopiesEveryTaggedPackage()
 void TestPackageSteps::byTagLostUploadAnswersConverge()
 {
     addToSource(u"sales-map"_s, {u"onboarding"_s});
-    QVERIFY(m_sandbox->http().control("PUT", u"/__sandbox/faults"_s,
-                                      QJsonObject{{u"rules"_s,
-                                                   QJsonArray{QJsonObject{{u"path"_s, u"^/api/v1/extensions$"_s},
-                                                                          {u"method"_s, u"POST"_s},
-                                                                          {u"rate"_s, 1.0},
-                                                                          {u"kind"_s, u"lost-response"_s}}}},
-                                                  {u"seed"_s, 11}}));
+    QVERIFY(m_sandbox->http().loseEveryAnswer(u"^/api/v1/extensions$"_s, "POST", 11));
     const std::unique_ptr<Job> job = run(byTagSteps(u"onboarding"_s));
     QVERIFY(job);
     QVERIFY2(job->state().status == JobStatus::Succeeded, qPrintable(Ops::JobSummary::toText(job->state())));

@@ -177,13 +177,7 @@ void TestJwtIdpStep::registersOnceVerifiesAndKeepsTheKeyInTheKeychain()
 
 void TestJwtIdpStep::lostCreateAnswerConvergesOnOneProvider()
 {
-    QVERIFY(m_sandbox->http().control("PUT", u"/__sandbox/faults"_s,
-                                      QJsonObject{{u"rules"_s,
-                                                   QJsonArray{QJsonObject{{u"path"_s, u"^/api/v1/identity-providers"_s},
-                                                                          {u"method"_s, u"POST"_s},
-                                                                          {u"rate"_s, 1.0},
-                                                                          {u"kind"_s, u"lost-response"_s}}}},
-                                                  {u"seed"_s, 3}}));
+    QVERIFY(m_sandbox->http().loseEveryAnswer(u"^/api/v1/identity-providers"_s, "POST", 3));
     std::unique_ptr<Job> job = run();
     QVERIFY(job);
     QVERIFY2(job->state().status == JobStatus::Succeeded, qPrintable(Ops::JobSummary::toText(job->state())));

@@ -172,6 +172,17 @@ bool SandboxHttp::control(const QByteArray &method, const QString &path, const Q
     return true;
 }
 
+bool SandboxHttp::loseEveryAnswer(const QString &pathPattern, const QByteArray &method, int seed,
+                                  std::source_location where)
+{
+    const QJsonObject rule{{u"path"_s, pathPattern},
+                           {u"method"_s, QString::fromLatin1(method)},
+                           {u"rate"_s, 1.0},
+                           {u"kind"_s, u"lost-response"_s}};
+    return control("PUT", u"/__sandbox/faults"_s, QJsonObject{{u"rules"_s, QJsonArray{rule}}, {u"seed"_s, seed}},
+                   nullptr, where);
+}
+
 QJsonObject SandboxHttp::state(const QString &tenant, std::source_location where)
 {
     QJsonObject answer;

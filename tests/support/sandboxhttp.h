@@ -94,6 +94,10 @@ public:
     bool reset(const QString &seed, std::source_location where = std::source_location::current());
     bool control(const QByteArray &method, const QString &path, const QJsonValue &body = {},
                  QJsonObject *answer = nullptr, std::source_location where = std::source_location::current());
+    // Replaces the fault rules with one: every `method` request whose path matches `pathPattern`
+    // takes effect and its answer is lost (the step tests' "lost create answer" case).
+    bool loseEveryAnswer(const QString &pathPattern, const QByteArray &method = "POST", int seed = 1,
+                         std::source_location where = std::source_location::current());
 
 private:
     quint16 m_port;
