@@ -158,9 +158,9 @@ bool Job::start(Mode mode)
         m_state.dryRun = mode == Mode::DryRun;
         m_state.started = QDateTime::currentDateTimeUtc();
         if (!m_journalDirectory.isEmpty()) {
-            m_journal = JournalWriter::create(m_journalDirectory, id(), &m_error);
-            if (!m_journal)
-                return false;
+            // Made on the journal's own thread (taking its lock syncs to disk): a journal that cannot
+            // be made stops the job through journalFailed(), before any target starts.
+            m_journal = JournalWriter::createLater(m_journalDirectory, id());
             m_journalPath = m_journal->path();
             attachJournal();
         }
@@ -215,15 +215,9 @@ void Job::planPrepared(const QJsonObject &planJson, const QByteArray &compactPla
             {u"planSha256"_s, QString::fromLatin1(sha256)},
             {u"program"_s,
              QString(QCoreApplication::applicationName() + u' ' + QCoreApplication::applicationVersion())}};
-        if (!m_journal->appendWithPlan(start, planJson, compactPlan)) {
-            // As for any record the journal refuses: nothing runs without it.
-            m_journalBroken = true;
-            m_error = m_journal->errorString();
-            m_state.notes.append(m_error);
-            m_cancelled = false;
-            cancel();
-            return;
-        }
+        // As for any record the journal refuses, journalFailed() stops the job if it cannot be
+        // written; the records after it (the targets') are queued behind it.
+        static_cast<void>(m_journal->appendWithPlan(start, planJson, compactPlan));
     }
     if (m_cancelled) {
         // Cancelled while the plan was being prepared: the targets end now, after the job-start record.
@@ -237,6 +231,7 @@ void Job::planPrepared(const QJsonObject &planJson, const QByteArray &compactPla
 void Job::attachJournal()
 {
     connect(m_journal.get(), &JournalWriter::appended, this, &Job::recorded);
+    connect(m_journal.get(), &JournalWriter::failed, this, &Job::journalFailed);
 }
 
 void Job::holdWaves()
@@ -336,7 +331,7 @@ bool Job::retryFailed()
 
 void Job::cancel()
 {
-    if (m_state.status != JobStatus::Running || m_cancelled)
+    if (m_state.status != JobStatus::Running || m_cancelled || m_ending)
         return;
     m_cancelled = true;
     if (m_preparing)
@@ -430,7 +425,7 @@ void Job::runnerFinished(int target)
 
 void Job::phaseFinished()
 {
-    if (m_state.status != JobStatus::Running || !m_runners.isEmpty())
+    if (m_state.status != JobStatus::Running || !m_runners.isEmpty() || m_ending)
         return;
     if (!m_cancelled && m_mode == Mode::Apply && m_phase == Phase::Preflight) {
         const JobState::Counts counts = m_state.counts();
@@ -470,8 +465,21 @@ void Job::finish()
     QJsonObject end{{u"rec"_s, u"job-end"_s}, {u"status"_s, jobStatusName(status)}, {u"counts"_s, counts.toJson()}};
     if (m_journalBroken)
         end.insert(u"error"_s, m_error);
-    if (!m_journalBroken)
+    // Finished once the journal says so: whoever reads it after finished() finds the job-end.
+    if (!m_journalBroken && m_journal) {
+        m_ending = true;
+        if (record(end, this, [this, status](bool written) { ended(written ? status : JobStatus::Failed); }))
+            return;
+        status = JobStatus::Failed;
+    } else if (!m_journalBroken) {
         record(end);
+    }
+    ended(status);
+}
+
+void Job::ended(JobStatus status)
+{
+    m_ending = false;
     setStatus(status);
     Q_EMIT finished();
 }
@@ -484,24 +492,27 @@ void Job::setStatus(JobStatus status)
     Q_EMIT statusChanged(status);
 }
 
-bool Job::record(const QJsonObject &record)
+bool Job::record(const QJsonObject &record, const QObject *context, const std::function<void(bool written)> &written)
 {
-    if (!m_journal)
+    if (!m_journal) {
+        if (written)
+            written(true);
         return true;
+    }
     if (m_journalBroken)
         return false;
-    if (m_journal->append(record))
-        return true;
-    m_journalBroken = true;
-    m_error = m_journal->errorString();
-    m_state.notes.append(m_error);
-    QMetaObject::invokeMethod(this, &Job::journalFailed, Qt::QueuedConnection);
-    return false;
+    return m_journal->append(record, context, written);
 }
 
 void Job::journalFailed()
 {
     // Without a journal the job could not be resumed safely: stop everything at its next safe point.
+    // (A job waiting for its job-end record ends when that record's failure comes back.)
+    if (m_journalBroken)
+        return;
+    m_journalBroken = true;
+    m_error = m_journal->errorString();
+    m_state.notes.append(m_error);
     cancel();
 }
 

@@ -9,6 +9,7 @@
 #include <QObject>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 
 namespace Cloud {
@@ -55,8 +56,11 @@ public:
     // First retry waits this long, each further one twice as long (at most 30 s).
     void setRetryDelay(std::chrono::milliseconds delay) { m_retryDelay = delay; }
 
-    // Starts; false (see errorString()) when already running or the journal cannot be written.
-    // Progress and finished() come later, from the event loop, never from within start().
+    // Starts; false (see errorString()) when already running, when the plan holds a secret, or when
+    // a resumed job's journal is refused. A new journal is made on its own thread: if that fails,
+    // the job stops before any target starts and ends Failed, with errorString() saying why.
+    // Progress and finished() come later, from the event loop, never from within start(); finished()
+    // once the job-end record is on disk.
     bool start(Mode mode = Mode::Apply);
     // Stops starting targets and aborts what is in flight; finished() follows once all have stopped.
     void cancel();
@@ -69,6 +73,9 @@ public:
     [[nodiscard]] Mode mode() const { return m_mode; }
     [[nodiscard]] bool isRunning() const { return m_state.status == JobStatus::Running; }
     [[nodiscard]] QString journalPath() const { return m_journalPath; }
+    // The journal's writer once start() has made or reopened it (null without a journal). Its
+    // appended() comes on the writer thread the moment a record is in the file (crash tests).
+    [[nodiscard]] const JournalWriter *journalWriter() const { return m_journal.get(); }
     // Where the journal is (set, or of the resumed journal); empty without a journal.
     [[nodiscard]] QString stateDirectory() const;
     [[nodiscard]] QString errorString() const { return m_error; }
@@ -110,9 +117,14 @@ private:
     void finish();
     void setStatus(JobStatus status);
 
-    // For TargetRunner.
-    bool record(const QJsonObject &record);
+    // For TargetRunner. Queues `record` for the journal (written on its own thread); false when the
+    // journal has already failed. `written` runs once the record is on disk (true) or refused
+    // (false), unless `context` is gone by then; without a journal, at once.
+    bool record(const QJsonObject &record, const QObject *context = nullptr,
+                const std::function<void(bool written)> &written = {});
     void journalFailed();
+    // finish()'s end, once the job-end record is on disk.
+    void ended(JobStatus status);
     [[nodiscard]] const StepRegistry *registry() const { return m_registry; }
     // Why the license pool check blocked a target (its "licenses" step), or null.
     [[nodiscard]] const LicensePoolCheck::Block *poolBlock(int target) const
@@ -150,6 +162,7 @@ private:
     bool m_cancelled = false;
     bool m_preparing = false; // start() has the plan's compact form made; no target runs yet
     bool m_journalBroken = false;
+    bool m_ending = false; // finish() waits for the job-end record to reach the disk
     QString m_error;
 };
 

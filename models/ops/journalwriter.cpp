@@ -6,14 +6,27 @@
 #include <QDir>
 #include <QJsonDocument>
 #include <QLockFile>
+#include <QPointer>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace Ops {
 
-JournalWriter::JournalWriter() = default;
+JournalWriter::JournalWriter(const QString &path)
+    : m_path(path)
+{
+    m_file.setFileName(path);
+    // One thread: the records reach the file in the order they were appended.
+    m_writer.setMaxThreadCount(1);
+    m_writer.setObjectName(u"journal writer"_s);
+}
 
-JournalWriter::~JournalWriter() = default;
+JournalWriter::~JournalWriter()
+{
+    // A join, not an event loop: at most the writes already queued, and the lock (a member, released
+    // after this) must not go before them.
+    m_writer.waitForDone();
+}
 
 QString JournalWriter::lockPathFor(const QString &journalPath)
 {
@@ -40,28 +53,48 @@ bool JournalWriter::lock(QString *error)
     return false;
 }
 
-std::unique_ptr<JournalWriter> JournalWriter::create(const QString &directory, const QString &jobId, QString *error)
+bool JournalWriter::openNew(const QString &directory, QString *error)
 {
     if (!QDir().mkpath(directory)) {
         *error = u"cannot create the journal folder %1"_s.arg(directory);
-        return nullptr;
+        return false;
     }
-    std::unique_ptr<JournalWriter> writer(new JournalWriter);
-    writer->m_file.setFileName(QDir(directory).filePath(jobId + u".jsonl"_s));
-    if (!writer->lock(error))
-        return nullptr;
-    if (!writer->m_file.open(QIODevice::WriteOnly | QIODevice::NewOnly | QIODevice::Unbuffered)) {
-        *error = u"cannot create job journal %1: %2"_s.arg(writer->m_file.fileName(), writer->m_file.errorString());
-        return nullptr;
+    if (!lock(error))
+        return false;
+    if (!m_file.open(QIODevice::WriteOnly | QIODevice::NewOnly | QIODevice::Unbuffered)) {
+        *error = u"cannot create job journal %1: %2"_s.arg(m_path, m_file.errorString());
+        return false;
     }
+    return true;
+}
+
+std::unique_ptr<JournalWriter> JournalWriter::create(const QString &directory, const QString &jobId, QString *error)
+{
+    std::unique_ptr<JournalWriter> writer(new JournalWriter(QDir(directory).filePath(jobId + u".jsonl"_s)));
+    if (!writer->openNew(directory, error))
+        return nullptr;
+    return writer;
+}
+
+std::unique_ptr<JournalWriter> JournalWriter::createLater(const QString &directory, const QString &jobId)
+{
+    std::unique_ptr<JournalWriter> writer(new JournalWriter(QDir(directory).filePath(jobId + u".jsonl"_s)));
+    // Taking the lock syncs it to disk (QLockFile), which a busy disk can take long over.
+    writer->m_writer.start([self = writer.get(), directory] {
+        QString error;
+        if (self->openNew(directory, &error))
+            return;
+        self->m_stopped = true;
+        QMetaObject::invokeMethod(
+            self, [self, error] { self->settle(error); }, Qt::QueuedConnection);
+    });
     return writer;
 }
 
 std::unique_ptr<JournalWriter> JournalWriter::reopen(const QString &path, qint64 validSize, qint64 lastSeq,
                                                      QString *error)
 {
-    std::unique_ptr<JournalWriter> writer(new JournalWriter);
-    writer->m_file.setFileName(path);
+    std::unique_ptr<JournalWriter> writer(new JournalWriter(path));
     if (!writer->lock(error))
         return nullptr;
     if (!writer->m_file.open(QIODevice::ReadWrite | QIODevice::Unbuffered)) {
@@ -83,37 +116,83 @@ std::unique_ptr<JournalWriter> JournalWriter::reopen(const QString &path, qint64
     return writer;
 }
 
-bool JournalWriter::append(const QJsonObject &record)
+bool JournalWriter::append(const QJsonObject &record, const QObject *context, Written written)
 {
-    // The plan of a job-start record is written as is: Job::start() refuses plans the secret screen
-    // objects to, and redacting it could change what a resumed job runs.
     QJsonObject rest = record;
     const QJsonValue plan = rest.take(u"plan"_s);
     if (plan.isObject()) {
         const QJsonObject planObject = plan.toObject();
-        return appendWithPlan(rest, planObject, QJsonDocument(planObject).toJson(QJsonDocument::Compact));
+        return appendWithPlan(rest, planObject, QJsonDocument(planObject).toJson(QJsonDocument::Compact), context,
+                              std::move(written));
     }
-    QJsonObject line = SecretScreen::redact(rest).toObject();
-    if (!plan.isUndefined())
-        line.insert(u"plan"_s, plan);
-    if (!write(line, {}))
+    if (m_failed)
         return false;
-    Q_EMIT appended(line);
+    enqueue(record, {}, {}, context, std::move(written));
     return true;
 }
 
-bool JournalWriter::appendWithPlan(const QJsonObject &record, const QJsonObject &plan, const QByteArray &compactPlan)
+bool JournalWriter::appendWithPlan(const QJsonObject &record, const QJsonObject &plan, const QByteArray &compactPlan,
+                                   const QObject *context, Written written)
 {
-    QJsonObject line = SecretScreen::redact(record).toObject();
-    line.remove(u"plan"_s);
-    if (!write(line, compactPlan))
+    if (m_failed)
         return false;
-    line.insert(u"plan"_s, plan);
-    Q_EMIT appended(line);
+    QJsonObject rest = record;
+    rest.remove(u"plan"_s);
+    enqueue(rest, plan, compactPlan, context, std::move(written));
     return true;
 }
 
-bool JournalWriter::write(QJsonObject &line, const QByteArray &compactPlan)
+void JournalWriter::enqueue(const QJsonObject &record, const QJsonObject &plan, const QByteArray &compactPlan,
+                            const QObject *context, Written written)
+{
+    // Made here, on the object's thread: `context` is only ever looked at here.
+    const bool guarded = context != nullptr;
+    const QPointer<const QObject> guard(context);
+    Written settled;
+    if (written) {
+        settled = [guarded, guard, written = std::move(written)](bool ok) {
+            if (!guarded || guard)
+                written(ok);
+        };
+    }
+    m_writer.start([this, record, plan, compactPlan, settled = std::move(settled)] {
+        // The plan of a job-start record is written as is: Job::start() refuses plans the secret
+        // screen objects to, and redacting it could change what a resumed job runs. Any other
+        // "plan" field is not a plan object and is screened with the rest.
+        QJsonObject line = SecretScreen::redact(record).toObject();
+        bool ok = false;
+        QString error;
+        if (!m_stopped) {
+            ok = write(line, compactPlan, &error);
+            m_stopped = !ok;
+        }
+        if (ok) {
+            if (!compactPlan.isEmpty())
+                line.insert(u"plan"_s, plan);
+            Q_EMIT appended(line);
+        }
+        QMetaObject::invokeMethod(
+            this,
+            [this, ok, error = std::move(error), settled] {
+                if (!ok)
+                    settle(error);
+                if (settled)
+                    settled(ok);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void JournalWriter::settle(const QString &error)
+{
+    if (m_failed)
+        return; // the records queued after the first that failed
+    m_failed = true;
+    m_error = error;
+    Q_EMIT failed();
+}
+
+bool JournalWriter::write(QJsonObject &line, const QByteArray &compactPlan, QString *error)
 {
     line.insert(u"seq"_s, ++m_seq);
     line.insert(u"time"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
@@ -128,7 +207,7 @@ bool JournalWriter::write(QJsonObject &line, const QByteArray &compactPlan)
     // One write per record on an unbuffered file: the record reaches the OS whole or not at all
     // (short of a full disk), and survives the process being killed right after.
     if (m_file.write(bytes) != bytes.size()) {
-        m_error = u"cannot write job journal %1: %2"_s.arg(m_file.fileName(), m_file.errorString());
+        *error = u"cannot write job journal %1: %2"_s.arg(m_path, m_file.errorString());
         return false;
     }
     return true;

@@ -415,15 +415,32 @@ void TargetRunner::applyStep(const StepProbe &probe)
     m_intended = probe;
     step.attempts = ++m_applyAttempts;
     // The intent reaches the journal before the call: after a crash, this step is known to have been
-    // in flight and is probed again before anything is sent.
+    // in flight and is probed again before anything is sent. The journal writes on its own thread;
+    // the call goes out when it reports the intent written.
     QJsonObject intent = stepRecord(u"intent"_s);
     intent.insert(u"attempt"_s, m_applyAttempts);
     intent.insert(u"action"_s, stepActionName(probe.action));
-    if (!record(intent)) {
+    if (!m_job->record(intent, this, [this, probe](bool written) { sendApply(probe, written); }))
+        sendApply(probe, false);
+}
+
+void TargetRunner::sendApply(const StepProbe &probe, bool intentWritten)
+{
+    if (!intentWritten) {
         failStep(
             StepError::failed(u"not applied: the job journal cannot be written ("_s + m_job->errorString() + u')'));
         return;
     }
+    if (m_cancelled) {
+        // Cancelled while the intent was being written: nothing was sent, and a resumed job probes
+        // the step (its intent has no change) before anything is.
+        if (m_outcomeUnknown)
+            failStep(StepError::cancelled(), StepStatus::Cancelled);
+        else
+            endTarget(TargetStatus::Cancelled, u"cancelled"_s);
+        return;
+    }
+    JobState::Step &step = stepState();
     m_outcomeUnknown = false;
     step.status = StepStatus::Applying;
     notifyStep();

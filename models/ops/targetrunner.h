@@ -56,6 +56,8 @@ private:
     void onVerified(const QString &detail);
     void onFailed(const StepError &error);
     void applyStep(const StepProbe &probe);
+    // Once the intent of the apply is on disk (or refused): sends the call that makes the change.
+    void sendApply(const StepProbe &probe, bool intentWritten);
     void completeStep(StepStatus status);
     void failStep(const StepError &error, StepStatus status = StepStatus::Failed);
     void endTarget(TargetStatus status, const QString &message = {});

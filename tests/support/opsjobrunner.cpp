@@ -11,6 +11,7 @@
 #include "ops/job.h"
 #include "ops/jobhistory.h"
 #include "ops/jobsummary.h"
+#include "ops/journalwriter.h"
 #include "ops/planreader.h"
 #include "ops/stepregistry.h"
 #include "recordstep.h"
@@ -116,13 +117,11 @@ int main(int argc, char *argv[])
     }
     const bool printRecords = parser.isSet(u"print-records"_s);
     QObject::connect(job.get(), &Ops::Job::recorded, &app, [&](const QJsonObject &record) {
-        const QString kind = record.value(u"rec"_s).toString();
         if (printRecords) {
             printLine(u"record %1 %2 %3 %4"_s.arg(record.value(u"seq"_s).toInteger())
-                          .arg(kind, record.value(u"target"_s).toString(), record.value(u"step"_s).toString()));
+                          .arg(record.value(u"rec"_s).toString(), record.value(u"target"_s).toString(),
+                               record.value(u"step"_s).toString()));
         }
-        if (!killKind.isEmpty() && kind == killKind && --killCountdown == 0)
-            std::raise(SIGKILL);
     });
     QObject::connect(job.get(), &Ops::Job::finished, &app, [&] {
         printLine(
@@ -135,6 +134,17 @@ int main(int argc, char *argv[])
     if (!job->start(parser.isSet(u"dry-run"_s) ? Ops::Job::Mode::DryRun : Ops::Job::Mode::Apply)) {
         QTextStream(stderr) << "ops_jobrunner: " << job->errorString() << '\n';
         return 1;
+    }
+    if (killKind != u"commit"_s && !killKind.isEmpty() && job->journalWriter()) {
+        // Killed the moment the N-th record of the kind is in the file: on the journal's thread, while
+        // the job goes on on this one (Job::recorded would come later, after further records).
+        QObject::connect(
+            job->journalWriter(), &Ops::JournalWriter::appended, job->journalWriter(),
+            [killKind, countdown = killCountdown](const QJsonObject &record) mutable {
+                if (record.value(u"rec"_s).toString() == killKind && --countdown == 0)
+                    std::raise(SIGKILL);
+            },
+            Qt::DirectConnection);
     }
     return QCoreApplication::exec();
 }

@@ -85,6 +85,7 @@ private Q_SLOTS:
     void blockedStepsFollowThePreflightPolicy();
     void journalRecordsIntentBeforeTheCall();
     void journalNeverHoldsSecrets();
+    void journalThatCannotBeMadeStopsTheJob();
     void resumesFromATruncatedJournal();
     void resumeRefusesWhatItCannotResume();
     void targetCreatedByThePlanGetsItsHostname();
@@ -617,6 +618,26 @@ void TestJob::journalRecordsIntentBeforeTheCall()
     QCOMPARE(
         change.value(u"change"_s).toObject().value(u"created"_s).toArray().first().toObject().value(u"id"_s).toString(),
         m_store->recordsNamed(u"a1"_s).first().id);
+}
+
+void TestJob::journalThatCannotBeMadeStopsTheJob()
+{
+    // The journal is made on its own thread, after start() returned: a folder that cannot be made
+    // (a file is in its way) stops the job before anything is applied.
+    QFile blocker(m_journals->filePath(u"not-a-folder"_s));
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    auto job
+        = std::make_unique<Job>(plan({target(u"a"_s, {u"a1=1"_s}), target(u"b"_s, {u"b1=1"_s})}), m_registry.get());
+    job->setJournalDirectory(blocker.fileName() + u"/journals"_s);
+    QVERIFY(run(job.get()));
+    QCOMPARE(job->state().status, JobStatus::Failed);
+    QVERIFY2(job->errorString().contains(u"cannot create the journal folder"_s), qPrintable(job->errorString()));
+    QVERIFY(job->state().notes.contains(job->errorString()));
+    QCOMPARE(m_store->creates(), 0);
+    // Cancelled before they started, or failed at their first intent (the plan may be ready first).
+    for (const Ops::JobState::Target &target : job->state().targets)
+        QVERIFY(target.status == TargetStatus::Cancelled || target.status == TargetStatus::Failed);
 }
 
 void TestJob::journalNeverHoldsSecrets()

@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -69,6 +70,8 @@ class TestJournal : public QObject
 
 private Q_SLOTS:
     void writerNumbersTimesRedactsAndLocks();
+    void writerReportsWrittenRecordsInOrder();
+    void writerThatCannotCreateFailsOnce();
     void readerToleratesACutLastLine();
     void readerRefusesDamage();
     void reopenRepairsAndContinues();
@@ -115,6 +118,67 @@ void TestJournal::writerNumbersTimesRedactsAndLocks()
 
     // A new journal never overwrites an old one.
     QVERIFY(!JournalWriter::create(m_dir.path(), u"job-1"_s, &error));
+}
+
+void TestJournal::writerReportsWrittenRecordsInOrder()
+{
+    std::unique_ptr<JournalWriter> writer = JournalWriter::createLater(m_dir.path(), u"later"_s);
+    QVERIFY(writer);
+    // appended() comes from the writer thread: queued to this one through a receiver here.
+    QList<QJsonObject> appended;
+    QObject receiver;
+    connect(writer.get(), &JournalWriter::appended, &receiver,
+            [&appended](const QJsonObject &record) { appended.append(record); });
+    QList<int> written;
+    QList<int> onDisk; // records in the file when each one's `written` ran
+    QObject context;
+    for (int i = 0; i < 50; ++i) {
+        QVERIFY(writer->append(stepRecord(u"probe"_s, u"s%1"_s.arg(i)), &context, [&, i](bool ok) {
+            written.append(ok ? i : -1);
+            onDisk.append(int(JournalReader::read(writer->path()).records.size()));
+        }));
+    }
+    // Not reported for a context that is gone by then.
+    auto gone = std::make_unique<QObject>();
+    bool goneCalled = false;
+    QVERIFY(writer->append(stepRecord(u"probe"_s, u"gone"_s), gone.get(), [&goneCalled](bool) { goneCalled = true; }));
+    gone.reset();
+    QTRY_COMPARE(appended.size(), 51);
+    QCOMPARE(written.size(), 50);
+    for (int i = 0; i < 50; ++i) {
+        QCOMPARE(written.at(i), i);
+        QVERIFY(onDisk.at(i) > i); // its own record (and all before it) already in the file
+        QCOMPARE(appended.at(i).value(u"seq"_s).toInt(), i + 1);
+    }
+    QVERIFY(!goneCalled);
+    QVERIFY(JobHistory::isHeld(writer->path()));
+    const QString path = writer->path();
+    writer.reset();
+    QVERIFY(!JobHistory::isHeld(path));
+    QCOMPARE(JournalReader::read(path).records.size(), 51);
+}
+
+void TestJournal::writerThatCannotCreateFailsOnce()
+{
+    QFile blocker(QDir(m_dir.path()).filePath(u"blocker"_s));
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    std::unique_ptr<JournalWriter> writer = JournalWriter::createLater(blocker.fileName() + u"/sub"_s, u"x"_s);
+    QSignalSpy failed(writer.get(), &JournalWriter::failed);
+    int appended = 0;
+    connect(writer.get(), &JournalWriter::appended, this, [&appended] { ++appended; });
+    QList<bool> written;
+    QVERIFY(writer->append(jobStart(u"x"_s), writer.get(), [&written](bool ok) { written.append(ok); }));
+    QVERIFY(writer->append(stepRecord(u"intent"_s, u"s1"_s), writer.get(), [&](bool ok) {
+        // failed() comes first: whoever gets `false` can already say why.
+        written.append(ok || writer->errorString().isEmpty());
+    }));
+    QTRY_COMPARE(written.size(), 2);
+    QCOMPARE(written, (QList<bool>{false, false}));
+    QCOMPARE(failed.size(), 1);
+    QCOMPARE(appended, 0);
+    QVERIFY2(writer->errorString().contains(u"cannot create the journal folder"_s), qPrintable(writer->errorString()));
+    QVERIFY(!writer->append(stepRecord(u"change"_s, u"s1"_s)));
 }
 
 void TestJournal::readerToleratesACutLastLine()
