@@ -2,6 +2,7 @@
 
 #include "cloud/connecttomap.h"
 #include "cloud/credentialprofile.h"
+#include "tenanttagstore.h"
 
 #include <QList>
 #include <QObject>
@@ -15,7 +16,6 @@ class CloudClient;
 class TenantInventory;
 } // namespace Cloud
 class EstateModel;
-class TenantTagStore;
 
 // What the estate window shows and talks through: one cloud client with its credential profiles,
 // the tenant inventory, the tags and the estate tree built from them. Either the configured
@@ -37,8 +37,8 @@ public:
         Cloud::ClientSecretSource *secrets = nullptr; // not owned; must outlive the session
         Cloud::ConnectToMap connectTo; // the sandbox's; empty for the real cloud
         QString inventoryFile; // empty: the shared inventory (StoragePaths)
-        QString tagGroup = QStringLiteral("TenantTags"); // QSettings group of the tags
-        QString tagSettingsFile; // empty: the application's QSettings
+        QString tagGroup = QString(TenantTagStore::cloudGroup); // QSettings group of the tags
+        QString tagSettingsFile; // empty: the tags file the GUI and tenantryctl share
     };
 
     explicit EstateSession(const Setup &setup, QObject *parent = nullptr);

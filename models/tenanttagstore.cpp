@@ -1,8 +1,12 @@
 #include "tenanttagstore.h"
 
+#include "cloud/storagepaths.h"
+
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <array>
+#include <utility>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -35,13 +39,30 @@ QString settingsKey(const QString &key)
     return u"assignments/"_s + key;
 }
 
+// Built-in tags first, then the user's by name.
+void sortDefinitions(QList<TenantTag> &definitions)
+{
+    std::stable_sort(definitions.begin(), definitions.end(), [](const TenantTag &a, const TenantTag &b) {
+        if (a.builtIn != b.builtIn)
+            return a.builtIn;
+        return !a.builtIn && a.name < b.name;
+    });
+}
+
+// Set once a group of the shared file holds what the older per-program files had.
+const QString olderSettingsMergedKey = u"olderSettingsMerged"_s;
+
 } // namespace
 
 TenantTagStore::TenantTagStore(const QString &group, QObject *parent)
     : QObject(parent)
+    , m_settings(Cloud::StoragePaths::tenantTagsFile(), QSettings::IniFormat)
     , m_group(group)
 {
-    load();
+    if (m_settings.value(m_group + u'/' + olderSettingsMergedKey).toBool())
+        load();
+    else
+        mergeOlderSettings();
 }
 
 TenantTagStore::TenantTagStore(const QString &settingsFile, const QString &group, QObject *parent)
@@ -57,32 +78,72 @@ TenantTagStore::~TenantTagStore() = default;
 void TenantTagStore::load()
 {
     m_definitions = builtInTags();
-    m_settings.beginGroup(m_group);
-    const int count = m_settings.beginReadArray(u"definitions"_s);
+    readDefinitions(m_settings, m_group);
+    sortDefinitions(m_definitions);
+    readAssignments(m_settings, m_group);
+}
+
+void TenantTagStore::mergeOlderSettings()
+{
+    // Where the GUI (its application settings) and tenantryctl (its own, always "TenantTags")
+    // kept tags before they shared a file. Both are read; neither is changed.
+    QSettings gui(u"Tenantry"_s, u"Tenantry"_s);
+    QSettings ctl(u"Tenantry"_s, u"tenantryctl"_s);
+    gui.setFallbacksEnabled(false);
+    ctl.setFallbacksEnabled(false);
+    const std::array<std::pair<QSettings *, QString>, 3> sources{
+        {{&ctl, QString(cloudGroup)}, {&gui, m_group}, {&m_settings, m_group}}};
+    // Every definition before any assignment, so that no tag is dropped for being defined in
+    // another file; the shared file last, so its colours win.
+    m_definitions = builtInTags();
+    for (const auto &[settings, group] : sources)
+        readDefinitions(*settings, group);
+    sortDefinitions(m_definitions);
+    for (const auto &[settings, group] : sources)
+        readAssignments(*settings, group);
+    saveDefinitions();
+    for (auto it = m_assignments.cbegin(); it != m_assignments.cend(); ++it)
+        saveAssignment(it.key());
+    m_settings.setValue(m_group + u'/' + olderSettingsMergedKey, true);
+}
+
+void TenantTagStore::readDefinitions(QSettings &settings, const QString &group)
+{
+    settings.beginGroup(group);
+    const int count = settings.beginReadArray(u"definitions"_s);
     for (int i = 0; i < count; ++i) {
-        m_settings.setArrayIndex(i);
-        const QString name = normalizedName(m_settings.value(u"name"_s).toString());
-        const QString color = m_settings.value(u"color"_s).toString();
+        settings.setArrayIndex(i);
+        const QString name = normalizedName(settings.value(u"name"_s).toString());
+        const QString color = settings.value(u"color"_s).toString();
         if (name.isEmpty() || !isColor(color))
             continue; // a hand-edited entry that cannot be used; the rest stays readable
         auto existing = std::find_if(m_definitions.begin(), m_definitions.end(),
                                      [&name](const TenantTag &tag) { return tag.name == name; });
         if (existing != m_definitions.end())
-            existing->color = color; // a built-in tag the user recoloured
+            existing->color = color; // a built-in tag the user recoloured, or one another file defined
         else
             m_definitions.append({name, color, false});
     }
-    m_settings.endArray();
-    m_settings.beginGroup(u"assignments"_s);
-    const QStringList keys = m_settings.childKeys();
+    settings.endArray();
+    settings.endGroup();
+}
+
+void TenantTagStore::readAssignments(QSettings &settings, const QString &group)
+{
+    settings.beginGroup(group);
+    settings.beginGroup(u"assignments"_s);
+    const QStringList keys = settings.childKeys();
     for (const QString &key : keys) {
-        QStringList tags = m_settings.value(key).toStringList();
-        tags.removeIf([this](const QString &tag) { return !definition(tag); });
+        QStringList tags = m_assignments.value(key);
+        for (const QString &tag : settings.value(key).toStringList()) {
+            if (const std::optional<TenantTag> known = definition(tag); known && !tags.contains(known->name))
+                tags.append(known->name);
+        }
         if (!tags.isEmpty())
             m_assignments.insert(key, ordered(tags));
     }
-    m_settings.endGroup();
-    m_settings.endGroup();
+    settings.endGroup();
+    settings.endGroup();
 }
 
 QList<TenantTag> TenantTagStore::definitions() const
@@ -132,11 +193,7 @@ QString TenantTagStore::define(const QString &name, const QString &color)
         existing->color = color.toLower();
     } else {
         m_definitions.append({normalized, color.toLower(), false});
-        std::stable_sort(m_definitions.begin(), m_definitions.end(), [](const TenantTag &a, const TenantTag &b) {
-            if (a.builtIn != b.builtIn)
-                return a.builtIn;
-            return !a.builtIn && a.name < b.name;
-        });
+        sortDefinitions(m_definitions);
     }
     saveDefinitions();
     Q_EMIT definitionsChanged();

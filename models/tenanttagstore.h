@@ -22,6 +22,7 @@ struct TenantTag
 // Tag definitions and which tenants carry which tags, persisted with QSettings (no secrets here).
 // A tenant is keyed by its id when known, else by its lower-case hostname; lookups accept both,
 // so tags put on a tenant added by hostname stay with it once the organization API names its id.
+// The GUI sets them and tenantryctl selects by them (--tag), so both open the same file.
 class TenantTagStore final : public QObject
 {
     Q_OBJECT
@@ -32,9 +33,17 @@ public:
     static constexpr auto trial = QLatin1StringView("trial");
     static constexpr auto internal = QLatin1StringView("internal");
 
-    // Tags in the application's QSettings under `group` (e.g. "TenantTags"; the sandbox uses its own).
+    // The groups of the tags of Qlik Cloud's tenants and of a sandbox's: apart, so that a sandbox
+    // tenant's tags never land on a real tenant answering to the same hostname.
+    static constexpr auto cloudGroup = QLatin1StringView("TenantTags");
+    static constexpr auto sandboxGroup = QLatin1StringView("SandboxTenantTags");
+
+    // The tags the GUI and tenantryctl share: Cloud::StoragePaths::tenantTagsFile() under `group`.
+    // The first time a group is opened there, the tags earlier versions kept in each program's own
+    // settings (the GUI's Tenantry.conf under `group`, tenantryctl's tenantryctl.conf under
+    // "TenantTags") are merged in: a tag set in either is kept, and the older files stay as they were.
     explicit TenantTagStore(const QString &group, QObject *parent = nullptr);
-    // Tags in an INI file of their own (tests).
+    // Tags in an INI file of their own (tests), nothing merged in.
     TenantTagStore(const QString &settingsFile, const QString &group, QObject *parent = nullptr);
     ~TenantTagStore() override;
 
@@ -67,6 +76,10 @@ Q_SIGNALS:
 
 private:
     void load();
+    void mergeOlderSettings();
+    // Add what `settings` holds under `group` to what the store holds.
+    void readDefinitions(QSettings &settings, const QString &group);
+    void readAssignments(QSettings &settings, const QString &group);
     void saveDefinitions();
     void saveAssignment(const QString &key);
     [[nodiscard]] QStringList ordered(QStringList tags) const;

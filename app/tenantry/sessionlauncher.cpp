@@ -87,7 +87,7 @@ void SessionLauncher::openSandboxSession(const QString &seed, quint16 port, cons
     setup.connectTo = Cloud::ConnectToMap::sandbox(port);
     if (m_sandboxData->isValid())
         setup.inventoryFile = m_sandboxData->filePath(u"tenant-inventory.jsonl"_s);
-    setup.tagGroup = u"SandboxTenantTags"_s;
+    setup.tagGroup = TenantTagStore::sandboxGroup; // tenantryctl --sandbox-url reads the same
     m_session = std::make_unique<EstateSession>(setup);
     Q_EMIT ready(m_session.get());
 }

@@ -7,6 +7,7 @@
 #include "cloud/tenantinventory.h"
 #include "secrets/clientsecretresolver.h"
 #include "secrets/secretstore.h"
+#include "tenanttagstore.h"
 
 CommandContext::CommandContext(const QString &commandName)
     : m_output(false)
@@ -48,6 +49,15 @@ Cloud::TenantInventory &CommandContext::tenantInventory()
     if (!m_tenantInventory)
         m_tenantInventory = std::make_unique<Cloud::TenantInventory>();
     return *m_tenantInventory;
+}
+
+const TenantTagStore &CommandContext::tenantTags()
+{
+    if (!m_tenantTags) {
+        m_tenantTags = std::make_unique<TenantTagStore>(
+            QString(isSandbox() ? TenantTagStore::sandboxGroup : TenantTagStore::cloudGroup));
+    }
+    return *m_tenantTags;
 }
 
 Cloud::CloudClient *CommandContext::client(QString *error)

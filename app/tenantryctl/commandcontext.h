@@ -15,6 +15,7 @@ namespace Secrets {
 class ClientSecretResolver;
 class SecretStore;
 } // namespace Secrets
+class TenantTagStore;
 
 // What a running command shares with the rest of tenantryctl: the global options, the output,
 // and the stores and services it may need, created on first use.
@@ -43,6 +44,9 @@ public:
     [[nodiscard]] Secrets::ClientSecretResolver &secretResolver();
     [[nodiscard]] Cloud::ProfileStore &profileStore();
     [[nodiscard]] Cloud::TenantInventory &tenantInventory();
+    // The tags the GUI puts on tenants (--tag): the sandbox's with --sandbox-url, as the GUI keeps
+    // them for its sandbox sessions, otherwise Qlik Cloud's.
+    [[nodiscard]] const TenantTagStore &tenantTags();
 
     // The REST client: the saved profiles and their keychain (or environment) secrets; with
     // --sandbox-url every *.qlikcloud.com host goes to the sandbox and its seed clients come first.
@@ -58,6 +62,7 @@ private:
     std::unique_ptr<Secrets::ClientSecretResolver> m_secretResolver;
     std::unique_ptr<Cloud::ProfileStore> m_profileStore;
     std::unique_ptr<Cloud::TenantInventory> m_tenantInventory;
+    std::unique_ptr<TenantTagStore> m_tenantTags;
     std::unique_ptr<Cloud::SandboxCredentials> m_sandboxCredentials;
     std::unique_ptr<Cloud::CloudClient> m_client; // last: it uses the secret sources above
 };

@@ -77,7 +77,8 @@ QString mainHelp(const GlobalOptions &globals, const CommandRegistry &registry)
                         u"job); 2 the command line was wrong and nothing was done."_s});
     page.addParagraphs(u"FILES"_s,
                        {u"~/.config/Tenantry/ holds the credential profiles (never a secret: secrets live in the OS "
-                        u"keychain). ~/.local/share/Tenantry/ holds the tenant inventory, the job journals "
+                        u"keychain) and the tags the Tenantry window puts on tenants (tenant-tags.ini, which --tag "
+                        u"reads). ~/.local/share/Tenantry/ holds the tenant inventory, the job journals "
                         u"(journals/<job id>.jsonl) and the rotating log (secrets redacted)."_s});
     page.addParagraphs(
         u"EXAMPLES"_s,

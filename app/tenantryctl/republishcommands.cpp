@@ -203,7 +203,7 @@ private:
         QList<Cloud::OrganizationTenants::Entry> ordered = targets;
         if (!m_waveTag.isEmpty()) {
             // The tagged tenants go first, as the first wave; the order within each part stays.
-            const TenantTagStore tags(u"TenantTags"_s);
+            const TenantTagStore &tags = context().tenantTags();
             const auto tagged = [&tags, this](const Cloud::OrganizationTenants::Entry &target) {
                 return tags.hasTag(target.id, target.hostnames + QStringList{target.hostname}, m_waveTag);
             };

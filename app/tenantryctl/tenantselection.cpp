@@ -110,7 +110,7 @@ void TenantSelection::list(Cloud::CloudClient &client, const QStringList &subscr
 
 void TenantSelection::choose(const QList<Cloud::OrganizationTenants::Entry> &known)
 {
-    const TenantTagStore tags(u"TenantTags"_s);
+    const TenantTagStore &tags = m_context.tenantTags();
     QList<Cloud::OrganizationTenants::Entry> chosen;
     for (const Cloud::OrganizationTenants::Entry &tenant : known) {
         if (!m_excluded.isEmpty()

@@ -17,4 +17,9 @@ QString StoragePaths::tenantInventoryFile()
         + "/Tenantry/tenant-inventory.jsonl"_L1;
 }
 
+QString StoragePaths::tenantTagsFile()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) + "/Tenantry/tenant-tags.ini"_L1;
+}
+
 } // namespace Cloud

@@ -13,6 +13,8 @@ public:
     [[nodiscard]] static QString profilesFile();
     // <data>/Tenantry/tenant-inventory.jsonl: tenants added by hostname or created by Tenantry.
     [[nodiscard]] static QString tenantInventoryFile();
+    // <config>/Tenantry/tenant-tags.ini: tags on tenants, set in the GUI, read by tenantryctl --tag.
+    [[nodiscard]] static QString tenantTagsFile();
 };
 
 } // namespace Cloud

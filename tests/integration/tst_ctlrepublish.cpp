@@ -1,6 +1,7 @@
 // tenantryctl republish against the sandbox, as a script would run it (issue 7): the dry run's
 // actions per tenant and app, the rollout, the rerun that finds everything up to date, the
-// selection by region (source and deactivated tenants left out) and the exit codes.
+// selection by region (source and deactivated tenants left out), the selection by the tags the GUI
+// sets (and by those older versions kept in tenantryctl's own settings) and the exit codes.
 #include "app/ctlrunner.h"
 #include "support/sandboxfixture.h"
 #include "tenanttagstore.h"
@@ -8,6 +9,8 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -27,20 +30,32 @@ private Q_SLOTS:
     void localAppFilesThenUpToDate();
     void badAppFilesAreRefusedBeforeAnyChange();
     void taggedTenantsGoFirstAndWavesFollow();
+    void tagsSetInTheGuiSelectTenants();
+    void tagsOnlyInOlderCtlSettingsStillSelect();
     void usageErrors();
 
 private:
     CtlRunner::Result ctl(const QStringList &arguments);
+    // `republish --app-file … --tag TAG --dry-run`, and the tenants it would publish to.
+    CtlRunner::Result republishTagged(const QString &tag);
+    [[nodiscard]] QSet<QString> taggedTargets(const QString &tag);
+    // Tags are written as the GUI writes them: its store, in the shared file under tenantryctl's home.
+    void pointConfigAtCtlHome();
     [[nodiscard]] QMap<QString, QString> actions(const QJsonObject &summary); // "host app" -> action
     [[nodiscard]] int publishedCopies(const QString &host, const QString &name);
 
     std::unique_ptr<SandboxFixture> m_sandbox;
     std::unique_ptr<CtlRunner> m_ctl;
     QString m_source;
+    QTemporaryDir m_config; // this process's own settings, never the user's
 };
 
 void TestCtlRepublish::initTestCase()
 {
+    // QSettings keeps the first configuration directory it sees: make that one of ours.
+    QVERIFY(m_config.isValid());
+    qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_config.path()));
+    QSettings(u"Tenantry"_s, u"Tenantry"_s).sync();
     m_sandbox = std::make_unique<SandboxFixture>();
     QVERIFY2(m_sandbox->isReady(), qPrintable(m_sandbox->error()));
 }
@@ -274,7 +289,8 @@ void TestCtlRepublish::taggedTenantsGoFirstAndWavesFollow()
     const QString northwind = m_sandbox->hostOf(u"northwind"_s);
     const QString stark = m_sandbox->hostOf(u"stark"_s);
     const QString globex = m_sandbox->hostOf(u"globex"_s);
-    // stark carries the built-in "production" tag in tenantryctl's settings.
+    // stark carries the built-in "production" tag in the settings older tenantryctl versions kept:
+    // they are merged into the tags the GUI and tenantryctl share.
     {
         TenantTagStore tags(m_ctl->home() + u"/.config/Tenantry/tenantryctl.conf"_s, u"TenantTags"_s);
         QCOMPARE(tags.setTags({}, {stark}, {u"production"_s}), QString());
@@ -342,6 +358,108 @@ void TestCtlRepublish::taggedTenantsGoFirstAndWavesFollow()
     QVERIFY2(done.exitCode == 0, done.out.constData());
     for (const QString &host : {stark, northwind, globex})
         QCOMPARE(publishedCopies(host, u"Wave"_s), 1);
+}
+
+void TestCtlRepublish::pointConfigAtCtlHome()
+{
+    qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_ctl->home() + u"/.config"_s));
+}
+
+CtlRunner::Result TestCtlRepublish::republishTagged(const QString &tag)
+{
+    QFile app(m_ctl->home() + u"/Tagged.qvf"_s);
+    if (!app.exists() && (!app.open(QIODevice::WriteOnly) || app.write("QVF tagged app") <= 0))
+        return {-1, {}, "cannot write " + QFile::encodeName(app.fileName())};
+    app.close();
+    return ctl({u"--json"_s, u"republish"_s, u"--app-file"_s, app.fileName(), u"--space"_s, u"Customer Apps"_s,
+                u"--create-space"_s, u"--tag"_s, tag, u"--dry-run"_s});
+}
+
+QSet<QString> TestCtlRepublish::taggedTargets(const QString &tag)
+{
+    const CtlRunner::Result dry = republishTagged(tag);
+    if (dry.exitCode != 0)
+        return {u"exit %1: "_s.arg(dry.exitCode) + QString::fromUtf8(dry.err)};
+    QSet<QString> tenants;
+    for (const QJsonValue row : dry.json().value(u"results"_s).toArray())
+        tenants.insert(row[u"tenant"_s].toString());
+    return tenants;
+}
+
+void TestCtlRepublish::tagsSetInTheGuiSelectTenants()
+{
+    const QString northwind = m_sandbox->hostOf(u"northwind"_s);
+    const QString stark = m_sandbox->hostOf(u"stark"_s);
+    const QString globex = m_sandbox->hostOf(u"globex"_s);
+    const QString starkId = m_sandbox->tenantState(u"stark"_s).value(u"id"_s).toString();
+    QVERIFY(!starkId.isEmpty());
+    pointConfigAtCtlHome();
+    {
+        // As the GUI's estate tree does in a sandbox session: its own tag, stark by id, globex by hostname.
+        TenantTagStore tags(TenantTagStore::sandboxGroup);
+        QCOMPARE(tags.define(u"Pilot"_s, u"#2e7d32"_s), QString());
+        QCOMPARE(tags.setTags(starkId, {stark}, {u"pilot"_s}), QString());
+        QCOMPARE(tags.setTags({}, {globex}, {u"pilot"_s, u"trial"_s}), QString());
+        QCOMPARE(tags.setTags({}, {northwind}, {u"internal"_s}), QString());
+        // Qlik Cloud's tags are another group: never a sandbox tenant's.
+        TenantTagStore cloudTags(TenantTagStore::cloudGroup);
+        QCOMPARE(cloudTags.setTags({}, {northwind}, {u"production"_s}), QString());
+    }
+    QVERIFY(QFile::exists(m_ctl->home() + u"/.config/Tenantry/tenant-tags.ini"_s));
+
+    QCOMPARE(taggedTargets(u"pilot"_s), (QSet<QString>{stark, globex}));
+    QCOMPARE(taggedTargets(u"PILOT"_s), (QSet<QString>{stark, globex}));
+    QCOMPARE(taggedTargets(u"internal"_s), (QSet<QString>{northwind}));
+    const CtlRunner::Result none = republishTagged(u"production"_s);
+    QCOMPARE(none.exitCode, 1);
+    QVERIFY2(none.err.contains("no tenant matches the selection"), none.err.constData());
+
+    // ownership selects through the same tags: of the tagged tenants only globex keeps what an
+    // orphaned bot owns (the demo seed), so only its items are listed.
+    const CtlRunner::Result owned
+        = ctl({u"--json"_s, u"ownership"_s, u"delete"_s, u"--tag"_s, u"pilot"_s, u"--orphaned-bots"_s, u"--dry-run"_s});
+    QVERIFY2(owned.exitCode == 0, owned.err.constData());
+    const QJsonArray rows = owned.json().value(u"results"_s).toArray();
+    QVERIFY(!rows.isEmpty());
+    for (const QJsonValue row : rows)
+        QCOMPARE(row[u"tenant"_s].toString(), globex);
+    const CtlRunner::Result internal = ctl(
+        {u"--json"_s, u"ownership"_s, u"delete"_s, u"--tag"_s, u"internal"_s, u"--orphaned-bots"_s, u"--dry-run"_s});
+    QVERIFY2(internal.exitCode == 0, internal.err.constData());
+    QCOMPARE(internal.json().value(u"results"_s).toArray().size(), 0);
+}
+
+void TestCtlRepublish::tagsOnlyInOlderCtlSettingsStillSelect()
+{
+    const QString stark = m_sandbox->hostOf(u"stark"_s);
+    const QString globex = m_sandbox->hostOf(u"globex"_s);
+    const QString older = m_ctl->home() + u"/.config/Tenantry/tenantryctl.conf"_s;
+    {
+        // Where tenantryctl kept tags before it shared the GUI's.
+        TenantTagStore tags(older, u"TenantTags"_s);
+        QCOMPARE(tags.define(u"canary"_s, u"#6a1b9a"_s), QString());
+        QCOMPARE(tags.setTags({}, {stark}, {u"canary"_s}), QString());
+        QCOMPARE(tags.setTags({}, {globex}, {u"canary"_s}), QString());
+    }
+    QFile olderFile(older);
+    QVERIFY(olderFile.open(QIODevice::ReadOnly));
+    const QByteArray olderBytes = olderFile.readAll();
+    olderFile.close();
+    QVERIFY(!QFile::exists(m_ctl->home() + u"/.config/Tenantry/tenant-tags.ini"_s));
+
+    QCOMPARE(taggedTargets(u"canary"_s), (QSet<QString>{stark, globex}));
+    // Merged into the shared file once, the older file left as it was.
+    QVERIFY(olderFile.open(QIODevice::ReadOnly));
+    QCOMPARE(olderFile.readAll(), olderBytes);
+    olderFile.close();
+    pointConfigAtCtlHome();
+    {
+        // The GUI sees them too, and what it changes afterwards holds: nothing is merged in again.
+        TenantTagStore tags(TenantTagStore::sandboxGroup);
+        QCOMPARE(tags.tagsOf({}, {globex}), QStringList{u"canary"_s});
+        QCOMPARE(tags.setTags({}, {globex}, {}), QString());
+    }
+    QCOMPARE(taggedTargets(u"canary"_s), QSet<QString>{stark});
 }
 
 void TestCtlRepublish::usageErrors()

@@ -1,7 +1,11 @@
 // Tags on tenants: definitions (built in and user-defined), assignments keyed by id or hostname,
-// persistence in an INI file of their own, and the messages for bad input.
+// persistence in an INI file of their own, the file the GUI and tenantryctl share with what older
+// versions kept elsewhere merged in, and the messages for bad input.
+#include "cloud/storagepaths.h"
 #include "tenanttagstore.h"
 
+#include <QFile>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -13,6 +17,7 @@ class TestTenantTagStore : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase();
     void init();
     void builtInTagsAlwaysExist();
     void defineValidates_data();
@@ -20,11 +25,20 @@ private Q_SLOTS:
     void tagsFollowIdAndHostname();
     void removeTakesTagOffTenants();
     void survivesReload();
+    void sharedFileMergesOlderSettingsOnce();
 
 private:
     [[nodiscard]] QString file() const { return m_dir->filePath(u"tags.ini"_s); }
     std::unique_ptr<QTemporaryDir> m_dir;
+    QTemporaryDir m_config; // XDG_CONFIG_HOME: the shared file and the older ones live here
 };
+
+void TestTenantTagStore::initTestCase()
+{
+    QVERIFY(m_config.isValid());
+    // Before any QSettings: it keeps the configuration directory it first sees.
+    qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_config.path()));
+}
 
 void TestTenantTagStore::init()
 {
@@ -130,6 +144,51 @@ void TestTenantTagStore::survivesReload()
     // Another group of the same file is another set of tags (the sandbox keeps its own).
     TenantTagStore other(file(), u"SandboxTags"_s);
     QVERIFY(other.isEmpty());
+}
+
+void TestTenantTagStore::sharedFileMergesOlderSettingsOnce()
+{
+    const QString shared = Cloud::StoragePaths::tenantTagsFile();
+    QCOMPARE(shared, m_config.path() + u"/Tenantry/tenant-tags.ini"_s);
+    {
+        // What the GUI kept in its application settings, for the cloud and for its sandbox sessions.
+        TenantTagStore gui(m_config.path() + u"/Tenantry/Tenantry.conf"_s, u"TenantTags"_s);
+        QCOMPARE(gui.define(u"pilot"_s, u"#112233"_s), QString());
+        QCOMPARE(gui.define(u"trial"_s, u"#abcdef"_s), QString()); // recoloured built-in
+        QCOMPARE(gui.setTags(u"id-1"_s, {u"a.eu.qlikcloud.com"_s}, {u"production"_s, u"pilot"_s}), QString());
+        TenantTagStore guiSandbox(m_config.path() + u"/Tenantry/Tenantry.conf"_s, u"SandboxTenantTags"_s);
+        QCOMPARE(guiSandbox.setTags(u"id-9"_s, {}, {u"internal"_s}), QString());
+        // What tenantryctl kept in its own, one group for both.
+        TenantTagStore ctl(m_config.path() + u"/Tenantry/tenantryctl.conf"_s, u"TenantTags"_s);
+        QCOMPARE(ctl.define(u"beta"_s, u"#445566"_s), QString());
+        QCOMPARE(ctl.define(u"pilot"_s, u"#778899"_s), QString()); // the GUI's colour wins
+        QCOMPARE(ctl.setTags({}, {u"b.eu.qlikcloud.com"_s}, {u"trial"_s, u"beta"_s}), QString());
+        QCOMPARE(ctl.setTags({}, {u"a.eu.qlikcloud.com"_s}, {u"internal"_s, u"pilot"_s}), QString());
+    }
+    QVERIFY(!QFile::exists(shared));
+    {
+        TenantTagStore cloud(TenantTagStore::cloudGroup);
+        QCOMPARE(cloud.tagsOf(u"id-1"_s, {u"a.eu.qlikcloud.com"_s}),
+                 (QStringList{u"production"_s, u"internal"_s, u"pilot"_s}));
+        QCOMPARE(cloud.tagsOf({}, {u"B.eu.qlikcloud.com"_s}), (QStringList{u"trial"_s, u"beta"_s}));
+        QCOMPARE(cloud.tagsOf(u"id-9"_s, {}), QStringList());
+        QCOMPARE(cloud.definition(u"pilot"_s)->color, u"#112233"_s);
+        QCOMPARE(cloud.definition(u"trial"_s)->color, u"#abcdef"_s);
+        QCOMPARE(cloud.definition(u"beta"_s)->color, u"#445566"_s);
+        // A change after the merge holds: the older files are not merged in again.
+        QCOMPARE(cloud.setTags(u"id-1"_s, {u"a.eu.qlikcloud.com"_s}, {u"trial"_s}), QString());
+        TenantTagStore sandbox(TenantTagStore::sandboxGroup);
+        QCOMPARE(sandbox.tagsOf(u"id-9"_s, {}), QStringList{u"internal"_s});
+        QCOMPARE(sandbox.tagsOf({}, {u"b.eu.qlikcloud.com"_s}), (QStringList{u"trial"_s, u"beta"_s}));
+        QCOMPARE(sandbox.tagsOf(u"id-1"_s, {}), QStringList());
+    }
+    QVERIFY(QFile::exists(shared));
+    TenantTagStore cloud(TenantTagStore::cloudGroup);
+    QCOMPARE(cloud.tagsOf(u"id-1"_s, {u"a.eu.qlikcloud.com"_s}), QStringList{u"trial"_s});
+    QCOMPARE(cloud.tagsOf({}, {u"b.eu.qlikcloud.com"_s}), (QStringList{u"trial"_s, u"beta"_s}));
+    // The older files stay as they were.
+    TenantTagStore ctl(m_config.path() + u"/Tenantry/tenantryctl.conf"_s, u"TenantTags"_s);
+    QCOMPARE(ctl.tagsOf({}, {u"a.eu.qlikcloud.com"_s}), (QStringList{u"internal"_s, u"pilot"_s}));
 }
 
 QTEST_GUILESS_MAIN(TestTenantTagStore)
