@@ -566,7 +566,8 @@ private:
         }
         if (!m_dry && m_job && !ok && !m_job->journalPath().isEmpty())
             context().output().error(u"job %1 did not succeed; run the same %2 again (it only does what is left), "
-                                     u"or `tenantryctl apply --resume %1`"_s.arg(m_job->id(), plannedWord()));
+                                     u"or `tenantryctl apply --resume %1%3`"_s.arg(
+                                         m_job->id(), plannedWord(), m_kind == Kind::Delete ? u" --yes"_s : QString()));
         finish(ok ? ExitOk : ExitFailed);
     }
 

@@ -14,11 +14,14 @@
 #include "ops/jobsummary.h"
 #include "ops/journalreader.h"
 #include "ops/journalreplay.h"
+#include "ops/ownershipdeletestep.h"
 #include "ops/planreader.h"
 #include "ops/stepregistry.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
+
+#include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -226,6 +229,9 @@ public:
         parser.addOption(
             {u"resume"_s, u"Complete the interrupted or cancelled job JOBID from its journal."_s, u"JOBID"_s});
         parser.addOption({u"resume-last"_s, u"Complete the most recent interrupted job (of FILE, when given)."_s});
+        parser.addOption({u"yes"_s,
+                          u"Apply a plan that deletes content (\"delete\" steps): without it such a plan is "
+                          u"refused; `tenantryctl plan FILE` shows what it would delete."_s});
     }
 
     void run(const QCommandLineParser &parser) override
@@ -251,6 +257,8 @@ public:
                 return;
         }
         if (!resume) {
+            if (!deletionConfirmed(parser, *plan))
+                return;
             auto job = std::make_unique<Ops::Job>(*plan, &m_steps);
             job->setJournalDirectory(Ops::JobHistory::defaultDirectory());
             job->setPlanPath(QFileInfo(files.first()).absoluteFilePath());
@@ -287,6 +295,10 @@ public:
                 u"new job"_s.arg(journal, files.first()));
             return;
         }
+        // The plan the job runs is the journal's; a FILE given matches it (above).
+        if (const std::optional<Ops::Plan> journalled = journalPlan(journal);
+            journalled && !deletionConfirmed(parser, *journalled))
+            return;
         QString error;
         std::unique_ptr<Ops::Job> job = Ops::Job::resume(journal, &m_steps, &error);
         if (!job) {
@@ -298,6 +310,38 @@ public:
     }
 
 private:
+    // A plan that deletes content for good ("delete" steps, Ops::OwnershipDeleteStep) is applied
+    // only with --yes, as `ownership delete` asks for it (issue 8); false after the usage error.
+    [[nodiscard]] bool deletionConfirmed(const QCommandLineParser &parser, const Ops::Plan &plan)
+    {
+        if (parser.isSet(u"yes"_s))
+            return true;
+        const QString deleteType = Ops::OwnershipDeleteStep::type().name;
+        qsizetype deletes = 0;
+        for (const Ops::Plan::Target &target : plan.targets) {
+            deletes += std::count_if(target.steps.cbegin(), target.steps.cend(),
+                                     [&deleteType](const Ops::Plan::Step &step) { return step.type == deleteType; });
+        }
+        if (deletes == 0)
+            return true;
+        usageError(u"the plan holds %1 \"delete\" step%2, which delete content for good: add --yes to apply it "
+                   u"(`tenantryctl plan FILE` shows what would be deleted)"_s.arg(deletes)
+                       .arg(deletes == 1 ? QString() : u"s"_s));
+        return false;
+    }
+
+    // The plan a journal's job runs, as its first record holds it; nullopt when it cannot be read
+    // (Job::resume() then says why).
+    [[nodiscard]] std::optional<Ops::Plan> journalPlan(const QString &journal) const
+    {
+        const Ops::JournalContents ends = Ops::JournalReader::readEnds(journal);
+        if (!ends.ok() || ends.records.isEmpty())
+            return std::nullopt;
+        const Ops::PlanReadResult read
+            = Ops::PlanReader(&m_steps).fromJson(ends.records.first().value(u"plan"_s).toObject());
+        return read.plan; // set only when the plan is valid
+    }
+
     [[nodiscard]] static bool journalPlanMatches(const QString &journal, const Ops::Plan &plan)
     {
         const Ops::JournalContents ends = Ops::JournalReader::readEnds(journal);
@@ -320,6 +364,6 @@ void PlanCommands::registerIn(CommandRegistry &registry)
     registry.add({u"apply"_s,
                   {},
                   u"Apply a plan; progress on stderr, the summary on stdout."_s,
-                  u"FILE [--resume JOBID|--resume-last] [--report FILE.csv|FILE.json]"_s,
+                  u"FILE [--resume JOBID|--resume-last] [--yes] [--report FILE.csv|FILE.json]"_s,
                   CommandRegistry::factoryOf<ApplyCommand>()});
 }

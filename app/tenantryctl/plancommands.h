@@ -3,7 +3,8 @@
 class CommandRegistry;
 
 // tenantryctl plan FILE | apply FILE: a plan's dry run, and applying it as a journalled job that a
-// later `apply --resume` completes after a crash or kill.
+// later `apply --resume` completes after a crash or kill. A plan that deletes content ("delete" steps)
+// is applied, or resumed, only with --yes.
 class PlanCommands
 {
 public:

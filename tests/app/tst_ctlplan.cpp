@@ -52,6 +52,7 @@ void TestCtlPlan::listedInTheHelp()
     QCOMPARE(apply.exitCode, 0);
     QVERIFY2(apply.out.contains("Usage: tenantryctl apply [options] FILE"), apply.out.constData());
     QVERIFY(apply.out.contains("--resume-last"));
+    QVERIFY2(apply.out.contains("--yes") && apply.out.contains("\"delete\" steps"), apply.out.constData());
     QVERIFY(apply.out.contains("--concurrency <N>"));
 }
 

@@ -1,11 +1,14 @@
 // tenantryctl plan / apply against the sandbox, as a script or CI would run them: the exit codes,
 // the JSON summary, the journal, and `kill -9` of a running apply at ten points, each followed by
-// `apply --resume-last` converging with no duplicate (issue 6).
+// `apply --resume-last` converging with no duplicate (issue 6); a plan that deletes content is
+// applied, or resumed, only with --yes (issue 8).
 #include "app/ctlrunner.h"
 #include "support/sandboxfixture.h"
 
 #include <QJsonArray>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
 using TestSupport::SandboxFixture;
@@ -30,6 +33,7 @@ private Q_SLOTS:
     void licensePoolIsCheckedAcrossTargets();
     void killedAndResumed_data();
     void killedAndResumed();
+    void deletePlanNeedsYes();
 
 private:
     struct Killed
@@ -356,6 +360,99 @@ void TestCtlApply::killedAndResumed()
     const CtlRunner::Result nothing = ctl({u"apply"_s, u"--resume-last"_s});
     QCOMPARE(nothing.exitCode, 1);
     QVERIFY2(nothing.err.contains("no interrupted job to resume"), nothing.err.constData());
+}
+
+void TestCtlApply::deletePlanNeedsYes()
+{
+    // An app of one of the tenants, deleted by a plan as `ownership delete` writes one.
+    QString host;
+    QJsonObject app;
+    for (const QString &candidate : std::as_const(m_hosts)) {
+        const QJsonArray apps = m_sandbox->tenantState(candidate).value(u"apps"_s).toArray();
+        if (!apps.isEmpty()) {
+            host = candidate;
+            app = apps.first().toObject();
+            break;
+        }
+    }
+    QVERIFY(!app.value(u"id"_s).toString().isEmpty());
+    const auto appExists = [this, &host, &app] {
+        const QJsonArray apps = m_sandbox->tenantState(host).value(u"apps"_s).toArray();
+        return std::any_of(apps.begin(), apps.end(),
+                           [&app](const QJsonValue &a) { return a[u"id"_s] == app[u"id"_s]; });
+    };
+    QJsonArray steps{
+        QJsonObject{{u"id"_s, u"staging"_s},
+                    {u"type"_s, u"space"_s},
+                    {u"params"_s, QJsonObject{{u"name"_s, u"Tenantry staging"_s}, {u"type"_s, u"shared"_s}}}},
+        QJsonObject{{u"id"_s, u"item-1"_s},
+                    {u"type"_s, u"delete"_s},
+                    {u"params"_s,
+                     QJsonObject{{u"resourceType"_s, u"app"_s},
+                                 {u"resourceId"_s, app.value(u"id"_s)},
+                                 {u"name"_s, app.value(u"name"_s)},
+                                 {u"owner"_s, app.value(u"ownerId"_s)}}}}};
+    const QString planPath = m_ctl->home() + u"/delete.json"_s;
+    QFile file(planPath);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QJsonDocument(QJsonObject{{u"format"_s, u"tenantry-plan"_s},
+                                         {u"version"_s, 1},
+                                         {u"name"_s, u"ctl delete test"_s},
+                                         {u"targets"_s,
+                                          QJsonArray{QJsonObject{{u"id"_s, u"customer"_s},
+                                                                 {u"hostname"_s, host},
+                                                                 {u"profile"_s, u"sandbox-region-eu"_s},
+                                                                 {u"steps"_s, steps}}}}})
+                   .toJson());
+    file.close();
+    const QString journals = m_ctl->home() + u"/.local/share/Tenantry/journals"_s;
+
+    // Refused, and nothing was done: no journal, the app still there, no space made.
+    const CtlRunner::Result refused = ctl({u"apply"_s, planPath});
+    QCOMPARE(refused.exitCode, 2);
+    QVERIFY2(refused.err.contains("the plan holds 1 \"delete\" step") && refused.err.contains("--yes"),
+             refused.err.constData());
+    QVERIFY(!QDir(journals).exists());
+    QVERIFY(appExists());
+    QVERIFY(spacesNamed(host, u"Tenantry staging"_s).isEmpty());
+    // The dry run needs no confirmation.
+    const CtlRunner::Result dry = ctl({u"plan"_s, planPath});
+    QVERIFY2(dry.exitCode == 0, dry.err.constData());
+    QVERIFY(appExists());
+
+    // Interrupted once the space exists, before the deletion settles: resuming asks for --yes too.
+    QVERIFY(m_sandbox->http().control("PUT", u"/__sandbox/settings"_s, QJsonObject{{u"latencyMs"_s, 1500}}));
+    QProcess process;
+    process.setProcessEnvironment(m_ctl->environment());
+    process.setProgram(QStringLiteral(TENANTRY_BIN_DIR "/tenantryctl"));
+    process.setArguments(
+        {u"--sandbox-url"_s, u"http://127.0.0.1:%1"_s.arg(m_sandbox->port()), u"apply"_s, planPath, u"--yes"_s});
+    process.setReadChannel(QProcess::StandardError);
+    process.start();
+    QVERIFY(process.waitForStarted(10000));
+    QByteArray err;
+    while (!err.contains(" (space): ") && process.state() == QProcess::Running && process.waitForReadyRead(20000))
+        err += process.readAll();
+    process.kill();
+    process.waitForFinished(30000);
+    QVERIFY2(process.exitStatus() == QProcess::CrashExit, err.constData());
+    QVERIFY(m_sandbox->http().control("PUT", u"/__sandbox/settings"_s, QJsonObject{{u"latencyMs"_s, 0}}));
+    const qsizetype at = err.indexOf("job ");
+    QVERIFY2(at >= 0, err.constData());
+    const QString jobId = QString::fromLatin1(err.mid(at + 4, err.indexOf(',', at) - at - 4));
+    for (const QStringList &resume :
+         {QStringList{u"apply"_s, u"--resume-last"_s}, QStringList{u"apply"_s, u"--resume"_s, jobId},
+          QStringList{u"apply"_s, planPath, u"--resume-last"_s}}) {
+        const CtlRunner::Result unconfirmed = ctl(resume);
+        QCOMPARE(unconfirmed.exitCode, 2);
+        QVERIFY2(unconfirmed.err.contains("the plan holds 1 \"delete\" step"), unconfirmed.err.constData());
+    }
+    QVERIFY(appExists());
+    const CtlRunner::Result resumed = ctl({u"apply"_s, u"--resume"_s, jobId, u"--yes"_s});
+    QVERIFY2(resumed.exitCode == 0, resumed.err.constData());
+    QVERIFY2(resumed.err.contains(QByteArray(QByteArray("resuming job ") + jobId.toLatin1())), resumed.err.constData());
+    QVERIFY(!appExists());
+    QCOMPARE(spacesNamed(host, u"Tenantry staging"_s).size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestCtlApply)
